@@ -1,0 +1,288 @@
+//! The JWS algorithms the workbench signs and verifies, and what a header's `alg` says.
+
+use std::fmt;
+
+/// A JWS signature algorithm this workbench implements (RFC 7518 section 3, RFC 8037).
+///
+/// jsonwebtoken's own `Algorithm` lacks ES512; that one is done with the same aws-lc backend.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum JwsAlg {
+    /// HMAC with SHA-256.
+    HS256,
+    /// HMAC with SHA-384.
+    HS384,
+    /// HMAC with SHA-512.
+    HS512,
+    /// RSASSA-PKCS1-v1_5 with SHA-256.
+    RS256,
+    /// RSASSA-PKCS1-v1_5 with SHA-384.
+    RS384,
+    /// RSASSA-PKCS1-v1_5 with SHA-512.
+    RS512,
+    /// RSASSA-PSS with SHA-256.
+    PS256,
+    /// RSASSA-PSS with SHA-384.
+    PS384,
+    /// RSASSA-PSS with SHA-512.
+    PS512,
+    /// ECDSA on P-256 with SHA-256.
+    ES256,
+    /// ECDSA on P-384 with SHA-384.
+    ES384,
+    /// ECDSA on P-521 with SHA-512.
+    ES512,
+    /// EdDSA (Ed25519).
+    EdDSA,
+}
+
+/// The kind of key an algorithm needs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Family {
+    /// A shared HMAC secret.
+    Hmac,
+    /// An RSA key pair.
+    Rsa,
+    /// An elliptic-curve key on the given curve.
+    Ec(Curve),
+    /// An Ed25519 key pair.
+    Ed25519,
+}
+
+/// NIST curves used by ECDSA JWS algorithms.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Curve {
+    /// P-256 (secp256r1).
+    P256,
+    /// P-384 (secp384r1).
+    P384,
+    /// P-521 (secp521r1).
+    P521,
+}
+
+impl Curve {
+    /// The JWK `crv` name.
+    pub fn name(self) -> &'static str {
+        match self {
+            Curve::P256 => "P-256",
+            Curve::P384 => "P-384",
+            Curve::P521 => "P-521",
+        }
+    }
+
+    /// The ECDSA algorithm that uses this curve.
+    pub fn alg(self) -> JwsAlg {
+        match self {
+            Curve::P256 => JwsAlg::ES256,
+            Curve::P384 => JwsAlg::ES384,
+            Curve::P521 => JwsAlg::ES512,
+        }
+    }
+
+    /// Size of one coordinate in bytes.
+    pub fn coordinate_len(self) -> usize {
+        match self {
+            Curve::P256 => 32,
+            Curve::P384 => 48,
+            Curve::P521 => 66,
+        }
+    }
+}
+
+impl JwsAlg {
+    /// Every algorithm, in the order pickers show them.
+    pub const ALL: [JwsAlg; 13] = [
+        JwsAlg::HS256,
+        JwsAlg::HS384,
+        JwsAlg::HS512,
+        JwsAlg::RS256,
+        JwsAlg::RS384,
+        JwsAlg::RS512,
+        JwsAlg::PS256,
+        JwsAlg::PS384,
+        JwsAlg::PS512,
+        JwsAlg::ES256,
+        JwsAlg::ES384,
+        JwsAlg::ES512,
+        JwsAlg::EdDSA,
+    ];
+
+    /// The registered name, as in a header's `alg`.
+    pub fn name(self) -> &'static str {
+        match self {
+            JwsAlg::HS256 => "HS256",
+            JwsAlg::HS384 => "HS384",
+            JwsAlg::HS512 => "HS512",
+            JwsAlg::RS256 => "RS256",
+            JwsAlg::RS384 => "RS384",
+            JwsAlg::RS512 => "RS512",
+            JwsAlg::PS256 => "PS256",
+            JwsAlg::PS384 => "PS384",
+            JwsAlg::PS512 => "PS512",
+            JwsAlg::ES256 => "ES256",
+            JwsAlg::ES384 => "ES384",
+            JwsAlg::ES512 => "ES512",
+            JwsAlg::EdDSA => "EdDSA",
+        }
+    }
+
+    /// Parses a registered name exactly (JOSE names are case-sensitive).
+    pub fn from_name(name: &str) -> Option<JwsAlg> {
+        JwsAlg::ALL.into_iter().find(|a| a.name() == name)
+    }
+
+    /// The key family this algorithm needs.
+    pub fn family(self) -> Family {
+        match self {
+            JwsAlg::HS256 | JwsAlg::HS384 | JwsAlg::HS512 => Family::Hmac,
+            JwsAlg::RS256
+            | JwsAlg::RS384
+            | JwsAlg::RS512
+            | JwsAlg::PS256
+            | JwsAlg::PS384
+            | JwsAlg::PS512 => Family::Rsa,
+            JwsAlg::ES256 => Family::Ec(Curve::P256),
+            JwsAlg::ES384 => Family::Ec(Curve::P384),
+            JwsAlg::ES512 => Family::Ec(Curve::P521),
+            JwsAlg::EdDSA => Family::Ed25519,
+        }
+    }
+
+    /// The matching jsonwebtoken algorithm; `None` for ES512, which the crate lacks.
+    pub fn to_jsonwebtoken(self) -> Option<jsonwebtoken::Algorithm> {
+        use jsonwebtoken::Algorithm as A;
+        Some(match self {
+            JwsAlg::HS256 => A::HS256,
+            JwsAlg::HS384 => A::HS384,
+            JwsAlg::HS512 => A::HS512,
+            JwsAlg::RS256 => A::RS256,
+            JwsAlg::RS384 => A::RS384,
+            JwsAlg::RS512 => A::RS512,
+            JwsAlg::PS256 => A::PS256,
+            JwsAlg::PS384 => A::PS384,
+            JwsAlg::PS512 => A::PS512,
+            JwsAlg::ES256 => A::ES256,
+            JwsAlg::ES384 => A::ES384,
+            JwsAlg::EdDSA => A::EdDSA,
+            JwsAlg::ES512 => return None,
+        })
+    }
+
+    /// For HMAC: the hash output size in bytes, which is also the recommended minimum secret size.
+    pub fn hash_len(self) -> usize {
+        match self {
+            JwsAlg::HS256 | JwsAlg::RS256 | JwsAlg::PS256 | JwsAlg::ES256 | JwsAlg::EdDSA => 32,
+            JwsAlg::HS384 | JwsAlg::RS384 | JwsAlg::PS384 | JwsAlg::ES384 => 48,
+            JwsAlg::HS512 | JwsAlg::RS512 | JwsAlg::PS512 | JwsAlg::ES512 => 64,
+        }
+    }
+
+    /// What kind of key it needs, in words ("an EC P-256 private key").
+    pub fn needs(self, private: bool) -> String {
+        let half = if private { "private" } else { "public" };
+        match self.family() {
+            Family::Hmac => "an HMAC secret".to_string(),
+            Family::Rsa => format!("an RSA {half} key"),
+            Family::Ec(c) => format!("an EC {} {half} key", c.name()),
+            Family::Ed25519 => format!("an Ed25519 {half} key"),
+        }
+    }
+}
+
+impl fmt::Display for JwsAlg {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// What a token header's `alg` member says.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum HeaderAlg {
+    /// A supported algorithm.
+    Known(JwsAlg),
+    /// `none` in any letter case: an unsecured JWS, never accepted.
+    None(String),
+    /// A name this workbench does not implement (or a near miss such as `hs256`).
+    Unknown(String),
+    /// `alg` is not a string.
+    NotAString,
+    /// No `alg` member.
+    Missing,
+}
+
+impl HeaderAlg {
+    /// Reads `alg` from a decoded header.
+    pub fn from_header(header: &serde_json::Map<String, serde_json::Value>) -> HeaderAlg {
+        match header.get("alg") {
+            None => HeaderAlg::Missing,
+            Some(serde_json::Value::String(s)) => {
+                if s.eq_ignore_ascii_case("none") {
+                    HeaderAlg::None(s.clone())
+                } else if let Some(a) = JwsAlg::from_name(s) {
+                    HeaderAlg::Known(a)
+                } else {
+                    HeaderAlg::Unknown(s.clone())
+                }
+            }
+            Some(_) => HeaderAlg::NotAString,
+        }
+    }
+
+    /// Why this header cannot be verified or signed, as one sentence; `None` for a known alg.
+    pub fn problem(&self) -> Option<String> {
+        match self {
+            HeaderAlg::Known(_) => None,
+            HeaderAlg::None(s) => Some(format!(
+                "alg is \"{s}\": an unsecured token with no signature; it is never accepted"
+            )),
+            HeaderAlg::Unknown(s) => {
+                let hint = JwsAlg::ALL
+                    .into_iter()
+                    .find(|a| a.name().eq_ignore_ascii_case(s))
+                    .map(|a| format!(" (algorithm names are case-sensitive: did you mean {a}?)"))
+                    .unwrap_or_else(|| {
+                        format!(
+                            " (supported: {})",
+                            JwsAlg::ALL.map(|a| a.name()).join(", ")
+                        )
+                    });
+                Some(format!("unsupported algorithm \"{s}\"{hint}"))
+            }
+            HeaderAlg::NotAString => Some("alg must be a string such as \"HS256\"".to_string()),
+            HeaderAlg::Missing => Some("the header has no alg member".to_string()),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn header_alg(v: serde_json::Value) -> HeaderAlg {
+        match v {
+            serde_json::Value::Object(m) => HeaderAlg::from_header(&m),
+            _ => unreachable!(),
+        }
+    }
+
+    #[test]
+    fn names_round_trip_and_map_to_jsonwebtoken() {
+        for a in JwsAlg::ALL {
+            assert_eq!(JwsAlg::from_name(a.name()), Some(a));
+            assert_eq!(a.to_jsonwebtoken().is_none(), a == JwsAlg::ES512);
+        }
+    }
+
+    #[test]
+    fn none_in_any_case_and_near_misses() {
+        for n in ["none", "None", "NONE", "nOnE"] {
+            assert!(matches!(header_alg(json!({"alg": n})), HeaderAlg::None(_)));
+        }
+        let p = header_alg(json!({"alg": "hs256"})).problem().unwrap();
+        assert!(p.contains("did you mean HS256"), "{p}");
+        let p = header_alg(json!({"alg": "ES256K"})).problem().unwrap();
+        assert!(p.contains("unsupported algorithm \"ES256K\""), "{p}");
+        assert_eq!(header_alg(json!({"typ": "JWT"})), HeaderAlg::Missing);
+        assert_eq!(header_alg(json!({"alg": 1})), HeaderAlg::NotAString);
+    }
+}

@@ -1,0 +1,20 @@
+//! Pure JWT logic: no window, no dialogs, no clock reads. Everything the window and the
+//! command line do with tokens and keys goes through here.
+
+pub mod alg;
+pub mod b64;
+pub mod claims;
+pub mod error;
+pub mod json;
+pub mod keys;
+pub mod recipes;
+pub mod sign;
+pub mod token;
+pub mod verify;
+
+pub use alg::{Curve, Family, HeaderAlg, JwsAlg};
+pub use error::{Error, Result, Segment};
+pub use keys::{Key, KeyFile, Purpose};
+pub use sign::{Layout, sign};
+pub use token::{Form, Inspection, Payload, Repair, inspect};
+pub use verify::{Check, Policy, Report, SignatureStatus, Unchecked, Verdict, verify};

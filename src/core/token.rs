@@ -1,0 +1,375 @@
+//! Splitting and decoding a compact token, even a damaged one: each part is decoded on its
+//! own so that a bad signature segment still shows the header and payload.
+
+use super::alg::HeaderAlg;
+use super::b64;
+use super::error::{Error, Result, Segment};
+use super::json;
+use serde_json::{Map, Value};
+use std::ops::Range;
+
+/// One repair applied to pasted text before decoding.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Repair {
+    /// A leading `Bearer ` (any case) was removed.
+    BearerPrefix,
+    /// Surrounding quotes were removed.
+    Quotes,
+    /// Spaces, tabs or newlines inside the token were removed (count).
+    Whitespace(usize),
+    /// `=` padding was removed (count).
+    Padding(usize),
+    /// Standard-base64 `+` and `/` were turned into base64url `-` and `_` (count).
+    StandardAlphabet(usize),
+}
+
+impl Repair {
+    /// A short note for the user.
+    pub fn note(&self) -> String {
+        match self {
+            Repair::BearerPrefix => "removed the \"Bearer \" prefix".to_string(),
+            Repair::Quotes => "removed surrounding quotes".to_string(),
+            Repair::Whitespace(n) => format!("removed {n} whitespace character(s) inside the token"),
+            Repair::Padding(n) => format!("removed {n} '=' padding character(s)"),
+            Repair::StandardAlphabet(n) => {
+                format!("turned {n} standard-base64 '+'/'/' character(s) into base64url '-'/'_'")
+            }
+        }
+    }
+}
+
+/// Cleans pasted text into a compact token and lists what it changed.
+pub fn repair(input: &str) -> (String, Vec<Repair>) {
+    let mut repairs = Vec::new();
+    let mut s = input.trim();
+    for (open, close) in [('"', '"'), ('\'', '\''), ('`', '`')] {
+        if s.len() >= 2 && s.starts_with(open) && s.ends_with(close) {
+            s = s.get(1..s.len() - 1).unwrap_or(s).trim();
+            repairs.push(Repair::Quotes);
+            break;
+        }
+    }
+    if s.len() > 7 && s.get(..7).is_some_and(|p| p.eq_ignore_ascii_case("bearer ")) {
+        s = s.get(7..).unwrap_or(s).trim_start();
+        repairs.push(Repair::BearerPrefix);
+    }
+    let mut ws = 0;
+    let mut pad = 0;
+    let mut std_alpha = 0;
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            c if c.is_whitespace() => ws += 1,
+            '=' => pad += 1,
+            '+' => {
+                std_alpha += 1;
+                out.push('-');
+            }
+            '/' => {
+                std_alpha += 1;
+                out.push('_');
+            }
+            c => out.push(c),
+        }
+    }
+    if ws > 0 {
+        repairs.push(Repair::Whitespace(ws));
+    }
+    if pad > 0 {
+        repairs.push(Repair::Padding(pad));
+    }
+    if std_alpha > 0 {
+        repairs.push(Repair::StandardAlphabet(std_alpha));
+    }
+    (out, repairs)
+}
+
+/// What the token is, by its number of segments.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Form {
+    /// Three segments: a signed token (JWS compact serialization).
+    Jws,
+    /// Five segments: an encrypted token (JWE); only its header can be read.
+    Jwe,
+}
+
+/// The decoded payload of a JWS.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Payload {
+    /// A JSON object: JWT claims.
+    Claims(Map<String, Value>),
+    /// JSON that is not an object (an array, a string...): a JWS, not a JWT.
+    OtherJson(Value),
+    /// UTF-8 text that is not JSON (RFC 8037's "Example of Ed25519 signing").
+    Text(String),
+    /// Bytes that are not UTF-8.
+    Binary(Vec<u8>),
+    /// A JWE's ciphertext: not readable without decryption.
+    Encrypted,
+}
+
+impl Payload {
+    /// The claims, when the payload is a JSON object.
+    pub fn claims(&self) -> Option<&Map<String, Value>> {
+        match self {
+            Payload::Claims(m) => Some(m),
+            _ => None,
+        }
+    }
+
+    /// One sentence for a payload that has no claims; `None` for claims.
+    pub fn explain(&self) -> Option<String> {
+        match self {
+            Payload::Claims(_) => None,
+            Payload::OtherJson(v) => Some(format!(
+                "the payload is JSON but {}, not an object, so it holds no claims (a JWS, not a JWT)",
+                json::kind_name(v)
+            )),
+            Payload::Text(_) => Some(
+                "the payload is plain text, not JSON: a valid JWS, but not a JWT with claims"
+                    .to_string(),
+            ),
+            Payload::Binary(b) => Some(format!(
+                "the payload is {} bytes of binary data, not JSON: it holds no claims",
+                b.len()
+            )),
+            Payload::Encrypted => Some(
+                "this is an encrypted token (JWE, 5 segments): its payload cannot be read without the decryption key, and this workbench does not decrypt"
+                    .to_string(),
+            ),
+        }
+    }
+}
+
+/// A compact token taken apart. Each part is decoded independently.
+#[derive(Debug, Clone)]
+pub struct Inspection {
+    /// The cleaned token text that was decoded.
+    pub token: String,
+    /// Repairs applied to the pasted text.
+    pub repairs: Vec<Repair>,
+    /// JWS or JWE.
+    pub form: Form,
+    /// Byte ranges of each segment in `token` (dots excluded), for colouring.
+    pub spans: Vec<Range<usize>>,
+    /// The header's raw bytes (decoded from base64url), when decodable.
+    pub header_bytes: Result<Vec<u8>>,
+    /// The header as a JSON object.
+    pub header: Result<Map<String, Value>>,
+    /// What `alg` says (`Missing` when the header is unreadable).
+    pub alg: HeaderAlg,
+    /// The payload's raw bytes.
+    pub payload_bytes: Result<Vec<u8>>,
+    /// The payload, decoded as far as it goes.
+    pub payload: Result<Payload>,
+    /// The signature's bytes.
+    pub signature: Result<Vec<u8>>,
+}
+
+impl Inspection {
+    /// The signing input: `BASE64URL(header) "." BASE64URL(payload)`, as the token has it.
+    pub fn signing_input(&self) -> &str {
+        let end = self.spans.get(1).map_or(0, |r| r.end);
+        self.token.get(..end).unwrap_or("")
+    }
+
+    /// The signature segment's text.
+    pub fn signature_text(&self) -> &str {
+        self.segment_text(2)
+    }
+
+    /// The text of segment `i` (0-based).
+    pub fn segment_text(&self, i: usize) -> &str {
+        self.spans
+            .get(i)
+            .and_then(|r| self.token.get(r.clone()))
+            .unwrap_or("")
+    }
+
+    /// The first problem in decoding order, if any: what makes the token unusable.
+    pub fn first_error(&self) -> Option<&Error> {
+        self.header
+            .as_ref()
+            .err()
+            .or(self.payload.as_ref().err())
+            .or(self.signature.as_ref().err())
+    }
+
+    /// The claims, when the payload decodes to a JSON object.
+    pub fn claims(&self) -> Option<&Map<String, Value>> {
+        self.payload.as_ref().ok().and_then(Payload::claims)
+    }
+}
+
+fn decode_segment(segment: Segment, text: &str) -> Result<Vec<u8>> {
+    b64::decode_strict(text).map_err(|detail| Error::Base64 { segment, detail })
+}
+
+/// Takes a pasted token apart. Errors only when there is no token shape at all (empty input,
+/// wrong number of segments); problems inside a segment are kept in that segment's field.
+pub fn inspect(input: &str) -> Result<Inspection> {
+    let (token, repairs) = repair(input);
+    if token.is_empty() {
+        return Err(Error::EmptyToken);
+    }
+    let mut spans = Vec::new();
+    let mut start = 0;
+    for (i, b) in token.bytes().enumerate() {
+        if b == b'.' {
+            spans.push(start..i);
+            start = i + 1;
+        }
+    }
+    spans.push(start..token.len());
+    let form = match spans.len() {
+        3 => Form::Jws,
+        5 => Form::Jwe,
+        found => return Err(Error::SegmentCount { found }),
+    };
+    let text = |i: usize| spans.get(i).and_then(|r| token.get(r.clone())).unwrap_or("");
+
+    let header_bytes = decode_segment(Segment::Header, text(0));
+    let header = header_bytes.clone().and_then(|bytes| {
+        let s = String::from_utf8(bytes)
+            .map_err(|_| Error::Shape("header is not UTF-8 text, so it cannot be JSON".into()))?;
+        json::parse_object("header", &s)
+    });
+    let alg = header
+        .as_ref()
+        .map_or(HeaderAlg::Missing, HeaderAlg::from_header);
+
+    let (payload_bytes, payload, signature) = match form {
+        Form::Jwe => (
+            decode_segment(Segment::Payload, text(3)),
+            Ok(Payload::Encrypted),
+            Ok(Vec::new()),
+        ),
+        Form::Jws => {
+            let bytes = decode_segment(Segment::Payload, text(1));
+            let payload = bytes.clone().map(classify_payload);
+            let sig = decode_segment(Segment::Signature, text(2));
+            (bytes, payload, sig)
+        }
+    };
+    Ok(Inspection {
+        token: token.clone(),
+        repairs,
+        form,
+        spans,
+        header_bytes,
+        header,
+        alg,
+        payload_bytes,
+        payload,
+        signature,
+    })
+}
+
+fn classify_payload(bytes: Vec<u8>) -> Payload {
+    match String::from_utf8(bytes) {
+        Err(e) => Payload::Binary(e.into_bytes()),
+        Ok(text) => match serde_json::from_str::<Value>(&text) {
+            Ok(Value::Object(m)) => Payload::Claims(m),
+            Ok(other) => Payload::OtherJson(other),
+            Err(_) => Payload::Text(text),
+        },
+    }
+}
+
+/// Decodes a payload segment that should be JSON claims, with a precise error (for callers
+/// that need claims, such as the refresh recipe).
+pub fn require_claims(insp: &Inspection) -> Result<&Map<String, Value>> {
+    match &insp.payload {
+        Err(e) => Err(e.clone()),
+        Ok(Payload::Claims(m)) => Ok(m),
+        Ok(Payload::Text(t)) => Err(json::parse_object("payload", t)
+            .err()
+            .unwrap_or_else(|| Error::Shape("payload is not JSON".into()))),
+        Ok(other) => Err(Error::Shape(other.explain().unwrap_or_default())),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::alg::JwsAlg;
+
+    const A1: &str = "eyJ0eXAiOiJKV1QiLA0KICJhbGciOiJIUzI1NiJ9.eyJpc3MiOiJqb2UiLA0KICJleHAiOjEzMDA4MTkzODAsDQogImh0dHA6Ly9leGFtcGxlLmNvbS9pc19yb290Ijp0cnVlfQ.dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk";
+
+    #[test]
+    fn decodes_rfc7515_a1_with_exact_bytes_and_spans() {
+        let i = inspect(A1).unwrap();
+        assert_eq!(i.form, Form::Jws);
+        assert!(i.repairs.is_empty());
+        assert_eq!(i.header_bytes.as_ref().unwrap(), b"{\"typ\":\"JWT\",\r\n \"alg\":\"HS256\"}");
+        assert_eq!(i.alg, HeaderAlg::Known(JwsAlg::HS256));
+        assert_eq!(i.claims().unwrap()["iss"], "joe");
+        assert_eq!(i.spans.len(), 3);
+        assert_eq!(&A1[i.spans[2].clone()], "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk");
+        assert_eq!(i.signature.as_ref().unwrap().len(), 32);
+        assert!(i.signing_input().ends_with("Ijp0cnVlfQ"));
+    }
+
+    #[test]
+    fn repairs_paste_damage_and_says_so() {
+        let damaged = format!(
+            "  \"Bearer {}\n{}==\"  ",
+            &A1[..40],
+            A1[40..].replace('-', "+").replace('_', "/")
+        );
+        let i = inspect(&damaged).unwrap();
+        assert_eq!(i.token, A1);
+        let notes: Vec<String> = i.repairs.iter().map(Repair::note).collect();
+        assert!(notes.iter().any(|n| n.contains("Bearer")), "{notes:?}");
+        assert!(notes.iter().any(|n| n.contains("quotes")), "{notes:?}");
+        assert!(notes.iter().any(|n| n.contains("1 whitespace")), "{notes:?}");
+        assert!(notes.iter().any(|n| n.contains("2 '=' padding")), "{notes:?}");
+        assert!(notes.iter().any(|n| n.contains("standard-base64")), "{notes:?}");
+    }
+
+    #[test]
+    fn segment_errors_name_the_segment_and_position() {
+        assert_eq!(inspect("  ").unwrap_err(), Error::EmptyToken);
+        assert_eq!(
+            inspect("abc.def").unwrap_err().to_string(),
+            "a JWT has 3 segments separated by dots; this one has 2"
+        );
+        // A truncated signature keeps header and payload readable.
+        let cut = &A1[..A1.len() - 2];
+        let i = inspect(cut).unwrap();
+        assert!(i.claims().is_some());
+        let e = i.signature.as_ref().unwrap_err().to_string();
+        assert!(e.starts_with("signature is not valid base64url"), "{e}");
+        // A bad character in the payload.
+        let bad = A1.replacen(".eyJpc3Mi", ".eyJ*c3Mi", 1);
+        let e = inspect(&bad).unwrap().payload.unwrap_err().to_string();
+        assert_eq!(e, "payload is not valid base64url: character 4 ('*') is not allowed in base64url");
+    }
+
+    #[test]
+    fn payload_json_errors_have_line_and_column() {
+        let tok = format!("{}.{}.", b64::encode(br#"{"alg":"HS256"}"#), b64::encode(b"{\"sub\":\"1\",\n\"x\" 1}"));
+        let i = inspect(&tok).unwrap();
+        assert!(matches!(i.payload, Ok(Payload::Text(_))));
+        let e = require_claims(&i).unwrap_err().to_string();
+        assert_eq!(e, "payload is not valid JSON at line 2 column 5: expected `:`");
+        let tok = format!("{}.e30.", b64::encode(b"{\"alg\":\"HS256\",}"));
+        let e = inspect(&tok).unwrap().header.unwrap_err().to_string();
+        assert!(e.starts_with("header is not valid JSON at line 1 column 16"), "{e}");
+    }
+
+    #[test]
+    fn recognises_jwe_none_and_text_payloads() {
+        let jwe = "eyJhbGciOiJSU0EtT0FFUCIsImVuYyI6IkEyNTZHQ00ifQ.OKOawDo13gRp2ojaHV7LFpZcgV7T6DVZKTyKOMTYUmKoTCVJRgckCL9kiMT03JGeipsEdY3mx_etLbbWSrFr05kLzcSr4qKAq7YN7e9jwQRb23nfa6c9d-StnImGyFDbSv04uVuxIp5Zms1gNxKKK2Da14B8S4rzVRltdYwam_lDp5XnZAYpQdb76FdIKLaVmqgfwX7XWRxv2322i-vDxRfqNzo_tETKzpVLzfiwQyeyPGLBIO56YJ7eObdv0je81860ppamavo35UgoRdbYaBcoh9QcfylQr66oc6vFWXRcZ_ZT2LawVCWTIy3brGPi6UklfCpIMfIjf7iGdXKHzg.48V1_ALb6US04U3b.5eym8TW_c8SuK0ltJ3rpYIzOeDQz7TALvtu6UG9oMo4vpzs9tX_EFShS8iB7j6jiSdiwkIr3ajwQzaBtQD_A.XFBoMYUZodetZdvTiFvSkQ";
+        let i = inspect(jwe).unwrap();
+        assert_eq!(i.form, Form::Jwe);
+        assert!(i.payload.as_ref().unwrap().explain().unwrap().contains("JWE"));
+        let none = "eyJhbGciOiJub25lIn0.eyJpc3MiOiJqb2UiLA0KICJleHAiOjEzMDA4MTkzODAsDQogImh0dHA6Ly9leGFtcGxlLmNvbS9pc19yb290Ijp0cnVlfQ.";
+        let i = inspect(none).unwrap();
+        assert!(matches!(i.alg, HeaderAlg::None(_)));
+        assert!(i.signature.as_ref().unwrap().is_empty());
+        let ed = "eyJhbGciOiJFZERTQSJ9.RXhhbXBsZSBvZiBFZDI1NTE5IHNpZ25pbmc.hgyY0il_MGCjP0JzlnLWG1PPOt7-09PGcvMg3AIbQR6dWbhijcNR4ki4iylGjg5BhVsPt9g7sVvpAr_MuM0KAg";
+        let i = inspect(ed).unwrap();
+        assert_eq!(i.payload.unwrap(), Payload::Text("Example of Ed25519 signing".into()));
+    }
+}
