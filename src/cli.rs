@@ -14,6 +14,14 @@ use std::io::Read;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+/// Prints a line to stdout; a closed pipe (`| head`) ends output quietly instead of panicking.
+macro_rules! say {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stdout().lock(), $($arg)*);
+    }};
+}
+
 /// Command-line arguments.
 #[derive(Debug, Parser)]
 #[command(
@@ -172,7 +180,10 @@ struct Fail {
 
 impl From<Error> for Fail {
     fn from(e: Error) -> Self {
-        Fail { code: 2, message: e.to_string() }
+        Fail {
+            code: 2,
+            message: e.to_string(),
+        }
     }
 }
 
@@ -202,16 +213,22 @@ fn read_arg(arg: &str, what: &str) -> Result<String, Fail> {
         return Ok(arg.to_string());
     }
     let mut s = String::new();
-    std::io::stdin()
-        .read_to_string(&mut s)
-        .map_err(|e| Fail { code: 2, message: format!("cannot read the {what} from standard input: {e}") })?;
+    std::io::stdin().read_to_string(&mut s).map_err(|e| Fail {
+        code: 2,
+        message: format!("cannot read the {what} from standard input: {e}"),
+    })?;
     Ok(s)
 }
 
 fn parse_alg(name: &str) -> Result<JwsAlg, Fail> {
     JwsAlg::from_name(name).ok_or_else(|| {
-        let hint = crate::core::HeaderAlg::Unknown(name.to_string()).problem().unwrap_or_default();
-        Fail { code: 2, message: hint }
+        let hint = crate::core::HeaderAlg::Unknown(name.to_string())
+            .problem()
+            .unwrap_or_default();
+        Fail {
+            code: 2,
+            message: hint,
+        }
     })
 }
 
@@ -219,7 +236,10 @@ fn load_key(args: &KeyArgs, kid: Option<&str>, purpose: Purpose) -> Result<Key, 
     if let Some(secret) = &args.secret {
         return Ok(keys::parse_secret_spec(secret)?);
     }
-    let path = args.key.as_ref().ok_or(Fail { code: 2, message: "give --secret or --key".into() })?;
+    let path = args.key.as_ref().ok_or(Fail {
+        code: 2,
+        message: "give --secret or --key".into(),
+    })?;
     let file = keys::load_key_file(path)?;
     for note in &file.notes {
         eprintln!("note: {note}");
@@ -248,7 +268,10 @@ fn with_dates(claims: &serde_json::Map<String, Value>, style: DateStyle) -> Valu
 
 fn payload_json(insp: &Inspection, date: Option<DateStyle>) -> (Value, &'static str) {
     match &insp.payload {
-        Ok(Payload::Claims(m)) => (date.map_or_else(|| Value::Object(m.clone()), |s| with_dates(m, s)), "claims"),
+        Ok(Payload::Claims(m)) => (
+            date.map_or_else(|| Value::Object(m.clone()), |s| with_dates(m, s)),
+            "claims",
+        ),
         Ok(Payload::OtherJson(v)) => (v.clone(), "json"),
         Ok(Payload::Text(t)) => (Value::String(t.clone()), "text"),
         Ok(Payload::Binary(b)) => (Value::String(b64::encode_hex(b)), "binary"),
@@ -258,11 +281,15 @@ fn payload_json(insp: &Inspection, date: Option<DateStyle>) -> (Value, &'static 
 }
 
 fn problems(insp: &Inspection) -> Vec<String> {
-    [insp.header.as_ref().err(), insp.payload.as_ref().err(), insp.signature.as_ref().err()]
-        .into_iter()
-        .flatten()
-        .map(Error::to_string)
-        .collect()
+    [
+        insp.header.as_ref().err(),
+        insp.payload.as_ref().err(),
+        insp.signature.as_ref().err(),
+    ]
+    .into_iter()
+    .flatten()
+    .map(Error::to_string)
+    .collect()
 }
 
 fn decode(args: &DecodeArgs, now: i64) -> CliResult {
@@ -282,7 +309,7 @@ fn decode(args: &DecodeArgs, now: i64) -> CliResult {
             "repairs": insp.repairs.iter().map(|r| r.note()).collect::<Vec<_>>(),
             "problems": problems,
         });
-        println!("{}", serde_json::to_string_pretty(&out).unwrap_or_default());
+        say!("{}", serde_json::to_string_pretty(&out).unwrap_or_default());
     } else {
         for r in &insp.repairs {
             eprintln!("note: {}", r.note());
@@ -297,24 +324,30 @@ fn decode(args: &DecodeArgs, now: i64) -> CliResult {
 
 fn print_decoded(insp: &Inspection, date: Option<DateStyle>, now: i64) {
     if let Ok(h) = &insp.header_bytes {
-        println!("Header\n{}\n", pretty_bytes("header", h));
+        say!("Header\n{}\n", pretty_bytes("header", h));
     }
     match &insp.payload {
         Ok(Payload::Claims(m)) => {
             let shown = match date {
-                Some(style) => serde_json::to_string_pretty(&with_dates(m, style)).unwrap_or_default(),
-                None => insp.payload_bytes.as_ref().map(|b| pretty_bytes("payload", b)).unwrap_or_default(),
+                Some(style) => {
+                    serde_json::to_string_pretty(&with_dates(m, style)).unwrap_or_default()
+                }
+                None => insp
+                    .payload_bytes
+                    .as_ref()
+                    .map(|b| pretty_bytes("payload", b))
+                    .unwrap_or_default(),
             };
-            println!("Payload\n{shown}\n");
+            say!("Payload\n{shown}\n");
         }
-        Ok(Payload::Encrypted) => println!("Payload\n(encrypted: JWE)\n"),
-        Ok(Payload::Text(t)) => println!("Payload (plain text, not JSON)\n{t}\n"),
-        Ok(Payload::Binary(b)) => println!("Payload (binary, hex)\n{}\n", b64::encode_hex(b)),
-        Ok(Payload::OtherJson(v)) => println!("Payload (JSON, not an object)\n{v}\n"),
+        Ok(Payload::Encrypted) => say!("Payload\n(encrypted: JWE)\n"),
+        Ok(Payload::Text(t)) => say!("Payload (plain text, not JSON)\n{t}\n"),
+        Ok(Payload::Binary(b)) => say!("Payload (binary, hex)\n{}\n", b64::encode_hex(b)),
+        Ok(Payload::OtherJson(v)) => say!("Payload (JSON, not an object)\n{v}\n"),
         Err(_) => {}
     }
     if let Some(why) = insp.payload.as_ref().ok().and_then(Payload::explain) {
-        println!("Note: {why}\n");
+        say!("Note: {why}\n");
     }
     if insp.form == Form::Jws {
         let alg = match &insp.alg {
@@ -322,17 +355,17 @@ fn print_decoded(insp: &Inspection, date: Option<DateStyle>, now: i64) {
             other => other.problem().unwrap_or_default(),
         };
         let len = insp.signature.as_ref().map_or(0, Vec::len);
-        println!("Signature ({alg}, {len} bytes)\n{}", insp.signature_text());
+        say!("Signature ({alg}, {len} bytes)\n{}", insp.signature_text());
     }
     if let Some(m) = insp.claims() {
         let (times, lifetime) = claims::times(m, now);
         if !times.is_empty() {
-            println!("\nTimes");
+            say!("\nTimes");
             for t in &times {
-                println!("  {}  {}  {}  ({})", t.name, t.utc, t.local, t.relative);
+                say!("  {}  {}  {}  ({})", t.name, t.utc, t.local, t.relative);
             }
             if let Some(l) = lifetime {
-                println!("  {l}");
+                say!("  {l}");
             }
         }
     }
@@ -340,7 +373,11 @@ fn print_decoded(insp: &Inspection, date: Option<DateStyle>, now: i64) {
 
 fn policy_from(args: &VerifyArgs) -> Result<Policy, Fail> {
     Ok(Policy {
-        algorithms: args.alg.iter().map(|a| parse_alg(a.trim())).collect::<Result<_, _>>()?,
+        algorithms: args
+            .alg
+            .iter()
+            .map(|a| parse_alg(a.trim()))
+            .collect::<Result<_, _>>()?,
         leeway: args.leeway,
         ignore_exp: args.ignore_exp,
         aud: args.aud.clone(),
@@ -354,7 +391,12 @@ fn verify_cmd(args: &VerifyArgs, now: i64) -> CliResult {
     let policy = policy_from(args)?;
     let text = read_arg(&args.token, "token")?;
     let insp = inspect(&text)?;
-    let kid = insp.header.as_ref().ok().and_then(|h| h.get("kid")).and_then(Value::as_str);
+    let kid = insp
+        .header
+        .as_ref()
+        .ok()
+        .and_then(|h| h.get("kid"))
+        .and_then(Value::as_str);
     let key = load_key(&args.key, kid, Purpose::Verify)?;
     let report = verify(&insp, Some(&key), &policy, now);
     let (_, verdict) = report.verdict();
@@ -375,16 +417,27 @@ fn verify_cmd(args: &VerifyArgs, now: i64) -> CliResult {
             "header": insp.header.as_ref().map_or(Value::Null, |h| Value::Object(h.clone())),
             "payload": payload,
         });
-        println!("{}", serde_json::to_string_pretty(&out).unwrap_or_default());
+        say!("{}", serde_json::to_string_pretty(&out).unwrap_or_default());
     } else {
-        println!("{verdict}");
+        say!("{verdict}");
         for c in &report.checks {
-            println!("  {} {:<6} {}", if c.ok { "✓" } else { "✗" }, c.name, c.detail);
+            say!(
+                "  {} {:<6} {}",
+                if c.ok { "✓" } else { "✗" },
+                c.name,
+                c.detail
+            );
         }
     }
     let code = match &report.signature {
         _ if report.valid() => 0,
-        SignatureStatus::Unchecked(Unchecked::KeyMismatch | Unchecked::Malformed | Unchecked::UnsupportedAlg | Unchecked::Encrypted, _) => 2,
+        SignatureStatus::Unchecked(
+            Unchecked::KeyMismatch
+            | Unchecked::Malformed
+            | Unchecked::UnsupportedAlg
+            | Unchecked::Encrypted,
+            _,
+        ) => 2,
         _ => 1,
     };
     Ok(ExitCode::from(code))
@@ -396,7 +449,10 @@ fn encode(args: &EncodeArgs, now: i64) -> CliResult {
         None => "{}".to_string(),
     };
     json::parse_object("payload", &payload)?;
-    let header_in = args.header.clone().unwrap_or_else(|| r#"{"typ":"JWT"}"#.to_string());
+    let header_in = args
+        .header
+        .clone()
+        .unwrap_or_else(|| r#"{"typ":"JWT"}"#.to_string());
     let header_obj = json::parse_object("header", &header_in)?;
     let key = load_key(&args.key, args.kid.as_deref(), Purpose::Sign)?;
     let alg = match (&args.alg, header_obj.get("alg").and_then(Value::as_str)) {
@@ -412,7 +468,11 @@ fn encode(args: &EncodeArgs, now: i64) -> CliResult {
         json::with_leading_member("header", &header_in, "alg", &alg_json)?
     };
     if let Some(kid) = args.kid.clone().or_else(|| key.kid.clone()) {
-        header = json::set_members("header", &header, &[("kid", Value::String(kid).to_string())])?;
+        header = json::set_members(
+            "header",
+            &header,
+            &[("kid", Value::String(kid).to_string())],
+        )?;
     }
     let mut members: Vec<(&str, String)> = Vec::new();
     let payload_obj = json::parse_object("payload", &payload)?;
@@ -422,9 +482,13 @@ fn encode(args: &EncodeArgs, now: i64) -> CliResult {
     if let Some(secs) = args.exp {
         members.push(("exp", now.saturating_add(secs).to_string()));
     }
-    let payload = if members.is_empty() { payload } else { json::set_members("payload", &payload, &members)? };
+    let payload = if members.is_empty() {
+        payload
+    } else {
+        json::set_members("payload", &payload, &members)?
+    };
     let token = sign(&header, &payload, &key, Layout::Minified)?;
-    println!("{token}");
+    say!("{token}");
     Ok(ExitCode::SUCCESS)
 }
 
@@ -442,7 +506,7 @@ fn pair(args: &PairArgs, now: i64) -> CliResult {
         "expires_in": recipes::ACCESS_TTL,
         "refresh_expires_in": recipes::REFRESH_TTL,
     });
-    println!("{}", serde_json::to_string_pretty(&out).unwrap_or_default());
+    say!("{}", serde_json::to_string_pretty(&out).unwrap_or_default());
     Ok(ExitCode::SUCCESS)
 }
 
@@ -456,10 +520,13 @@ fn refresh(args: &RefreshArgs, now: i64) -> CliResult {
     let alg = args.alg.as_deref().map(parse_alg).transpose()?;
     match recipes::refresh(&text, &key, alg, now) {
         Ok(token) => {
-            println!("{token}");
+            say!("{token}");
             Ok(ExitCode::SUCCESS)
         }
-        Err(Error::Claim(m)) => Err(Fail { code: 1, message: m }),
+        Err(Error::Claim(m)) => Err(Fail {
+            code: 1,
+            message: m,
+        }),
         Err(e) => Err(e.into()),
     }
 }

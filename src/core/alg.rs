@@ -240,10 +240,7 @@ impl HeaderAlg {
                     .find(|a| a.name().eq_ignore_ascii_case(s))
                     .map(|a| format!(" (algorithm names are case-sensitive: did you mean {a}?)"))
                     .unwrap_or_else(|| {
-                        format!(
-                            " (supported: {})",
-                            JwsAlg::ALL.map(|a| a.name()).join(", ")
-                        )
+                        format!(" (supported: {})", JwsAlg::ALL.map(|a| a.name()).join(", "))
                     });
                 Some(format!("unsupported algorithm \"{s}\"{hint}"))
             }

@@ -37,9 +37,11 @@ pub fn decode_strict(text: &str) -> Result<Vec<u8>, String> {
 /// (what people paste as a "base64 secret" or a JWK member).
 pub fn decode_lenient(text: &str) -> Result<Vec<u8>, String> {
     let cleaned: String = text.chars().filter(|c| !c.is_whitespace()).collect();
-    if let Some((pos, ch)) = cleaned.chars().enumerate().find(|(_, c)| {
-        !(c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '+' | '/' | '='))
-    }) {
+    if let Some((pos, ch)) = cleaned
+        .chars()
+        .enumerate()
+        .find(|(_, c)| !(c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '+' | '/' | '=')))
+    {
         return Err(format!(
             "character {} ({}) is not base64",
             pos + 1,
@@ -54,7 +56,9 @@ pub fn decode_lenient(text: &str) -> Result<Vec<u8>, String> {
         (false, true) => &STANDARD,
         (false, false) => &STANDARD_NO_PAD,
     };
-    engine.decode(&cleaned).map_err(|e| format!("not valid base64: {e}"))
+    engine
+        .decode(&cleaned)
+        .map_err(|e| format!("not valid base64: {e}"))
 }
 
 /// Decodes hexadecimal text (whitespace and `:` separators ignored, either case).
@@ -64,7 +68,10 @@ pub fn decode_hex(text: &str) -> Result<Vec<u8>, String> {
         .filter(|c| !c.is_whitespace() && *c != ':')
         .collect();
     if digits.len() % 2 == 1 {
-        return Err(format!("hex needs an even number of digits; this has {}", digits.len()));
+        return Err(format!(
+            "hex needs an even number of digits; this has {}",
+            digits.len()
+        ));
     }
     digits
         .chunks(2)
@@ -121,7 +128,10 @@ mod tests {
 
     #[test]
     fn hex_decoding() {
-        assert_eq!(decode_hex("DE:ad be ef").unwrap(), vec![0xde, 0xad, 0xbe, 0xef]);
+        assert_eq!(
+            decode_hex("DE:ad be ef").unwrap(),
+            vec![0xde, 0xad, 0xbe, 0xef]
+        );
         assert!(decode_hex("abc").unwrap_err().contains("even number"));
         assert!(decode_hex("zz").unwrap_err().contains("\"zz\""));
         assert_eq!(encode_hex(&[0, 255]), "00ff");

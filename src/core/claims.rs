@@ -10,12 +10,32 @@ pub type NumericDate = i64;
 /// The registered claims of RFC 7519 section 4.1 with a one-line explanation each.
 pub const REGISTERED: [(&str, &str, &str); 7] = [
     ("iss", "issuer", "who created and signed this token"),
-    ("sub", "subject", "whom the token is about, usually a user id"),
-    ("aud", "audience", "the recipients the token is meant for; others must reject it"),
-    ("exp", "expiration time", "after this instant the token must not be accepted"),
-    ("nbf", "not before", "before this instant the token must not be accepted"),
+    (
+        "sub",
+        "subject",
+        "whom the token is about, usually a user id",
+    ),
+    (
+        "aud",
+        "audience",
+        "the recipients the token is meant for; others must reject it",
+    ),
+    (
+        "exp",
+        "expiration time",
+        "after this instant the token must not be accepted",
+    ),
+    (
+        "nbf",
+        "not before",
+        "before this instant the token must not be accepted",
+    ),
     ("iat", "issued at", "when the token was issued"),
-    ("jti", "JWT ID", "a unique id for this token, used to prevent replay"),
+    (
+        "jti",
+        "JWT ID",
+        "a unique id for this token, used to prevent replay",
+    ),
 ];
 
 /// The name and explanation of a registered claim, if `name` is one.
@@ -32,9 +52,15 @@ pub fn time_claim(claims: &Map<String, Value>, name: &str) -> Result<Option<Nume
         None => Ok(None),
         Some(Value::Number(n)) => n
             .as_i64()
-            .or_else(|| n.as_f64().filter(|f| f.is_finite() && f.abs() < 1e15).map(|f| f.floor() as i64))
+            .or_else(|| {
+                n.as_f64()
+                    .filter(|f| f.is_finite() && f.abs() < 1e15)
+                    .map(|f| f.floor() as i64)
+            })
             .map(Some)
-            .ok_or_else(|| format!("{name} is {n}, which is not a usable NumericDate (seconds since 1970)")),
+            .ok_or_else(|| {
+                format!("{name} is {n}, which is not a usable NumericDate (seconds since 1970)")
+            }),
         Some(other) => Err(format!(
             "{name} must be a number of seconds since 1970 (NumericDate); it is {}",
             crate::core::json::kind_name(other)
@@ -45,7 +71,13 @@ pub fn time_claim(claims: &Map<String, Value>, name: &str) -> Result<Option<Nume
 /// Formats a duration in seconds as the two largest units: "29m 12s", "3h 4m", "2d 5h", "45s".
 pub fn human_duration(secs: i64) -> String {
     let s = secs.unsigned_abs();
-    const UNITS: [(u64, &str); 5] = [(365 * 86_400, "y"), (86_400, "d"), (3_600, "h"), (60, "m"), (1, "s")];
+    const UNITS: [(u64, &str); 5] = [
+        (365 * 86_400, "y"),
+        (86_400, "d"),
+        (3_600, "h"),
+        (60, "m"),
+        (1, "s"),
+    ];
     if s == 0 {
         return "0s".to_string();
     }
@@ -174,8 +206,12 @@ pub fn times(claims: &Map<String, Value>, now: NumericDate) -> (Vec<TimeInfo>, O
         }
     }
     let lifetime = match (time_claim(claims, "iat"), time_claim(claims, "exp")) {
-        (Ok(Some(iat)), Ok(Some(exp))) if exp >= iat => Some(format!("lifetime {}", human_duration(exp - iat))),
-        (Ok(Some(_)), Ok(Some(_))) => Some("exp is before iat: the token was born expired".to_string()),
+        (Ok(Some(iat)), Ok(Some(exp))) if exp >= iat => {
+            Some(format!("lifetime {}", human_duration(exp - iat)))
+        }
+        (Ok(Some(_)), Ok(Some(_))) => {
+            Some("exp is before iat: the token was born expired".to_string())
+        }
         _ => None,
     };
     (out, lifetime)
@@ -205,7 +241,10 @@ mod tests {
     fn relative_texts() {
         let now = 1_000_000;
         assert_eq!(exp_text(now + 29 * 60 + 12, now), "expires in 29m 12s");
-        assert_eq!(exp_text(now - (3 * 3600 + 4 * 60), now), "expired 3h 4m ago");
+        assert_eq!(
+            exp_text(now - (3 * 3600 + 4 * 60), now),
+            "expired 3h 4m ago"
+        );
         assert_eq!(nbf_text(now + 300, now), "not valid for another 5m");
         assert_eq!(iat_text(now - 300, now), "issued 5m ago");
         assert_eq!(utc_text(1_300_819_380), "2011-03-22 18:43:00 UTC");

@@ -69,7 +69,9 @@ fn tokens(text: &str) -> Vec<&str> {
                 while i < bytes.len()
                     && !matches!(
                         bytes.get(i),
-                        Some(b' ' | b'\t' | b'\r' | b'\n' | b'{' | b'}' | b'[' | b']' | b':' | b',')
+                        Some(
+                            b' ' | b'\t' | b'\r' | b'\n' | b'{' | b'}' | b'[' | b']' | b':' | b','
+                        )
                     )
                 {
                     i += 1;
@@ -202,12 +204,21 @@ pub fn set_members(what: &str, object_text: &str, members: &[(&str, String)]) ->
 
 /// Puts a member first in a JSON object given as text (used to lead a header with `alg`).
 /// The object must not already hold `name`; the result is minified.
-pub fn with_leading_member(what: &str, object_text: &str, name: &str, value_text: &str) -> Result<String> {
+pub fn with_leading_member(
+    what: &str,
+    object_text: &str,
+    name: &str,
+    value_text: &str,
+) -> Result<String> {
     let body = minify(what, object_text)?;
     parse_object(what, &body)?;
     let member = format!("{}:{value_text}", Value::String(name.to_string()));
     let rest = body.get(1..).unwrap_or("}");
-    Ok(if rest == "}" { format!("{{{member}}}") } else { format!("{{{member},{rest}") })
+    Ok(if rest == "}" {
+        format!("{{{member}}}")
+    } else {
+        format!("{{{member},{rest}")
+    })
 }
 
 #[cfg(test)]
@@ -216,7 +227,8 @@ mod tests {
 
     #[test]
     fn minify_keeps_numbers_order_and_escapes() {
-        let text = "{ \"b\" : 12345678901234567890123,\n \"a\": \"x y\\\" }\" , \"c\":[1, 2.50, {}] }";
+        let text =
+            "{ \"b\" : 12345678901234567890123,\n \"a\": \"x y\\\" }\" , \"c\":[1, 2.50, {}] }";
         assert_eq!(
             minify("payload", text).unwrap(),
             r#"{"b":12345678901234567890123,"a":"x y\" }","c":[1,2.50,{}]}"#
@@ -242,7 +254,10 @@ mod tests {
             "payload is not valid JSON at line 3 column 7: expected `:`"
         );
         let err = parse_object("header", "[1]").unwrap_err();
-        assert_eq!(err.to_string(), "header must be a JSON object {...}; this is an array");
+        assert_eq!(
+            err.to_string(),
+            "header must be a JSON object {...}; this is an array"
+        );
     }
 
     #[test]
@@ -253,12 +268,21 @@ mod tests {
             &[("exp", "99".into()), ("iat", "7".into())],
         )
         .unwrap();
-        assert_eq!(out, r#"{"sub":"1","exp":99,"n":{"exp":1},"big":1.50e2,"iat":7}"#);
-        assert_eq!(set_members("p", "{}", &[("a", "1".into())]).unwrap(), r#"{"a":1}"#);
+        assert_eq!(
+            out,
+            r#"{"sub":"1","exp":99,"n":{"exp":1},"big":1.50e2,"iat":7}"#
+        );
+        assert_eq!(
+            set_members("p", "{}", &[("a", "1".into())]).unwrap(),
+            r#"{"a":1}"#
+        );
         assert_eq!(
             with_leading_member("h", "{ \"typ\": \"JWT\" }", "alg", "\"HS256\"").unwrap(),
             r#"{"alg":"HS256","typ":"JWT"}"#
         );
-        assert_eq!(with_leading_member("h", "{}", "alg", "\"HS256\"").unwrap(), r#"{"alg":"HS256"}"#);
+        assert_eq!(
+            with_leading_member("h", "{}", "alg", "\"HS256\"").unwrap(),
+            r#"{"alg":"HS256"}"#
+        );
     }
 }

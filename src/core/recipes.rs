@@ -42,8 +42,18 @@ pub fn payload_text(sub: &str, kind: &str, now: NumericDate, ttl: i64) -> String
 pub fn token_pair(sub: &str, key: &Key, alg: JwsAlg, now: NumericDate) -> Result<TokenPair> {
     let header = header_text(alg);
     Ok(TokenPair {
-        access: sign(&header, &payload_text(sub, "access", now, ACCESS_TTL), key, Layout::Minified)?,
-        refresh: sign(&header, &payload_text(sub, "refresh", now, REFRESH_TTL), key, Layout::Minified)?,
+        access: sign(
+            &header,
+            &payload_text(sub, "access", now, ACCESS_TTL),
+            key,
+            Layout::Minified,
+        )?,
+        refresh: sign(
+            &header,
+            &payload_text(sub, "refresh", now, REFRESH_TTL),
+            key,
+            Layout::Minified,
+        )?,
     })
 }
 
@@ -51,14 +61,26 @@ pub fn token_pair(sub: &str, key: &Key, alg: JwsAlg, now: NumericDate) -> Result
 ///
 /// Refusals (bad signature, expired, not a refresh token) are [`Error::Claim`]; malformed
 /// input and unusable keys are other variants.
-pub fn refresh(refresh_token: &str, key: &Key, alg: Option<JwsAlg>, now: NumericDate) -> Result<String> {
+pub fn refresh(
+    refresh_token: &str,
+    key: &Key,
+    alg: Option<JwsAlg>,
+    now: NumericDate,
+) -> Result<String> {
     let insp: Inspection = token::inspect(refresh_token)?;
     if let Some(e) = insp.first_error() {
         return Err(e.clone());
     }
-    let policy = Policy { algorithms: alg.into_iter().collect(), ..Policy::default() };
+    let policy = Policy {
+        algorithms: alg.into_iter().collect(),
+        ..Policy::default()
+    };
     let report = verify::verify(&insp, Some(key), &policy, now);
-    if let verify::SignatureStatus::Unchecked(verify::Unchecked::KeyMismatch | verify::Unchecked::Malformed, why) = &report.signature {
+    if let verify::SignatureStatus::Unchecked(
+        verify::Unchecked::KeyMismatch | verify::Unchecked::Malformed,
+        why,
+    ) = &report.signature
+    {
         return Err(Error::Key(why.clone()));
     }
     if let Some(why) = report.first_failure() {
@@ -80,7 +102,16 @@ pub fn refresh(refresh_token: &str, key: &Key, alg: Option<JwsAlg>, now: Numeric
         .ok_or_else(|| Error::Claim("the refresh token has no string \"sub\" claim".into()))?;
     let alg = match insp.alg {
         HeaderAlg::Known(a) => a,
-        _ => return Err(Error::Algorithm("the refresh token's algorithm is not usable".into())),
+        _ => {
+            return Err(Error::Algorithm(
+                "the refresh token's algorithm is not usable".into(),
+            ));
+        }
     };
-    sign(&header_text(alg), &payload_text(sub, "access", now, ACCESS_TTL), key, Layout::Minified)
+    sign(
+        &header_text(alg),
+        &payload_text(sub, "access", now, ACCESS_TTL),
+        key,
+        Layout::Minified,
+    )
 }

@@ -34,10 +34,17 @@ pub fn sign(header_text: &str, payload_text: &str, key: &Key, layout: Layout) ->
     let alg = header_alg(header_text)?;
     json::parse_object("payload", payload_text)?;
     let (h, p) = match layout {
-        Layout::Minified => (json::minify("header", header_text)?, json::minify("payload", payload_text)?),
+        Layout::Minified => (
+            json::minify("header", header_text)?,
+            json::minify("payload", payload_text)?,
+        ),
         Layout::AsTyped => (header_text.to_string(), payload_text.to_string()),
     };
-    let mut token = format!("{}.{}", b64::encode(h.as_bytes()), b64::encode(p.as_bytes()));
+    let mut token = format!(
+        "{}.{}",
+        b64::encode(h.as_bytes()),
+        b64::encode(p.as_bytes())
+    );
     let signature = keys::sign_bytes(key, alg, token.as_bytes())?;
     token.push('.');
     token.push_str(&b64::encode(&signature));

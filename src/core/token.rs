@@ -29,7 +29,9 @@ impl Repair {
         match self {
             Repair::BearerPrefix => "removed the \"Bearer \" prefix".to_string(),
             Repair::Quotes => "removed surrounding quotes".to_string(),
-            Repair::Whitespace(n) => format!("removed {n} whitespace character(s) inside the token"),
+            Repair::Whitespace(n) => {
+                format!("removed {n} whitespace character(s) inside the token")
+            }
             Repair::Padding(n) => format!("removed {n} '=' padding character(s)"),
             Repair::StandardAlphabet(n) => {
                 format!("turned {n} standard-base64 '+'/'/' character(s) into base64url '-'/'_'")
@@ -49,7 +51,10 @@ pub fn repair(input: &str) -> (String, Vec<Repair>) {
             break;
         }
     }
-    if s.len() > 7 && s.get(..7).is_some_and(|p| p.eq_ignore_ascii_case("bearer ")) {
+    if s.len() > 7
+        && s.get(..7)
+            .is_some_and(|p| p.eq_ignore_ascii_case("bearer "))
+    {
         s = s.get(7..).unwrap_or(s).trim_start();
         repairs.push(Repair::BearerPrefix);
     }
@@ -226,7 +231,12 @@ pub fn inspect(input: &str) -> Result<Inspection> {
         5 => Form::Jwe,
         found => return Err(Error::SegmentCount { found }),
     };
-    let text = |i: usize| spans.get(i).and_then(|r| token.get(r.clone())).unwrap_or("");
+    let text = |i: usize| {
+        spans
+            .get(i)
+            .and_then(|r| token.get(r.clone()))
+            .unwrap_or("")
+    };
 
     let header_bytes = decode_segment(Segment::Header, text(0));
     let header = header_bytes.clone().and_then(|bytes| {
@@ -301,11 +311,17 @@ mod tests {
         let i = inspect(A1).unwrap();
         assert_eq!(i.form, Form::Jws);
         assert!(i.repairs.is_empty());
-        assert_eq!(i.header_bytes.as_ref().unwrap(), b"{\"typ\":\"JWT\",\r\n \"alg\":\"HS256\"}");
+        assert_eq!(
+            i.header_bytes.as_ref().unwrap(),
+            b"{\"typ\":\"JWT\",\r\n \"alg\":\"HS256\"}"
+        );
         assert_eq!(i.alg, HeaderAlg::Known(JwsAlg::HS256));
         assert_eq!(i.claims().unwrap()["iss"], "joe");
         assert_eq!(i.spans.len(), 3);
-        assert_eq!(&A1[i.spans[2].clone()], "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk");
+        assert_eq!(
+            &A1[i.spans[2].clone()],
+            "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk"
+        );
         assert_eq!(i.signature.as_ref().unwrap().len(), 32);
         assert!(i.signing_input().ends_with("Ijp0cnVlfQ"));
     }
@@ -322,9 +338,18 @@ mod tests {
         let notes: Vec<String> = i.repairs.iter().map(Repair::note).collect();
         assert!(notes.iter().any(|n| n.contains("Bearer")), "{notes:?}");
         assert!(notes.iter().any(|n| n.contains("quotes")), "{notes:?}");
-        assert!(notes.iter().any(|n| n.contains("1 whitespace")), "{notes:?}");
-        assert!(notes.iter().any(|n| n.contains("2 '=' padding")), "{notes:?}");
-        assert!(notes.iter().any(|n| n.contains("standard-base64")), "{notes:?}");
+        assert!(
+            notes.iter().any(|n| n.contains("1 whitespace")),
+            "{notes:?}"
+        );
+        assert!(
+            notes.iter().any(|n| n.contains("2 '=' padding")),
+            "{notes:?}"
+        );
+        assert!(
+            notes.iter().any(|n| n.contains("standard-base64")),
+            "{notes:?}"
+        );
     }
 
     #[test]
@@ -343,19 +368,32 @@ mod tests {
         // A bad character in the payload.
         let bad = A1.replacen(".eyJpc3Mi", ".eyJ*c3Mi", 1);
         let e = inspect(&bad).unwrap().payload.unwrap_err().to_string();
-        assert_eq!(e, "payload is not valid base64url: character 4 ('*') is not allowed in base64url");
+        assert_eq!(
+            e,
+            "payload is not valid base64url: character 4 ('*') is not allowed in base64url"
+        );
     }
 
     #[test]
     fn payload_json_errors_have_line_and_column() {
-        let tok = format!("{}.{}.", b64::encode(br#"{"alg":"HS256"}"#), b64::encode(b"{\"sub\":\"1\",\n\"x\" 1}"));
+        let tok = format!(
+            "{}.{}.",
+            b64::encode(br#"{"alg":"HS256"}"#),
+            b64::encode(b"{\"sub\":\"1\",\n\"x\" 1}")
+        );
         let i = inspect(&tok).unwrap();
         assert!(matches!(i.payload, Ok(Payload::Text(_))));
         let e = require_claims(&i).unwrap_err().to_string();
-        assert_eq!(e, "payload is not valid JSON at line 2 column 5: expected `:`");
+        assert_eq!(
+            e,
+            "payload is not valid JSON at line 2 column 5: expected `:`"
+        );
         let tok = format!("{}.e30.", b64::encode(b"{\"alg\":\"HS256\",}"));
         let e = inspect(&tok).unwrap().header.unwrap_err().to_string();
-        assert!(e.starts_with("header is not valid JSON at line 1 column 16"), "{e}");
+        assert!(
+            e.starts_with("header is not valid JSON at line 1 column 16"),
+            "{e}"
+        );
     }
 
     #[test]
@@ -363,13 +401,23 @@ mod tests {
         let jwe = "eyJhbGciOiJSU0EtT0FFUCIsImVuYyI6IkEyNTZHQ00ifQ.OKOawDo13gRp2ojaHV7LFpZcgV7T6DVZKTyKOMTYUmKoTCVJRgckCL9kiMT03JGeipsEdY3mx_etLbbWSrFr05kLzcSr4qKAq7YN7e9jwQRb23nfa6c9d-StnImGyFDbSv04uVuxIp5Zms1gNxKKK2Da14B8S4rzVRltdYwam_lDp5XnZAYpQdb76FdIKLaVmqgfwX7XWRxv2322i-vDxRfqNzo_tETKzpVLzfiwQyeyPGLBIO56YJ7eObdv0je81860ppamavo35UgoRdbYaBcoh9QcfylQr66oc6vFWXRcZ_ZT2LawVCWTIy3brGPi6UklfCpIMfIjf7iGdXKHzg.48V1_ALb6US04U3b.5eym8TW_c8SuK0ltJ3rpYIzOeDQz7TALvtu6UG9oMo4vpzs9tX_EFShS8iB7j6jiSdiwkIr3ajwQzaBtQD_A.XFBoMYUZodetZdvTiFvSkQ";
         let i = inspect(jwe).unwrap();
         assert_eq!(i.form, Form::Jwe);
-        assert!(i.payload.as_ref().unwrap().explain().unwrap().contains("JWE"));
+        assert!(
+            i.payload
+                .as_ref()
+                .unwrap()
+                .explain()
+                .unwrap()
+                .contains("JWE")
+        );
         let none = "eyJhbGciOiJub25lIn0.eyJpc3MiOiJqb2UiLA0KICJleHAiOjEzMDA4MTkzODAsDQogImh0dHA6Ly9leGFtcGxlLmNvbS9pc19yb290Ijp0cnVlfQ.";
         let i = inspect(none).unwrap();
         assert!(matches!(i.alg, HeaderAlg::None(_)));
         assert!(i.signature.as_ref().unwrap().is_empty());
         let ed = "eyJhbGciOiJFZERTQSJ9.RXhhbXBsZSBvZiBFZDI1NTE5IHNpZ25pbmc.hgyY0il_MGCjP0JzlnLWG1PPOt7-09PGcvMg3AIbQR6dWbhijcNR4ki4iylGjg5BhVsPt9g7sVvpAr_MuM0KAg";
         let i = inspect(ed).unwrap();
-        assert_eq!(i.payload.unwrap(), Payload::Text("Example of Ed25519 signing".into()));
+        assert_eq!(
+            i.payload.unwrap(),
+            Payload::Text("Example of Ed25519 signing".into())
+        );
     }
 }

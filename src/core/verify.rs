@@ -129,15 +129,27 @@ impl Report {
             SignatureStatus::Valid => {}
         }
         if self.failed("exp") {
-            return (Verdict::Expired, "signature valid, but the token has expired".to_string());
+            return (
+                Verdict::Expired,
+                "signature valid, but the token has expired".to_string(),
+            );
         }
         if self.failed("nbf") {
-            return (Verdict::NotYetValid, "signature valid, but the token is not valid yet".to_string());
+            return (
+                Verdict::NotYetValid,
+                "signature valid, but the token is not valid yet".to_string(),
+            );
         }
         if let Some(c) = self.checks.iter().find(|c| !c.ok) {
-            return (Verdict::ClaimFailed, format!("signature valid, but {}", c.detail));
+            return (
+                Verdict::ClaimFailed,
+                format!("signature valid, but {}", c.detail),
+            );
         }
-        (Verdict::Valid, "valid: signature verified and all checks passed".to_string())
+        (
+            Verdict::Valid,
+            "valid: signature verified and all checks passed".to_string(),
+        )
     }
 
     /// The first failure as a sentence (for error output), if any.
@@ -151,27 +163,49 @@ impl Report {
 }
 
 fn check(name: &str, ok: bool, detail: impl Into<String>) -> Check {
-    Check { name: name.to_string(), ok, detail: detail.into() }
+    Check {
+        name: name.to_string(),
+        ok,
+        detail: detail.into(),
+    }
 }
 
 /// Header members registered by RFC 7515/7519, which `crit` must not list.
-const REGISTERED_HEADER: [&str; 11] = ["alg", "jku", "jwk", "kid", "x5u", "x5c", "x5t", "x5t#S256", "typ", "cty", "crit"];
+const REGISTERED_HEADER: [&str; 11] = [
+    "alg", "jku", "jwk", "kid", "x5u", "x5c", "x5t", "x5t#S256", "typ", "cty", "crit",
+];
 
 /// Checks `crit` (RFC 7515 section 4.1.11). This verifier understands no extensions.
 fn crit_check(header: &Map<String, Value>) -> Option<Check> {
     let crit = header.get("crit")?;
     let Some(list) = crit.as_array().filter(|l| !l.is_empty()) else {
-        return Some(check("crit", false, "crit must be a non-empty array of header names"));
+        return Some(check(
+            "crit",
+            false,
+            "crit must be a non-empty array of header names",
+        ));
     };
     for item in list {
         let Some(name) = item.as_str() else {
-            return Some(check("crit", false, "crit must list header names as strings"));
+            return Some(check(
+                "crit",
+                false,
+                "crit must list header names as strings",
+            ));
         };
         if REGISTERED_HEADER.contains(&name) {
-            return Some(check("crit", false, format!("crit lists \"{name}\", a registered header name, which RFC 7515 forbids")));
+            return Some(check(
+                "crit",
+                false,
+                format!("crit lists \"{name}\", a registered header name, which RFC 7515 forbids"),
+            ));
         }
         if !header.contains_key(name) {
-            return Some(check("crit", false, format!("crit lists \"{name}\" but the header has no such member")));
+            return Some(check(
+                "crit",
+                false,
+                format!("crit lists \"{name}\" but the header has no such member"),
+            ));
         }
     }
     let names: Vec<&str> = list.iter().filter_map(Value::as_str).collect();
@@ -185,26 +219,47 @@ fn crit_check(header: &Map<String, Value>) -> Option<Check> {
     ))
 }
 
-fn signature_status(insp: &Inspection, key: Option<&Key>, policy: &Policy) -> (SignatureStatus, Option<JwsAlg>, Check) {
+fn signature_status(
+    insp: &Inspection,
+    key: Option<&Key>,
+    policy: &Policy,
+) -> (SignatureStatus, Option<JwsAlg>, Check) {
     let unchecked = |why: Unchecked, text: String| {
-        (SignatureStatus::Unchecked(why, text.clone()), None, check("alg", false, text))
+        (
+            SignatureStatus::Unchecked(why, text.clone()),
+            None,
+            check("alg", false, text),
+        )
     };
     if insp.form == Form::Jwe {
-        return unchecked(Unchecked::Encrypted, "this is an encrypted token (JWE); it has no signature to check".into());
+        return unchecked(
+            Unchecked::Encrypted,
+            "this is an encrypted token (JWE); it has no signature to check".into(),
+        );
     }
     if let Some(e) = insp.header.as_ref().err().or(insp.signature.as_ref().err()) {
         return unchecked(Unchecked::Malformed, e.to_string());
     }
     let alg = match &insp.alg {
         HeaderAlg::Known(a) => *a,
-        HeaderAlg::None(_) => return unchecked(Unchecked::AlgNone, insp.alg.problem().unwrap_or_default()),
-        other => return unchecked(Unchecked::UnsupportedAlg, other.problem().unwrap_or_default()),
+        HeaderAlg::None(_) => {
+            return unchecked(Unchecked::AlgNone, insp.alg.problem().unwrap_or_default());
+        }
+        other => {
+            return unchecked(
+                Unchecked::UnsupportedAlg,
+                other.problem().unwrap_or_default(),
+            );
+        }
     };
     if !policy.algorithms.is_empty() && !policy.algorithms.contains(&alg) {
         let allowed: Vec<&str> = policy.algorithms.iter().map(|a| a.name()).collect();
         return unchecked(
             Unchecked::AlgNotAllowed,
-            format!("the token says {alg}, but only {} is allowed", allowed.join(", ")),
+            format!(
+                "the token says {alg}, but only {} is allowed",
+                allowed.join(", ")
+            ),
         );
     }
     let Some(key) = key else {
@@ -215,28 +270,46 @@ fn signature_status(insp: &Inspection, key: Option<&Key>, policy: &Policy) -> (S
         );
     };
     if let Err(e) = key.check_fits(alg, Purpose::Verify) {
-        return unchecked(Unchecked::KeyMismatch, format!("the token says {alg}, but {e}", e = lower_first(&e.to_string())));
+        return unchecked(Unchecked::KeyMismatch, format!("the token says {alg}: {e}"));
     }
     let Ok(sig) = insp.signature.as_ref() else {
         return unchecked(Unchecked::Malformed, "the signature does not decode".into());
     };
     match keys::verify_bytes(key, alg, insp.signing_input().as_bytes(), sig) {
-        Ok(true) => (SignatureStatus::Valid, Some(alg), check("alg", true, format!("{alg}, checked with {}", key.describe()))),
-        Ok(false) => (SignatureStatus::Invalid, Some(alg), check("alg", true, format!("{alg}, checked with {}", key.describe()))),
+        Ok(true) => (
+            SignatureStatus::Valid,
+            Some(alg),
+            check(
+                "alg",
+                true,
+                format!("{alg}, checked with {}", key.describe()),
+            ),
+        ),
+        Ok(false) => (
+            SignatureStatus::Invalid,
+            Some(alg),
+            check(
+                "alg",
+                true,
+                format!("{alg}, checked with {}", key.describe()),
+            ),
+        ),
         Err(e) => unchecked(Unchecked::KeyMismatch, e.to_string()),
     }
 }
 
-fn lower_first(s: &str) -> String {
-    let mut c = s.chars();
-    c.next()
-        .map(|f| f.to_lowercase().collect::<String>() + c.as_str())
-        .unwrap_or_default()
-}
-
-fn time_checks(claims: &Map<String, Value>, policy: &Policy, now: NumericDate, out: &mut Vec<Check>) {
+fn time_checks(
+    claims: &Map<String, Value>,
+    policy: &Policy,
+    now: NumericDate,
+    out: &mut Vec<Check>,
+) {
     let leeway = i64::try_from(policy.leeway).unwrap_or(i64::MAX);
-    let lee = if leeway > 0 { format!("; leeway {}", claims::human_duration(leeway)) } else { String::new() };
+    let lee = if leeway > 0 {
+        format!("; leeway {}", claims::human_duration(leeway))
+    } else {
+        String::new()
+    };
     match claims::time_claim(claims, "exp") {
         Err(e) => out.push(check("exp", false, e)),
         Ok(None) => out.push(check("exp", true, "no exp claim: the token never expires")),
@@ -244,7 +317,11 @@ fn time_checks(claims: &Map<String, Value>, policy: &Policy, now: NumericDate, o
             let rel = claims::exp_text(exp, now);
             let at = claims::utc_text(exp);
             if policy.ignore_exp {
-                out.push(check("exp", true, format!("not checked (ignore exp): {rel} ({at})")));
+                out.push(check(
+                    "exp",
+                    true,
+                    format!("not checked (ignore exp): {rel} ({at})"),
+                ));
             } else if now < exp.saturating_add(leeway) {
                 out.push(check("exp", true, format!("{rel} ({at}{lee})")));
             } else {
@@ -258,7 +335,11 @@ fn time_checks(claims: &Map<String, Value>, policy: &Policy, now: NumericDate, o
         Ok(Some(nbf)) => {
             let rel = claims::nbf_text(nbf, now);
             let ok = now.saturating_add(leeway) >= nbf;
-            out.push(check("nbf", ok, format!("{rel} ({}{lee})", claims::utc_text(nbf))));
+            out.push(check(
+                "nbf",
+                ok,
+                format!("{rel} ({}{lee})", claims::utc_text(nbf)),
+            ));
         }
     }
     match claims::time_claim(claims, "iat") {
@@ -267,33 +348,75 @@ fn time_checks(claims: &Map<String, Value>, policy: &Policy, now: NumericDate, o
         Ok(Some(iat)) => {
             let rel = claims::iat_text(iat, now);
             if iat > now.saturating_add(leeway) {
-                out.push(check("iat", false, format!("{rel}: the issuer's clock is ahead, or the token is forged ({})", claims::utc_text(iat))));
-            } else if let Ok(Some(exp)) = claims::time_claim(claims, "exp").map(|e| e.filter(|e| *e < iat)) {
-                out.push(check("iat", false, format!("issued at {} but expires earlier, at {}", claims::utc_text(iat), claims::utc_text(exp))));
+                out.push(check(
+                    "iat",
+                    false,
+                    format!(
+                        "{rel}: the issuer's clock is ahead, or the token is forged ({})",
+                        claims::utc_text(iat)
+                    ),
+                ));
+            } else if let Ok(Some(exp)) =
+                claims::time_claim(claims, "exp").map(|e| e.filter(|e| *e < iat))
+            {
+                out.push(check(
+                    "iat",
+                    false,
+                    format!(
+                        "issued at {} but expires earlier, at {}",
+                        claims::utc_text(iat),
+                        claims::utc_text(exp)
+                    ),
+                ));
             } else {
-                out.push(check("iat", true, format!("{rel} ({})", claims::utc_text(iat))));
+                out.push(check(
+                    "iat",
+                    true,
+                    format!("{rel} ({})", claims::utc_text(iat)),
+                ));
             }
         }
     }
 }
 
-fn string_check(claims: &Map<String, Value>, name: &str, expected: Option<&String>, out: &mut Vec<Check>) {
+fn string_check(
+    claims: &Map<String, Value>,
+    name: &str,
+    expected: Option<&String>,
+    out: &mut Vec<Check>,
+) {
     let found = claims.get(name);
     let shown = found.map(Value::to_string);
     match (expected, found) {
         (None, None) => {}
-        (None, Some(_)) => out.push(check(name, true, format!("{} (not checked: nothing expected)", shown.unwrap_or_default()))),
-        (Some(want), None) => out.push(check(name, false, format!("no {name} claim, but \"{want}\" is expected"))),
+        (None, Some(_)) => out.push(check(
+            name,
+            true,
+            format!(
+                "{} (not checked: nothing expected)",
+                shown.unwrap_or_default()
+            ),
+        )),
+        (Some(want), None) => out.push(check(
+            name,
+            false,
+            format!("no {name} claim, but \"{want}\" is expected"),
+        )),
         (Some(want), Some(v)) => {
             let matches = match v {
                 Value::String(s) => s == want,
-                Value::Array(items) if name == "aud" => items.iter().any(|i| i.as_str() == Some(want.as_str())),
+                Value::Array(items) if name == "aud" => {
+                    items.iter().any(|i| i.as_str() == Some(want.as_str()))
+                }
                 _ => false,
             };
             let detail = if matches {
                 format!("{} matches \"{want}\"", shown.unwrap_or_default())
             } else {
-                format!("{name} is {}, but \"{want}\" is expected", shown.unwrap_or_default())
+                format!(
+                    "{name} is {}, but \"{want}\" is expected",
+                    shown.unwrap_or_default()
+                )
             };
             out.push(check(name, matches, detail));
         }
@@ -315,7 +438,11 @@ pub fn verify(insp: &Inspection, key: Option<&Key>, policy: &Policy, now: Numeri
             string_check(claims, "sub", policy.sub.as_ref(), &mut checks);
             for name in &policy.required {
                 let ok = claims.contains_key(name);
-                let detail = if ok { format!("required claim {name} is present") } else { format!("required claim {name} is missing") };
+                let detail = if ok {
+                    format!("required claim {name} is present")
+                } else {
+                    format!("required claim {name} is missing")
+                };
                 checks.push(check(name, ok, detail));
             }
         }
@@ -324,10 +451,17 @@ pub fn verify(insp: &Inspection, key: Option<&Key>, policy: &Policy, now: Numeri
                 Ok(p) => p.explain().unwrap_or_default(),
                 Err(e) => e.to_string(),
             };
-            let expects_claims = policy.aud.is_some() || policy.iss.is_some() || policy.sub.is_some() || !policy.required.is_empty();
+            let expects_claims = policy.aud.is_some()
+                || policy.iss.is_some()
+                || policy.sub.is_some()
+                || !policy.required.is_empty();
             let ok = insp.payload.is_ok() && !expects_claims;
             checks.push(check("claims", ok, why));
         }
     }
-    Report { signature, alg, checks }
+    Report {
+        signature,
+        alg,
+        checks,
+    }
 }

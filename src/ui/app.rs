@@ -13,7 +13,9 @@ pub struct WorkbenchApp {
 impl WorkbenchApp {
     /// A window showing `token` (may be empty).
     pub fn new(token: Option<String>) -> Self {
-        WorkbenchApp { token: token.unwrap_or_default() }
+        WorkbenchApp {
+            token: token.unwrap_or_default(),
+        }
     }
 
     /// Draws the whole window into `ui`.

@@ -60,8 +60,12 @@ pub struct Tlv<'a> {
 
 /// Reads one element from the front of `input`; returns it and what follows.
 pub fn read(input: &[u8]) -> Result<(Tlv<'_>, &[u8]), String> {
-    let (&tag, rest) = input.split_first().ok_or("DER ends early: expected an element")?;
-    let (&first, rest) = rest.split_first().ok_or("DER ends early: expected a length")?;
+    let (&tag, rest) = input
+        .split_first()
+        .ok_or("DER ends early: expected an element")?;
+    let (&first, rest) = rest
+        .split_first()
+        .ok_or("DER ends early: expected a length")?;
     let (len, rest) = if first < 0x80 {
         (usize::from(first), rest)
     } else {
@@ -70,12 +74,17 @@ pub fn read(input: &[u8]) -> Result<(Tlv<'_>, &[u8]), String> {
             return Err("DER length is indefinite or too large".into());
         }
         let bytes = rest.get(..n).ok_or("DER ends early inside a length")?;
-        let len = bytes.iter().fold(0usize, |acc, b| (acc << 8) | usize::from(*b));
+        let len = bytes
+            .iter()
+            .fold(0usize, |acc, b| (acc << 8) | usize::from(*b));
         (len, rest.get(n..).unwrap_or(&[]))
     };
-    let content = rest
-        .get(..len)
-        .ok_or_else(|| format!("DER element claims {len} bytes but only {} remain", rest.len()))?;
+    let content = rest.get(..len).ok_or_else(|| {
+        format!(
+            "DER element claims {len} bytes but only {} remain",
+            rest.len()
+        )
+    })?;
     Ok((Tlv { tag, content }, rest.get(len..).unwrap_or(&[])))
 }
 
@@ -114,7 +123,10 @@ pub fn children(content: &[u8]) -> Result<Vec<Tlv<'_>>, String> {
 
 /// An INTEGER's magnitude with leading zero bytes removed (for RSA n and e).
 pub fn unsigned(content: &[u8]) -> Vec<u8> {
-    let first = content.iter().position(|b| *b != 0).unwrap_or(content.len());
+    let first = content
+        .iter()
+        .position(|b| *b != 0)
+        .unwrap_or(content.len());
     content.get(first..).unwrap_or(&[]).to_vec()
 }
 
@@ -170,7 +182,10 @@ mod tests {
         assert_eq!(tlv.content.len(), 300);
         assert!(rest.is_empty());
         assert_eq!(write_unsigned(&[0x00, 0x80]), vec![0x02, 0x02, 0x00, 0x80]);
-        assert_eq!(write_unsigned(&[0x01, 0x00, 0x01]), vec![0x02, 0x03, 0x01, 0x00, 0x01]);
+        assert_eq!(
+            write_unsigned(&[0x01, 0x00, 0x01]),
+            vec![0x02, 0x03, 0x01, 0x00, 0x01]
+        );
         assert_eq!(write_unsigned(&[]), vec![0x02, 0x01, 0x00]);
     }
 
@@ -179,7 +194,11 @@ mod tests {
         assert!(read(&[]).is_err());
         assert!(read(&[0x30]).is_err());
         assert!(read(&[0x30, 0x82, 0x01]).is_err());
-        assert!(read(&[0x30, 0x05, 0x00]).unwrap_err().contains("claims 5 bytes"));
+        assert!(
+            read(&[0x30, 0x05, 0x00])
+                .unwrap_err()
+                .contains("claims 5 bytes")
+        );
         assert!(read(&[0x30, 0x80]).is_err());
         assert!(expect_whole(&[0x02, 0x01, 0x00, 0x00], tag::INTEGER, "x").is_err());
     }

@@ -155,7 +155,12 @@ pub enum Purpose {
 impl Key {
     /// Wraps material with its format.
     pub fn new(material: KeyMaterial, format: KeyFormat) -> Key {
-        Key { material, format, kid: None, pem: false }
+        Key {
+            material,
+            format,
+            kid: None,
+            pem: false,
+        }
     }
 
     /// True for private keys and secrets.
@@ -202,7 +207,11 @@ impl Key {
 
     /// What kind of key this is, in words: "an RSA public key".
     pub fn kind_words(&self) -> String {
-        let half = if self.is_private() { "private" } else { "public" };
+        let half = if self.is_private() {
+            "private"
+        } else {
+            "public"
+        };
         match self.family() {
             Family::Hmac => "an HMAC secret".to_string(),
             Family::Rsa => format!("an RSA {half} key"),
@@ -213,13 +222,20 @@ impl Key {
 
     /// One line for people: "RSA 2048 private key, PKCS#8 (PEM)".
     pub fn describe(&self) -> String {
-        let half = if self.is_private() { "private" } else { "public" };
+        let half = if self.is_private() {
+            "private"
+        } else {
+            "public"
+        };
         let what = match self.family() {
-            Family::Hmac => format!(
-                "HMAC secret, {} bytes ({} bits)",
-                self.bits() / 8,
-                self.bits()
-            ),
+            Family::Hmac => {
+                let n = self.bits() / 8;
+                format!(
+                    "HMAC secret, {n} byte{} ({} bits)",
+                    if n == 1 { "" } else { "s" },
+                    self.bits()
+                )
+            }
             Family::Rsa => format!("RSA {} {half} key", self.bits()),
             Family::Ec(c) => format!("EC {} {half} key", c.name()),
             Family::Ed25519 => format!("Ed25519 {half} key"),
@@ -275,12 +291,23 @@ impl Key {
     /// The public half of this key (a secret stays a secret).
     pub fn public_half(&self) -> Key {
         let material = match &self.material {
-            KeyMaterial::RsaPrivate { n, e, .. } => KeyMaterial::RsaPublic { n: n.clone(), e: e.clone() },
-            KeyMaterial::EcPrivate { curve, point, .. } => KeyMaterial::EcPublic { curve: *curve, point: point.clone() },
-            KeyMaterial::EdPrivate { public, .. } => KeyMaterial::EdPublic { public: public.clone() },
+            KeyMaterial::RsaPrivate { n, e, .. } => KeyMaterial::RsaPublic {
+                n: n.clone(),
+                e: e.clone(),
+            },
+            KeyMaterial::EcPrivate { curve, point, .. } => KeyMaterial::EcPublic {
+                curve: *curve,
+                point: point.clone(),
+            },
+            KeyMaterial::EdPrivate { public, .. } => KeyMaterial::EdPublic {
+                public: public.clone(),
+            },
             other => other.clone(),
         };
-        Key { material, ..self.clone() }
+        Key {
+            material,
+            ..self.clone()
+        }
     }
 
     /// The jsonwebtoken signing key.
@@ -320,7 +347,10 @@ pub fn sign_bytes(key: &Key, alg: JwsAlg, message: &[u8]) -> Result<Vec<u8>> {
         return es512_sign(key, message);
     }
     let (Some(jalg), Some(ekey)) = (alg.to_jsonwebtoken(), key.encoding_key()) else {
-        return Err(Error::Key(format!("{alg} cannot sign with {}", key.kind_words())));
+        return Err(Error::Key(format!(
+            "{alg} cannot sign with {}",
+            key.kind_words()
+        )));
     };
     let sig = jsonwebtoken::crypto::sign(message, &ekey, jalg)
         .map_err(|e| Error::Signing(e.to_string()))?;
@@ -344,7 +374,10 @@ pub fn verify_bytes(key: &Key, alg: JwsAlg, message: &[u8], signature: &[u8]) ->
 fn es512_sign(key: &Key, message: &[u8]) -> Result<Vec<u8>> {
     use aws_lc_rs::signature::{ECDSA_P521_SHA512_FIXED_SIGNING, EcdsaKeyPair};
     let KeyMaterial::EcPrivate { pkcs8, .. } = &key.material else {
-        return Err(Error::Key(format!("ES512 needs an EC P-521 private key; this is {}", key.kind_words())));
+        return Err(Error::Key(format!(
+            "ES512 needs an EC P-521 private key; this is {}",
+            key.kind_words()
+        )));
     };
     let pair = EcdsaKeyPair::from_pkcs8(&ECDSA_P521_SHA512_FIXED_SIGNING, pkcs8)
         .map_err(|e| Error::Key(format!("EC P-521 private key rejected: {e}")))?;
@@ -358,7 +391,12 @@ fn es512_verify(key: &Key, message: &[u8], signature: &[u8]) -> Result<bool> {
     use aws_lc_rs::signature::{ECDSA_P521_SHA512_FIXED, UnparsedPublicKey};
     let point = match &key.material {
         KeyMaterial::EcPrivate { point, .. } | KeyMaterial::EcPublic { point, .. } => point,
-        _ => return Err(Error::Key(format!("ES512 needs an EC P-521 public key; this is {}", key.kind_words()))),
+        _ => {
+            return Err(Error::Key(format!(
+                "ES512 needs an EC P-521 public key; this is {}",
+                key.kind_words()
+            )));
+        }
     };
     Ok(UnparsedPublicKey::new(&ECDSA_P521_SHA512_FIXED, point)
         .verify(message, signature)

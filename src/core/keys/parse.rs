@@ -26,7 +26,11 @@ pub struct KeyFile {
 
 impl KeyFile {
     fn single(key: Key) -> KeyFile {
-        KeyFile { keys: vec![key], is_set: false, notes: Vec::new() }
+        KeyFile {
+            keys: vec![key],
+            is_set: false,
+            notes: Vec::new(),
+        }
     }
 
     /// The `kid`s present, for messages.
@@ -39,12 +43,16 @@ impl KeyFile {
     pub fn pick(&self, kid: Option<&str>, purpose: Purpose) -> Result<&Key> {
         if self.is_set {
             return match kid {
-                Some(kid) => self.keys.iter().find(|k| k.kid.as_deref() == Some(kid)).ok_or_else(|| {
-                    Error::Key(format!(
-                        "no key in the JWKS has kid \"{kid}\"; kids present: {}",
-                        list_or_none(&self.kids())
-                    ))
-                }),
+                Some(kid) => self
+                    .keys
+                    .iter()
+                    .find(|k| k.kid.as_deref() == Some(kid))
+                    .ok_or_else(|| {
+                        Error::Key(format!(
+                            "no key in the JWKS has kid \"{kid}\"; kids present: {}",
+                            list_or_none(&self.kids())
+                        ))
+                    }),
                 None => match self.keys.as_slice() {
                     [only] => Ok(only),
                     [] => Err(Error::Key("the JWKS holds no usable key".into())),
@@ -70,19 +78,25 @@ fn list_or_none(items: &[String]) -> String {
     if items.is_empty() {
         "none".to_string()
     } else {
-        items.iter().map(|k| format!("\"{k}\"")).collect::<Vec<_>>().join(", ")
+        items
+            .iter()
+            .map(|k| format!("\"{k}\""))
+            .collect::<Vec<_>>()
+            .join(", ")
     }
 }
 
 /// Reads a key file (PEM, DER, JWK or JWKS), refusing files over [`MAX_KEY_FILE`].
 pub fn load_key_file(path: &Path) -> Result<KeyFile> {
     let shown = path.display();
-    let meta = std::fs::metadata(path).map_err(|e| Error::Io(format!("cannot read key file {shown}: {e}")))?;
+    let meta = std::fs::metadata(path)
+        .map_err(|e| Error::Io(format!("cannot read key file {shown}: {e}")))?;
     if meta.is_dir() {
         return Err(Error::Io(format!("{shown} is a folder, not a key file")));
     }
     check_size(meta.len() as usize)?;
-    let bytes = std::fs::read(path).map_err(|e| Error::Io(format!("cannot read key file {shown}: {e}")))?;
+    let bytes =
+        std::fs::read(path).map_err(|e| Error::Io(format!("cannot read key file {shown}: {e}")))?;
     load_key_bytes(&bytes)
 }
 
@@ -173,7 +187,11 @@ fn pem_blocks(text: &str) -> Result<Vec<PemBlock>> {
         }
         let der = b64::decode_lenient(&body)
             .map_err(|e| Error::Key(format!("PEM block \"{label}\" is not valid base64: {e}")))?;
-        blocks.push(PemBlock { label: label.to_string(), encrypted, der });
+        blocks.push(PemBlock {
+            label: label.to_string(),
+            encrypted,
+            der,
+        });
     }
     Ok(blocks)
 }
@@ -227,7 +245,9 @@ fn parse_pem(text: &str) -> Result<KeyFile> {
     }
     if keys.is_empty() {
         return Err(first_err.unwrap_or_else(|| {
-            Error::Key("no PEM key block found (expected -----BEGIN ... KEY----- or CERTIFICATE)".into())
+            Error::Key(
+                "no PEM key block found (expected -----BEGIN ... KEY----- or CERTIFICATE)".into(),
+            )
         }));
     }
     if keys.len() > 1 {
@@ -238,7 +258,11 @@ fn parse_pem(text: &str) -> Result<KeyFile> {
             list.join("; ")
         ));
     }
-    Ok(KeyFile { keys, is_set: false, notes })
+    Ok(KeyFile {
+        keys,
+        is_set: false,
+        notes,
+    })
 }
 
 fn encrypted_error() -> Error {
@@ -283,7 +307,8 @@ fn key_err(what: &str) -> impl Fn(String) -> Error + '_ {
 fn detect_der(bytes: &[u8]) -> Result<Hint> {
     let top = der::expect_whole(bytes, tag::SEQUENCE, "a DER SEQUENCE")
         .map_err(|m| Error::Key(format!("DER data that is not a key: {m}")))?;
-    let items = der::children(top.content).map_err(|m| Error::Key(format!("DER data that is not a key: {m}")))?;
+    let items = der::children(top.content)
+        .map_err(|m| Error::Key(format!("DER data that is not a key: {m}")))?;
     let tags: Vec<u8> = items.iter().map(|t| t.tag).collect();
     let ints = tags.iter().take_while(|t| **t == tag::INTEGER).count();
     Ok(match tags.as_slice() {
@@ -310,13 +335,29 @@ fn rsa_private_from_pkcs1(pkcs1: &[u8], format: KeyFormat) -> Result<Key> {
     };
     let (n, e) = (der::unsigned(n.content), der::unsigned(e.content));
     check_rsa_size(&n)?;
-    aws_lc_rs::rsa::KeyPair::from_der(pkcs1)
-        .map_err(|e| Error::Key(format!("RSA private key rejected by the crypto backend: {e}")))?;
-    Ok(Key::new(KeyMaterial::RsaPrivate { pkcs1: pkcs1.to_vec(), n, e }, format))
+    aws_lc_rs::rsa::KeyPair::from_der(pkcs1).map_err(|e| {
+        Error::Key(format!(
+            "RSA private key rejected by the crypto backend: {e}"
+        ))
+    })?;
+    Ok(Key::new(
+        KeyMaterial::RsaPrivate {
+            pkcs1: pkcs1.to_vec(),
+            n,
+            e,
+        },
+        format,
+    ))
 }
 
 fn check_rsa_size(n: &[u8]) -> Result<()> {
-    let key = Key::new(KeyMaterial::RsaPublic { n: n.to_vec(), e: vec![1, 0, 1] }, KeyFormat::Pkcs1);
+    let key = Key::new(
+        KeyMaterial::RsaPublic {
+            n: n.to_vec(),
+            e: vec![1, 0, 1],
+        },
+        KeyFormat::Pkcs1,
+    );
     let bits = key.bits();
     if bits < 2048 {
         return Err(Error::Key(format!(
@@ -324,7 +365,9 @@ fn check_rsa_size(n: &[u8]) -> Result<()> {
         )));
     }
     if bits > 8192 {
-        return Err(Error::Key(format!("this RSA key is {bits} bits; the limit is 8192")));
+        return Err(Error::Key(format!(
+            "this RSA key is {bits} bits; the limit is 8192"
+        )));
     }
     Ok(())
 }
@@ -371,13 +414,18 @@ fn curve_from_params(params: Option<Tlv<'_>>) -> Result<Curve> {
             oid::P256 => Ok(Curve::P256),
             oid::P384 => Ok(Curve::P384),
             oid::P521 => Ok(Curve::P521),
-            oid::SECP256K1 => Err(Error::Key("secp256k1 keys (ES256K) are not supported".into())),
+            oid::SECP256K1 => Err(Error::Key(
+                "secp256k1 keys (ES256K) are not supported".into(),
+            )),
             other => Err(Error::Key(format!(
                 "unsupported elliptic curve (OID bytes {}); supported: P-256, P-384, P-521",
                 b64::encode_hex(other)
             ))),
         },
-        _ => Err(Error::Key("EC key without a named curve; only named curves P-256, P-384 and P-521 are supported".into())),
+        _ => Err(Error::Key(
+            "EC key without a named curve; only named curves P-256, P-384 and P-521 are supported"
+                .into(),
+        )),
     }
 }
 
@@ -395,7 +443,11 @@ fn ec_private_from_pair(curve: Curve, pair: &EcdsaKeyPair, format: KeyFormat) ->
         .map_err(|_| Error::Key("could not re-encode the EC private key".into()))?;
     let point = pair.public_key().as_ref().to_vec();
     Ok(Key::new(
-        KeyMaterial::EcPrivate { curve, pkcs8: pkcs8.as_ref().to_vec(), point },
+        KeyMaterial::EcPrivate {
+            curve,
+            pkcs8: pkcs8.as_ref().to_vec(),
+            point,
+        },
         format,
     ))
 }
@@ -404,7 +456,9 @@ fn ec_point(curve: Curve, point: &[u8]) -> Result<Vec<u8>> {
     let want = 1 + 2 * curve.coordinate_len();
     match point.first() {
         Some(4) if point.len() == want => Ok(point.to_vec()),
-        Some(2 | 3) => Err(Error::Key("compressed EC points are not supported; export the key uncompressed".into())),
+        Some(2 | 3) => Err(Error::Key(
+            "compressed EC points are not supported; export the key uncompressed".into(),
+        )),
         _ => Err(Error::Key(format!(
             "EC {} public point must be {want} bytes starting with 04; this one is {} bytes",
             curve.name(),
@@ -462,7 +516,10 @@ fn from_pkcs8(bytes: &[u8]) -> Result<Key> {
         oid::EC_PUBLIC_KEY => {
             let curve = curve_from_params(params)?;
             let pair = EcdsaKeyPair::from_pkcs8(signing_alg(curve), bytes).map_err(|e| {
-                Error::Key(format!("EC {} private key rejected by the crypto backend: {e}", curve.name()))
+                Error::Key(format!(
+                    "EC {} private key rejected by the crypto backend: {e}",
+                    curve.name()
+                ))
             })?;
             ec_private_from_pair(curve, &pair, KeyFormat::Pkcs8)
         }
@@ -470,8 +527,11 @@ fn from_pkcs8(bytes: &[u8]) -> Result<Key> {
             let seed = der::expect_whole(private.content, tag::OCTET_STRING, "the Ed25519 seed")
                 .map_err(key_err("Ed25519 private key"))?;
             ed_seed_checked(seed.content)?;
-            let pair = Ed25519KeyPair::from_pkcs8(bytes)
-                .map_err(|e| Error::Key(format!("Ed25519 private key rejected by the crypto backend: {e}")))?;
+            let pair = Ed25519KeyPair::from_pkcs8(bytes).map_err(|e| {
+                Error::Key(format!(
+                    "Ed25519 private key rejected by the crypto backend: {e}"
+                ))
+            })?;
             ed_private_from_pair(&pair, KeyFormat::Pkcs8)
         }
         other => Err(unsupported_oid(other)),
@@ -482,7 +542,9 @@ fn ec_private_from_sec1(bytes: &[u8]) -> Result<Key> {
     let err = key_err("SEC1 EC private key");
     let seq = der::expect_whole(bytes, tag::SEQUENCE, "ECPrivateKey").map_err(&err)?;
     let items = der::children(seq.content).map_err(&err)?;
-    let private = items.get(1).ok_or_else(|| err("no private key member".into()))?;
+    let private = items
+        .get(1)
+        .ok_or_else(|| err("no private key member".into()))?;
     let named = items
         .iter()
         .find(|t| t.tag == tag::CONTEXT_0)
@@ -493,11 +555,18 @@ fn ec_private_from_sec1(bytes: &[u8]) -> Result<Key> {
             32 => Curve::P256,
             48 => Curve::P384,
             66 => Curve::P521,
-            n => return Err(err(format!("no curve named and a {n}-byte private key matches none"))),
+            n => {
+                return Err(err(format!(
+                    "no curve named and a {n}-byte private key matches none"
+                )));
+            }
         },
     };
     let pair = EcdsaKeyPair::from_private_key_der(signing_alg(curve), bytes).map_err(|e| {
-        Error::Key(format!("EC {} private key rejected by the crypto backend: {e}", curve.name()))
+        Error::Key(format!(
+            "EC {} private key rejected by the crypto backend: {e}",
+            curve.name()
+        ))
     })?;
     ec_private_from_pair(curve, &pair, KeyFormat::Sec1)
 }
@@ -542,7 +611,10 @@ fn from_certificate(bytes: &[u8]) -> Result<Key> {
         .get(5)
         .filter(|f| f.tag == tag::SEQUENCE)
         .ok_or_else(|| err("no subjectPublicKeyInfo".into()))?;
-    from_spki(&der::write(tag::SEQUENCE, spki.content), KeyFormat::Certificate)
+    from_spki(
+        &der::write(tag::SEQUENCE, spki.content),
+        KeyFormat::Certificate,
+    )
 }
 
 fn parse_json_key(text: &str) -> Result<KeyFile> {
@@ -556,7 +628,11 @@ fn parse_json_key(text: &str) -> Result<KeyFile> {
                     .get("kid")
                     .and_then(Value::as_str)
                     .map_or_else(|| format!("key {}", i + 1), |k| format!("key \"{k}\""));
-                match entry.as_object().ok_or_else(|| Error::Key("not an object".into())).and_then(parse_jwk) {
+                match entry
+                    .as_object()
+                    .ok_or_else(|| Error::Key("not an object".into()))
+                    .and_then(parse_jwk)
+                {
                     Ok(k) => keys.push(k),
                     Err(e) => notes.push(format!("skipped {label}: {e}")),
                 }
@@ -564,10 +640,18 @@ fn parse_json_key(text: &str) -> Result<KeyFile> {
             if keys.is_empty() {
                 return Err(Error::Key(format!(
                     "the JWKS holds no usable key{}",
-                    if notes.is_empty() { String::new() } else { format!(" ({})", notes.join("; ")) }
+                    if notes.is_empty() {
+                        String::new()
+                    } else {
+                        format!(" ({})", notes.join("; "))
+                    }
                 )));
             }
-            Ok(KeyFile { keys, is_set: true, notes })
+            Ok(KeyFile {
+                keys,
+                is_set: true,
+                notes,
+            })
         }
         Some(_) => Err(Error::Key("a JWKS's \"keys\" must be an array".into())),
         None => parse_jwk(&obj).map(KeyFile::single),
@@ -579,7 +663,9 @@ fn member(obj: &Map<String, Value>, name: &str) -> Result<Vec<u8>> {
         None => Err(Error::Key(format!("the JWK lacks \"{name}\""))),
         Some(Value::String(s)) => b64::decode_lenient(s)
             .map_err(|e| Error::Key(format!("JWK member \"{name}\" is not base64url: {e}"))),
-        Some(_) => Err(Error::Key(format!("JWK member \"{name}\" must be a string"))),
+        Some(_) => Err(Error::Key(format!(
+            "JWK member \"{name}\" must be a string"
+        ))),
     }
 }
 
@@ -600,7 +686,11 @@ pub fn parse_jwk(obj: &Map<String, Value>) -> Result<Key> {
         }
         "RSA" if private => {
             let names = ["n", "e", "d", "p", "q", "dp", "dq", "qi"];
-            let missing: Vec<&str> = names.iter().copied().filter(|m| !obj.contains_key(*m)).collect();
+            let missing: Vec<&str> = names
+                .iter()
+                .copied()
+                .filter(|m| !obj.contains_key(*m))
+                .collect();
             if !missing.is_empty() {
                 return Err(Error::Key(format!(
                     "this RSA private JWK lacks {}: all of n, e, d, p, q, dp, dq, qi are needed",
@@ -616,7 +706,13 @@ pub fn parse_jwk(obj: &Map<String, Value>) -> Result<Key> {
         "RSA" => {
             let n = der::unsigned(&member(obj, "n")?);
             check_rsa_size(&n)?;
-            Key::new(KeyMaterial::RsaPublic { n, e: der::unsigned(&member(obj, "e")?) }, KeyFormat::Jwk)
+            Key::new(
+                KeyMaterial::RsaPublic {
+                    n,
+                    e: der::unsigned(&member(obj, "e")?),
+                },
+                KeyFormat::Jwk,
+            )
         }
         "EC" => {
             let curve = match obj.get("crv").and_then(Value::as_str) {
@@ -645,8 +741,14 @@ pub fn parse_jwk(obj: &Map<String, Value>) -> Result<Key> {
             point.extend(&y);
             if private {
                 let d = member(obj, "d")?;
-                let pair = EcdsaKeyPair::from_private_key_and_public_key(signing_alg(curve), &d, &point)
-                    .map_err(|e| Error::Key(format!("EC {} JWK rejected: {e} (do d, x and y belong together?)", curve.name())))?;
+                let pair =
+                    EcdsaKeyPair::from_private_key_and_public_key(signing_alg(curve), &d, &point)
+                        .map_err(|e| {
+                        Error::Key(format!(
+                            "EC {} JWK rejected: {e} (do d, x and y belong together?)",
+                            curve.name()
+                        ))
+                    })?;
                 ec_private_from_pair(curve, &pair, KeyFormat::Jwk)?
             } else {
                 Key::new(KeyMaterial::EcPublic { curve, point }, KeyFormat::Jwk)
@@ -666,8 +768,11 @@ pub fn parse_jwk(obj: &Map<String, Value>) -> Result<Key> {
             if private {
                 let d = member(obj, "d")?;
                 ed_seed_checked(&d)?;
-                let pair = Ed25519KeyPair::from_seed_and_public_key(&d, &public)
-                    .map_err(|e| Error::Key(format!("Ed25519 JWK rejected: {e} (do d and x belong together?)")))?;
+                let pair = Ed25519KeyPair::from_seed_and_public_key(&d, &public).map_err(|e| {
+                    Error::Key(format!(
+                        "Ed25519 JWK rejected: {e} (do d and x belong together?)"
+                    ))
+                })?;
                 ed_private_from_pair(&pair, KeyFormat::Jwk)?
             } else {
                 Key::new(KeyMaterial::EdPublic { public }, KeyFormat::Jwk)

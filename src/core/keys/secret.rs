@@ -19,7 +19,11 @@ pub enum SecretEncoding {
 
 impl SecretEncoding {
     /// All encodings, in picker order.
-    pub const ALL: [SecretEncoding; 3] = [SecretEncoding::Text, SecretEncoding::Base64, SecretEncoding::Hex];
+    pub const ALL: [SecretEncoding; 3] = [
+        SecretEncoding::Text,
+        SecretEncoding::Base64,
+        SecretEncoding::Hex,
+    ];
 
     /// Label for pickers.
     pub fn label(self) -> &'static str {
@@ -64,11 +68,13 @@ pub fn parse_secret(text: &str, encoding: SecretEncoding) -> Result<Key> {
     match encoding {
         SecretEncoding::Text => secret_key(text.as_bytes().to_vec(), KeyFormat::SecretText),
         SecretEncoding::Base64 => secret_key(
-            b64::decode_lenient(text).map_err(|e| Error::Key(format!("the base64 secret is {e}")))?,
+            b64::decode_lenient(text)
+                .map_err(|e| Error::Key(format!("the base64 secret is {e}")))?,
             KeyFormat::SecretBase64,
         ),
         SecretEncoding::Hex => secret_key(
-            b64::decode_hex(text).map_err(|e| Error::Key(format!("the hex secret is not valid: {e}")))?,
+            b64::decode_hex(text)
+                .map_err(|e| Error::Key(format!("the hex secret is not valid: {e}")))?,
             KeyFormat::SecretHex,
         ),
     }
@@ -116,22 +122,44 @@ mod tests {
 
     #[test]
     fn bad_secrets_say_what_is_wrong() {
-        assert_eq!(parse_secret("", SecretEncoding::Text).unwrap_err().to_string(), "the secret is empty");
-        let e = parse_secret("zz", SecretEncoding::Hex).unwrap_err().to_string();
+        assert_eq!(
+            parse_secret("", SecretEncoding::Text)
+                .unwrap_err()
+                .to_string(),
+            "the secret is empty"
+        );
+        let e = parse_secret("zz", SecretEncoding::Hex)
+            .unwrap_err()
+            .to_string();
         assert!(e.contains("\"zz\" at digit 1"), "{e}");
-        let e = parse_secret("a*b", SecretEncoding::Base64).unwrap_err().to_string();
+        let e = parse_secret("a*b", SecretEncoding::Base64)
+            .unwrap_err()
+            .to_string();
         assert!(e.contains("character 2"), "{e}");
-        let e = parse_secret_spec("@/nonexistent/secret").unwrap_err().to_string();
-        assert!(e.starts_with("cannot read secret file /nonexistent/secret"), "{e}");
+        let e = parse_secret_spec("@/nonexistent/secret")
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.starts_with("cannot read secret file /nonexistent/secret"),
+            "{e}"
+        );
     }
 
     #[test]
     fn keys_are_refused_as_secrets() {
         let pem = "-----BEGIN PUBLIC KEY-----\nMCowBQYDK2VwAyEA11qYAYKxCrfVS/7TyWQHOg7hcvPapiMlrwIaaPcHURo=\n-----END PUBLIC KEY-----\n";
-        let e = parse_secret(pem, SecretEncoding::Text).unwrap_err().to_string();
+        let e = parse_secret(pem, SecretEncoding::Text)
+            .unwrap_err()
+            .to_string();
         assert!(e.contains("key-confusion"), "{e}");
         assert!(e.contains("an Ed25519 public key"), "{e}");
-        let jwk = r#"{"kty":"OKP","crv":"Ed25519","x":"11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo"}"#;
-        assert!(parse_secret(jwk, SecretEncoding::Text).unwrap_err().to_string().contains("key-confusion"));
+        let jwk =
+            r#"{"kty":"OKP","crv":"Ed25519","x":"11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo"}"#;
+        assert!(
+            parse_secret(jwk, SecretEncoding::Text)
+                .unwrap_err()
+                .to_string()
+                .contains("key-confusion")
+        );
     }
 }
