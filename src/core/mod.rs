@@ -5,12 +5,14 @@ pub mod alg;
 pub mod b64;
 pub mod claims;
 pub mod error;
+pub mod findings;
 pub mod json;
 pub mod keys;
 pub mod recipes;
 pub mod sign;
 pub mod token;
 pub mod verify;
+pub mod workbench;
 
 pub use alg::{Curve, Family, HeaderAlg, JwsAlg};
 pub use error::{Error, Result, Segment};

@@ -219,7 +219,9 @@ fn crit_check(header: &Map<String, Value>) -> Option<Check> {
     ))
 }
 
-fn signature_status(
+/// The signature part of a verification: status, the algorithm used, and the `alg` check.
+/// Independent of time, so a window can cache it and re-run only [`claim_checks`] each second.
+pub fn signature_status(
     insp: &Inspection,
     key: Option<&Key>,
     policy: &Policy,
@@ -423,10 +425,9 @@ fn string_check(
     }
 }
 
-/// Verifies an inspected token with `key` (if any) under `policy` at time `now`.
-pub fn verify(insp: &Inspection, key: Option<&Key>, policy: &Policy, now: NumericDate) -> Report {
-    let (signature, alg, alg_check) = signature_status(insp, key, policy);
-    let mut checks = vec![alg_check];
+/// The header and claim checks (crit, exp, nbf, iat, aud, iss, sub, required) at time `now`.
+pub fn claim_checks(insp: &Inspection, policy: &Policy, now: NumericDate) -> Vec<Check> {
+    let mut checks = Vec::new();
     if let Some(c) = insp.header.as_ref().ok().and_then(crit_check) {
         checks.push(c);
     }
@@ -459,6 +460,14 @@ pub fn verify(insp: &Inspection, key: Option<&Key>, policy: &Policy, now: Numeri
             checks.push(check("claims", ok, why));
         }
     }
+    checks
+}
+
+/// Verifies an inspected token with `key` (if any) under `policy` at time `now`.
+pub fn verify(insp: &Inspection, key: Option<&Key>, policy: &Policy, now: NumericDate) -> Report {
+    let (signature, alg, alg_check) = signature_status(insp, key, policy);
+    let mut checks = vec![alg_check];
+    checks.extend(claim_checks(insp, policy, now));
     Report {
         signature,
         alg,

@@ -1,52 +1,557 @@
-//! The eframe application: a first window that decodes a pasted token with the core.
+//! The eframe application: lays out the panes, runs commands, signs off the UI thread when
+//! signing is slow, loads keys from dialogs, paths and drops, and persists settings.
 
-use crate::core::{self, Payload};
+use super::commands::Command;
+use super::platform::{DialogEvent, NativePlatform, Platform};
+use super::{Actions, UiState, claims, findings, header, keys, labels, payload, token};
+use crate::core::claims::NumericDate;
+use crate::core::keys::{self as corekeys, KeyMaterial, SecretEncoding};
+use crate::core::workbench::{Lead, SignJob, Workbench};
+use crate::core::{JwsAlg, b64, json};
+use crate::settings::{Settings, SettingsStore};
 use eframe::egui;
+use std::path::Path;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicI64, Ordering};
+use std::sync::mpsc::{Receiver, Sender, channel};
+use std::time::{Duration, Instant};
 
-/// The application state.
-#[derive(Debug, Default)]
-pub struct WorkbenchApp {
-    /// The token text as typed or pasted.
-    pub token: String,
+/// Where "now" comes from: the system clock, or a clock tests move by hand.
+#[derive(Debug, Clone)]
+pub enum Clock {
+    /// The system clock.
+    System,
+    /// A fixed instant (seconds since 1970) that tests advance.
+    Manual(Arc<AtomicI64>),
 }
 
-impl WorkbenchApp {
-    /// A window showing `token` (may be empty).
-    pub fn new(token: Option<String>) -> Self {
-        WorkbenchApp {
-            token: token.unwrap_or_default(),
+impl Clock {
+    /// A manual clock at `t` and the handle that moves it.
+    pub fn manual(t: NumericDate) -> (Clock, Arc<AtomicI64>) {
+        let cell = Arc::new(AtomicI64::new(t));
+        (Clock::Manual(cell.clone()), cell)
+    }
+
+    /// The current instant in seconds since 1970.
+    pub fn now(&self) -> NumericDate {
+        match self {
+            Clock::System => chrono::Utc::now().timestamp(),
+            Clock::Manual(t) => t.load(Ordering::Relaxed),
+        }
+    }
+}
+
+/// How the app starts.
+pub struct AppOptions {
+    /// A token given on the command line.
+    pub token: Option<String>,
+    /// Where settings live; `None` keeps nothing between runs.
+    pub store: Option<SettingsStore>,
+    /// Dialogs.
+    pub platform: Box<dyn Platform>,
+    /// The clock.
+    pub clock: Clock,
+}
+
+impl AppOptions {
+    /// Real dialogs, system clock, the platform settings directory.
+    pub fn native(token: Option<String>) -> AppOptions {
+        AppOptions {
+            token,
+            store: SettingsStore::default_location(),
+            platform: Box::new(NativePlatform::default()),
+            clock: Clock::System,
+        }
+    }
+}
+
+type Signed = (u64, crate::core::Result<String>);
+
+/// Signs slow jobs on a worker thread; only the newest queued job is signed.
+struct Signer {
+    jobs: Option<Sender<SignJob>>,
+    done_tx: Sender<Signed>,
+    done_rx: Receiver<Signed>,
+}
+
+impl Signer {
+    fn new() -> Signer {
+        let (done_tx, done_rx) = channel();
+        Signer {
+            jobs: None,
+            done_tx,
+            done_rx,
         }
     }
 
-    /// Draws the whole window into `ui`.
-    pub fn ui(&mut self, ui: &mut egui::Ui) {
-        egui::CentralPanel::default().show(ui, |ui| {
-            ui.heading("JWT Workbench");
-            let label = ui.label("Encoded token");
-            ui.add(egui::TextEdit::multiline(&mut self.token).desired_width(f32::INFINITY))
-                .labelled_by(label.id);
-            match core::inspect(&self.token) {
-                Err(e) => {
-                    ui.label(e.to_string());
+    fn submit(&mut self, job: SignJob, ctx: &egui::Context) {
+        let sender = self.jobs.get_or_insert_with(|| {
+            let (tx, rx) = channel::<SignJob>();
+            let done = self.done_tx.clone();
+            let ctx = ctx.clone();
+            std::thread::spawn(move || {
+                while let Ok(mut job) = rx.recv() {
+                    while let Ok(newer) = rx.try_recv() {
+                        job = newer;
+                    }
+                    let result = job.run();
+                    if done.send((job.generation, result)).is_err() {
+                        break;
+                    }
+                    ctx.request_repaint();
                 }
-                Ok(insp) => {
-                    if let Ok(h) = &insp.header {
-                        ui.label(format!("Header: {}", serde_json::Value::Object(h.clone())));
-                    }
-                    match &insp.payload {
-                        Ok(Payload::Claims(m)) => {
-                            ui.label(format!("Payload: {}", serde_json::Value::Object(m.clone())));
-                        }
-                        Ok(other) => {
-                            ui.label(other.explain().unwrap_or_default());
-                        }
-                        Err(e) => {
-                            ui.label(e.to_string());
-                        }
-                    }
+            });
+            tx
+        });
+        let _ = sender.send(job);
+    }
+}
+
+/// The application.
+pub struct WorkbenchApp {
+    /// The document.
+    pub wb: Workbench,
+    /// Window-only state.
+    pub state: UiState,
+    /// The clock.
+    pub clock: Clock,
+    platform: Box<dyn Platform>,
+    store: Option<SettingsStore>,
+    layout: (f32, f32),
+    theme: egui::ThemePreference,
+    theme_applied: bool,
+    signer: Signer,
+    dirty_since: Option<Instant>,
+}
+
+impl WorkbenchApp {
+    /// Builds the app: the command-line token, else the last session, else the example.
+    pub fn new(options: AppOptions) -> WorkbenchApp {
+        let now = options.clock.now();
+        let loaded = options.store.as_ref().map(SettingsStore::load);
+        let note = loaded.as_ref().and_then(|l| l.note.clone());
+        let settings = loaded.and_then(|l| l.settings);
+        let mut app = WorkbenchApp {
+            wb: Workbench::empty(),
+            state: UiState::default(),
+            clock: options.clock,
+            platform: options.platform,
+            store: options.store,
+            layout: (
+                Settings::default().token_panel_width,
+                Settings::default().bottom_panel_height,
+            ),
+            theme: egui::ThemePreference::System,
+            theme_applied: false,
+            signer: Signer::new(),
+            dirty_since: None,
+        };
+        match &settings {
+            Some(s) => app.restore(s),
+            None => app.wb = Workbench::example(now),
+        }
+        if let Some(token) = options.token {
+            app.wb.set_token(token);
+        }
+        app.state.status = note.map(|n| (n, true));
+        app
+    }
+
+    fn restore(&mut self, s: &Settings) {
+        let wb = &mut self.wb;
+        wb.keys.secret_encoding = SecretEncoding::ALL
+            .into_iter()
+            .find(|e| e.label() == s.secret_encoding)
+            .unwrap_or_default();
+        if s.remember_key {
+            wb.keys.secret = s.secret.clone().unwrap_or_default();
+            wb.keys.private_key = s.private_key.clone().unwrap_or_default();
+            wb.keys.public_key = s.public_key.clone().unwrap_or_default();
+        }
+        wb.policy.leeway = s.leeway;
+        self.state.remember_key = s.remember_key;
+        self.layout = (
+            s.token_panel_width.clamp(200.0, 4000.0),
+            s.bottom_panel_height.clamp(120.0, 3000.0),
+        );
+        self.theme = match s.theme.as_str() {
+            "dark" => egui::ThemePreference::Dark,
+            "light" => egui::ThemePreference::Light,
+            _ => egui::ThemePreference::System,
+        };
+        wb.set_token(s.token.clone());
+        if let Some(a) = JwsAlg::from_name(&s.alg) {
+            wb.alg = a;
+        }
+        if s.editors_lead {
+            wb.header = s.header.clone();
+            wb.payload = s.payload.clone();
+            wb.refresh_keys();
+            if let Some(job) = wb.resign() {
+                let r = job.run();
+                wb.apply_signed(job.generation, r);
+            }
+        } else {
+            wb.refresh_keys();
+            wb.keys_changed();
+        }
+    }
+
+    /// The settings as they stand now.
+    pub fn settings(&self) -> Settings {
+        let wb = &self.wb;
+        Settings {
+            token: wb.token.clone(),
+            header: wb.header.clone(),
+            payload: wb.payload.clone(),
+            editors_lead: wb.lead == Lead::Editors,
+            alg: wb.alg.name().to_string(),
+            secret_encoding: wb.keys.secret_encoding.label().to_string(),
+            token_panel_width: self.layout.0,
+            bottom_panel_height: self.layout.1,
+            theme: match self.theme {
+                egui::ThemePreference::Dark => "dark",
+                egui::ThemePreference::Light => "light",
+                egui::ThemePreference::System => "system",
+            }
+            .to_string(),
+            leeway: wb.policy.leeway,
+            remember_key: self.state.remember_key,
+            secret: Some(wb.keys.secret.clone()),
+            private_key: Some(wb.keys.private_key.clone()),
+            public_key: Some(wb.keys.public_key.clone()),
+        }
+    }
+
+    /// Saves settings now (called on exit and a moment after edits).
+    pub fn save_settings(&mut self) {
+        self.dirty_since = None;
+        if let Some(store) = &self.store
+            && let Err(e) = store.save(&self.settings())
+        {
+            self.state.status = Some((e, true));
+        }
+    }
+
+    fn status(&mut self, text: impl Into<String>) {
+        self.state.status = Some((text.into(), false));
+    }
+
+    fn error(&mut self, text: impl Into<String>) {
+        self.state.status = Some((text.into(), true));
+    }
+
+    fn dispatch(&mut self, job: SignJob, ctx: &egui::Context) {
+        if job.is_slow() {
+            self.wb.signing_started(&job);
+            self.signer.submit(job, ctx);
+        } else {
+            let result = job.run();
+            self.wb.apply_signed(job.generation, result);
+        }
+    }
+
+    fn poll_background(&mut self, actions: &mut Actions) {
+        while let Ok((generation, result)) = self.signer.done_rx.try_recv() {
+            self.wb.apply_signed(generation, result);
+        }
+        while let Some(event) = self.platform.poll() {
+            match event {
+                DialogEvent::KeyFileChosen(path) => actions.sign(self.load_key_path(&path)),
+                DialogEvent::Saved(path) => self.status(format!("Token saved to {}", path.display())),
+                DialogEvent::Cancelled => self.status("No file chosen. If no dialog appeared, type the path in the key path field or drop the file on the window."),
+                DialogEvent::Failed(e) => self.error(e),
+            }
+        }
+    }
+
+    /// Loads a key file into the key pane (the same path for dialogs, the path field and drops).
+    pub fn load_key_path(&mut self, path: &Path) -> Option<SignJob> {
+        // load_key_file checks the size before reading the whole file.
+        if let Err(e) = corekeys::load_key_file(path) {
+            self.error(format!("Could not use {}: {e}", path.display()));
+            return None;
+        }
+        match std::fs::read(path) {
+            Ok(bytes) => self.load_key_bytes(&bytes, &path.display().to_string()),
+            Err(e) => {
+                self.error(format!("Could not read {}: {e}", path.display()));
+                None
+            }
+        }
+    }
+
+    /// Loads key bytes (PEM, DER, JWK, JWKS) into the field that fits; nothing typed is lost
+    /// when the bytes are not a usable key.
+    pub fn load_key_bytes(&mut self, bytes: &[u8], source: &str) -> Option<SignJob> {
+        let file = match corekeys::load_key_bytes(bytes) {
+            Ok(f) => f,
+            Err(e) => {
+                self.error(format!("Could not use {source}: {e}"));
+                return None;
+            }
+        };
+        let text = match std::str::from_utf8(bytes) {
+            Ok(t) => t.to_string(),
+            Err(_) => match corekeys::der_to_pem(bytes) {
+                Ok(pem) => pem,
+                Err(e) => {
+                    self.error(format!("Could not use {source}: {e}"));
+                    return None;
+                }
+            },
+        };
+        let Some(first) = file
+            .keys
+            .iter()
+            .find(|k| k.is_private())
+            .or(file.keys.first())
+            .cloned()
+        else {
+            self.error(format!("{source} holds no usable key"));
+            return None;
+        };
+        let wb = &mut self.wb;
+        if let KeyMaterial::Secret(secret) = &first.material {
+            wb.keys.secret = b64::encode(secret);
+            wb.keys.secret_encoding = SecretEncoding::Base64;
+        } else if first.is_private() {
+            wb.keys.private_key = text;
+        } else {
+            wb.keys.public_key = text;
+        }
+        let described = first.describe();
+        let job = if first.algorithms().contains(&wb.alg) {
+            wb.keys_changed()
+        } else {
+            wb.set_alg(first.default_alg())
+        };
+        let set = if file.is_set {
+            format!(" (a JWKS of {} keys)", file.keys.len())
+        } else {
+            String::new()
+        };
+        self.status(format!("Loaded {described}{set} from {source}"));
+        job
+    }
+
+    fn run_command(&mut self, command: Command, ctx: &egui::Context, actions: &mut Actions) {
+        let now = self.clock.now();
+        match command {
+            Command::CopyToken => {
+                ctx.copy_text(self.wb.token.clone());
+                self.status("Token copied");
+            }
+            Command::CopyHeader => {
+                ctx.copy_text(self.wb.header.clone());
+                self.status("Header copied");
+            }
+            Command::CopyPayload => {
+                ctx.copy_text(self.wb.payload.clone());
+                self.status("Payload copied");
+            }
+            Command::SaveToken => {
+                if self.wb.token.is_empty() {
+                    self.error("There is no token to save");
+                } else {
+                    self.platform.save_dialog(
+                        ctx,
+                        "token.jwt".into(),
+                        format!("{}\n", self.wb.token).into_bytes(),
+                    );
                 }
             }
+            Command::OpenKey => self.platform.open_key_dialog(ctx),
+            Command::LoadKeyPath => {
+                let path = self.state.key_path.trim().to_string();
+                if path.is_empty() {
+                    self.error("Type the path of a key file first");
+                } else {
+                    actions.sign(self.load_key_path(Path::new(&path)));
+                }
+            }
+            Command::NewExample => actions.sign(self.wb.load_example(now)),
+            Command::NewAccess | Command::NewRefresh => {
+                self.wb.load_template(command == Command::NewRefresh, now);
+                actions.sign(self.wb.sign_job());
+            }
+            Command::Clear => {
+                self.wb.clear();
+                actions.settings_dirty = true;
+            }
+            Command::Resign => actions.sign(self.wb.resign()),
+            Command::Format | Command::Compact => {
+                let f = if command == Command::Format {
+                    json::pretty
+                } else {
+                    json::minify
+                };
+                if let Ok(h) = f("header", &self.wb.header) {
+                    self.wb.header = h;
+                }
+                if let Ok(p) = f("payload", &self.wb.payload) {
+                    self.wb.payload = p;
+                }
+            }
+        }
+    }
+
+    fn dropped_files(&mut self, ctx: &egui::Context, actions: &mut Actions) {
+        let dropped = ctx.input(|i| i.raw.dropped_files.clone());
+        for file in dropped {
+            let path = file.path().to_path_buf();
+            if !path.as_os_str().is_empty() {
+                actions.sign(self.load_key_path(&path));
+            } else {
+                match file.bytes() {
+                    Ok(bytes) => actions.sign(self.load_key_bytes(&bytes, "the dropped file")),
+                    Err(e) => self.error(format!("Could not read the dropped file: {e}")),
+                }
+            }
+        }
+    }
+
+    fn toolbar(&mut self, ui: &mut egui::Ui, actions: &mut Actions) {
+        ui.horizontal(|ui| {
+            ui.heading("JWT Workbench");
+            ui.separator();
+            ui.menu_button("New", |ui| {
+                for c in [Command::NewExample, Command::NewAccess, Command::NewRefresh] {
+                    if c.button(ui) {
+                        actions.commands.push(c);
+                        ui.close();
+                    }
+                }
+            });
+            for c in [Command::SaveToken, Command::CopyToken, Command::Clear] {
+                if c.button(ui) {
+                    actions.commands.push(c);
+                }
+            }
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                egui::widgets::global_theme_preference_buttons(ui);
+            });
         });
+    }
+
+    /// Draws the whole window into `ui` (the root), runs what the panes asked for.
+    pub fn ui(&mut self, ui: &mut egui::Ui) {
+        let ctx = ui.ctx().clone();
+        if !self.theme_applied {
+            ctx.set_theme(self.theme);
+            self.theme_applied = true;
+        }
+        let mut actions = Actions::default();
+        self.poll_background(&mut actions);
+        self.dropped_files(&ctx, &mut actions);
+        for c in Command::WITH_SHORTCUTS {
+            if let Some(s) = c.shortcut()
+                && ctx.input_mut(|i| i.consume_shortcut(&s))
+            {
+                actions.commands.push(c);
+            }
+        }
+        let now = self.clock.now();
+
+        egui::Panel::top("toolbar").show(ui, |ui| self.toolbar(ui, &mut actions));
+        egui::Panel::bottom("status").show(ui, |ui| {
+            let (text, is_error) = self
+                .state
+                .status
+                .clone()
+                .unwrap_or_else(|| ("Ready. Nothing leaves this machine.".into(), false));
+            let color = if is_error {
+                super::widgets::Palette::of(ui).bad
+            } else {
+                ui.visuals().text_color()
+            };
+            ui.horizontal(|ui| {
+                ui.label(egui::RichText::new(format!("{}:", labels::STATUS)).weak());
+                ui.label(egui::RichText::new(text).color(color));
+            });
+        });
+        let bottom = egui::Panel::bottom("verification")
+            .resizable(true)
+            .default_size(self.layout.1)
+            .min_size(140.0)
+            .show(ui, |ui| {
+                ui.columns(2, |cols| {
+                    if let [left, right] = cols {
+                        egui::ScrollArea::vertical()
+                            .id_salt("verify-scroll")
+                            .show(left, |ui| {
+                                findings::verification_ui(ui, &mut self.wb, now, &mut actions);
+                            });
+                        claims::claims_ui(right, &self.wb, now);
+                    }
+                });
+            });
+        let left = egui::Panel::left("token")
+            .resizable(true)
+            .default_size(self.layout.0)
+            .min_size(260.0)
+            .show(ui, |ui| {
+                egui::ScrollArea::vertical()
+                    .id_salt("token-scroll")
+                    .show(ui, |ui| {
+                        token::token_ui(ui, &mut self.wb, &mut actions);
+                    });
+            });
+        egui::CentralPanel::default().show(ui, |ui| {
+            egui::ScrollArea::vertical()
+                .id_salt("editors-scroll")
+                .show(ui, |ui| {
+                    ui.horizontal(|ui| {
+                        for c in [
+                            Command::Format,
+                            Command::Compact,
+                            Command::CopyHeader,
+                            Command::CopyPayload,
+                        ] {
+                            if c.button(ui) {
+                                actions.commands.push(c);
+                            }
+                        }
+                    });
+                    header::header_ui(ui, &mut self.wb, &mut actions);
+                    ui.add_space(6.0);
+                    payload::payload_ui(ui, &mut self.wb, &mut actions);
+                    ui.add_space(6.0);
+                    ui.separator();
+                    keys::keys_ui(ui, &mut self.wb, &mut self.state, &mut actions);
+                });
+        });
+        let layout = (left.response.rect.width(), bottom.response.rect.height());
+        if (layout.0 - self.layout.0).abs() > 1.0 || (layout.1 - self.layout.1).abs() > 1.0 {
+            self.layout = layout;
+            actions.settings_dirty = true;
+        }
+        let theme = ctx.options(|o| o.theme_preference);
+        if theme != self.theme {
+            self.theme = theme;
+            actions.settings_dirty = true;
+        }
+
+        for c in std::mem::take(&mut actions.commands) {
+            self.run_command(c, &ctx, &mut actions);
+        }
+        if let Some(job) = actions.job.take() {
+            self.dispatch(job, &ctx);
+        }
+        if actions.settings_dirty && self.dirty_since.is_none() {
+            self.dirty_since = Some(Instant::now());
+        }
+        if let Some(since) = self.dirty_since {
+            if since.elapsed() >= Duration::from_secs(2) {
+                self.save_settings();
+            } else {
+                ctx.request_repaint_after(Duration::from_secs(2));
+            }
+        }
+        // The countdown ticks once a second while a time claim is on show; never continuously.
+        if claims::countdown(&self.wb, now).is_some() {
+            ctx.request_repaint_after(Duration::from_secs(1));
+        }
     }
 }
 
@@ -54,20 +559,36 @@ impl eframe::App for WorkbenchApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         WorkbenchApp::ui(self, ui);
     }
+
+    fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
+        self.save_settings();
+    }
+}
+
+/// The window icon, from `assets/icon.png`.
+fn icon() -> Option<egui::IconData> {
+    eframe::icon_data::from_png_bytes(include_bytes!("../../assets/icon.png")).ok()
 }
 
 /// Opens the window and runs until it is closed.
 pub fn run_window(token: Option<String>) -> Result<(), String> {
+    let mut viewport = egui::ViewportBuilder::default()
+        .with_title("JWT Workbench")
+        .with_app_id("jwt-workbench")
+        .with_inner_size([1280.0, 800.0])
+        .with_min_inner_size([900.0, 600.0])
+        .with_drag_and_drop(true);
+    if let Some(icon) = icon() {
+        viewport = viewport.with_icon(icon);
+    }
     let options = eframe::NativeOptions {
-        viewport: egui::ViewportBuilder::default()
-            .with_title("JWT Workbench")
-            .with_inner_size([1280.0, 800.0]),
+        viewport,
         ..Default::default()
     };
     eframe::run_native(
         "JWT Workbench",
         options,
-        Box::new(move |_cc| Ok(Box::new(WorkbenchApp::new(token)))),
+        Box::new(move |_cc| Ok(Box::new(WorkbenchApp::new(AppOptions::native(token))))),
     )
     .map_err(|e| format!("could not open the window: {e}"))
 }

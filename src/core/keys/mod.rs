@@ -5,7 +5,7 @@ pub mod der;
 mod parse;
 mod secret;
 
-pub use parse::{KeyFile, load_key_bytes, load_key_file, parse_jwk};
+pub use parse::{KeyFile, der_to_pem, load_key_bytes, load_key_file, parse_jwk, pem_encode};
 pub use secret::{SecretEncoding, parse_secret, parse_secret_spec};
 
 use super::alg::{Curve, Family, JwsAlg};

@@ -144,6 +144,33 @@ pub fn load_key_bytes(bytes: &[u8]) -> Result<KeyFile> {
     }
 }
 
+/// Wraps a DER key in PEM armour with the label its structure calls for, so binary key
+/// files can be shown and edited as text.
+pub fn der_to_pem(bytes: &[u8]) -> Result<String> {
+    let label = match detect_der(bytes)? {
+        Hint::Pkcs1Private => "RSA PRIVATE KEY",
+        Hint::Pkcs1Public => "RSA PUBLIC KEY",
+        Hint::Pkcs8 => "PRIVATE KEY",
+        Hint::Sec1 => "EC PRIVATE KEY",
+        Hint::Spki => "PUBLIC KEY",
+        Hint::Certificate => "CERTIFICATE",
+    };
+    Ok(pem_encode(label, bytes))
+}
+
+/// PEM armour: base64 in 64-character lines between BEGIN and END lines.
+pub fn pem_encode(label: &str, der: &[u8]) -> String {
+    use base64::Engine;
+    let body = base64::engine::general_purpose::STANDARD.encode(der);
+    let mut out = format!("-----BEGIN {label}-----\n");
+    for chunk in body.as_bytes().chunks(64) {
+        out.push_str(&String::from_utf8_lossy(chunk));
+        out.push('\n');
+    }
+    out.push_str(&format!("-----END {label}-----\n"));
+    out
+}
+
 struct PemBlock {
     label: String,
     encrypted: bool,

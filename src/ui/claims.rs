@@ -1,0 +1,105 @@
+//! The claims pane: a live countdown to exp, and a table of every claim with registered
+//! claims explained and times shown as local, UTC and relative.
+
+use super::labels;
+use super::widgets::{self, Palette};
+use crate::core::claims::{self, NumericDate};
+use crate::core::workbench::Workbench;
+
+/// The countdown line and its tone at `now`: `(text, 0 normal | 1 warning | 2 expired)`.
+pub fn countdown(wb: &Workbench, now: NumericDate) -> Option<(String, u8)> {
+    let c = wb.inspection.as_ref().ok()?.claims()?;
+    if let Ok(Some(nbf)) = claims::time_claim(c, "nbf")
+        && nbf > now
+    {
+        return Some((format!("valid in {}", claims::clock(nbf - now)), 1));
+    }
+    let exp = claims::time_claim(c, "exp").ok().flatten()?;
+    Some(if exp > now {
+        (
+            format!("expires in {}", claims::clock(exp - now)),
+            u8::from(exp - now <= 60),
+        )
+    } else {
+        (
+            format!("expired {} ago", claims::human_duration(now - exp)),
+            2,
+        )
+    })
+}
+
+/// Draws the claims pane.
+pub fn claims_ui(ui: &mut egui::Ui, wb: &Workbench, now: NumericDate) {
+    let p = Palette::of(ui);
+    ui.heading(labels::CLAIMS);
+    if let Some((text, tone)) = countdown(wb, now) {
+        let color = [p.ok, p.warn, p.bad]
+            .get(usize::from(tone))
+            .copied()
+            .unwrap_or(p.plain);
+        ui.label(egui::RichText::new(labels::COUNTDOWN).weak());
+        ui.label(egui::RichText::new(text).size(20.0).strong().color(color));
+    }
+    let Some(c) = wb.inspection.as_ref().ok().and_then(|i| i.claims()) else {
+        let why = wb
+            .inspection
+            .as_ref()
+            .ok()
+            .and_then(|i| i.payload.as_ref().ok())
+            .and_then(|p| p.explain());
+        ui.label(why.unwrap_or_else(|| "No claims to show.".to_string()));
+        return;
+    };
+    let (_, lifetime) = claims::times(c, now);
+    if let Some(l) = lifetime {
+        ui.label(l);
+    }
+    egui::ScrollArea::vertical()
+        .id_salt("claims-scroll")
+        .show(ui, |ui| {
+            egui::Grid::new("claims-grid")
+                .striped(true)
+                .num_columns(3)
+                .spacing([12.0, 4.0])
+                .show(ui, |ui| {
+                    for (name, value) in c {
+                        let name_label = ui.label(egui::RichText::new(name).monospace().strong());
+                        if let Some((title, text)) = claims::registered(name) {
+                            name_label.on_hover_text(format!("{name}: {title}. {text}"));
+                        }
+                        let shown = match value {
+                            serde_json::Value::String(s) => s.clone(),
+                            other => other.to_string(),
+                        };
+                        if shown.chars().count() > 48 {
+                            let short: String = shown.chars().take(48).collect();
+                            ui.add(
+                                egui::Label::new(
+                                    egui::RichText::new(format!("{short}…")).monospace(),
+                                )
+                                .extend(),
+                            )
+                            .on_hover_text(shown.chars().take(2000).collect::<String>());
+                        } else {
+                            ui.add(
+                                egui::Label::new(egui::RichText::new(shown).monospace()).extend(),
+                            );
+                        }
+                        let detail = match (name.as_str(), claims::time_claim(c, name)) {
+                            ("exp" | "nbf" | "iat", Ok(Some(t))) => format!(
+                                "{}\n{} local · {}",
+                                claims::relative_text(name, t, now),
+                                claims::local_text(t),
+                                claims::utc_text(t)
+                            ),
+                            ("exp" | "nbf" | "iat", Err(e)) => e,
+                            _ => claims::registered(name)
+                                .map(|(title, _)| title.to_string())
+                                .unwrap_or_default(),
+                        };
+                        widgets::colored_line(ui, ui.visuals().weak_text_color(), detail);
+                        ui.end_row();
+                    }
+                });
+        });
+}

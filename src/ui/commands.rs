@@ -1,0 +1,124 @@
+//! Every user action as one enum: label, tooltip and shortcut in one place. Panels queue
+//! commands; the app runs them.
+
+use egui::{Key, KeyboardShortcut, Modifiers};
+
+/// A user action.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Command {
+    /// Copy the encoded token.
+    CopyToken,
+    /// Copy the header JSON.
+    CopyHeader,
+    /// Copy the payload JSON.
+    CopyPayload,
+    /// Save the token through the native save dialog.
+    SaveToken,
+    /// Open a key file through the native open dialog.
+    OpenKey,
+    /// Load the key file named in the path field.
+    LoadKeyPath,
+    /// The first-run example token.
+    NewExample,
+    /// An access token template (30 minutes).
+    NewAccess,
+    /// A refresh token template (7 days).
+    NewRefresh,
+    /// Empty token, header and payload.
+    Clear,
+    /// Re-sign the token from the editors with the current key.
+    Resign,
+    /// Pretty-print header and payload.
+    Format,
+    /// Minify header and payload.
+    Compact,
+}
+
+impl Command {
+    /// Button text.
+    pub fn label(self) -> &'static str {
+        match self {
+            Command::CopyToken => "Copy token",
+            Command::CopyHeader => "Copy header",
+            Command::CopyPayload => "Copy payload",
+            Command::SaveToken => "Save token…",
+            Command::OpenKey => "Open key…",
+            Command::LoadKeyPath => "Load",
+            Command::NewExample => "Example token",
+            Command::NewAccess => "Access token (30 min)",
+            Command::NewRefresh => "Refresh token (7 days)",
+            Command::Clear => "Clear",
+            Command::Resign => "Re-sign with this key",
+            Command::Format => "Format",
+            Command::Compact => "Compact",
+        }
+    }
+
+    /// What it does, for the tooltip.
+    pub fn tooltip(self) -> &'static str {
+        match self {
+            Command::CopyToken => "Copy the encoded token to the clipboard",
+            Command::CopyHeader => "Copy the header JSON to the clipboard",
+            Command::CopyPayload => "Copy the payload JSON to the clipboard",
+            Command::SaveToken => "Save the encoded token to a file",
+            Command::OpenKey => {
+                "Open a key file: PEM, DER, JWK or JWKS (you can also drop one on the window)"
+            }
+            Command::LoadKeyPath => "Load the key file named in the path field",
+            Command::NewExample => "A fresh HS256 example token that expires in 30 minutes",
+            Command::NewAccess => {
+                "Header and payload of an access token: sub, type, iat, exp 30 minutes ahead"
+            }
+            Command::NewRefresh => {
+                "Header and payload of a refresh token: sub, type, iat, exp 7 days ahead"
+            }
+            Command::Clear => "Empty the token, header and payload (keys stay)",
+            Command::Resign => {
+                "Sign the header and payload with the current key, replacing the pasted token"
+            }
+            Command::Format => "Pretty-print the header and payload",
+            Command::Compact => "Minify the header and payload",
+        }
+    }
+
+    /// Keyboard shortcut, if any.
+    pub fn shortcut(self) -> Option<KeyboardShortcut> {
+        let cmd = Modifiers::COMMAND;
+        let cmd_shift = Modifiers::COMMAND | Modifiers::SHIFT;
+        Some(match self {
+            Command::CopyToken => KeyboardShortcut::new(cmd_shift, Key::C),
+            Command::SaveToken => KeyboardShortcut::new(cmd, Key::S),
+            Command::OpenKey => KeyboardShortcut::new(cmd, Key::O),
+            Command::NewExample => KeyboardShortcut::new(cmd, Key::N),
+            Command::Resign => KeyboardShortcut::new(cmd, Key::R),
+            Command::Format => KeyboardShortcut::new(cmd_shift, Key::F),
+            Command::Clear => KeyboardShortcut::new(cmd_shift, Key::Delete),
+            _ => return None,
+        })
+    }
+
+    /// All commands that have a shortcut.
+    pub const WITH_SHORTCUTS: [Command; 7] = [
+        Command::CopyToken,
+        Command::SaveToken,
+        Command::OpenKey,
+        Command::NewExample,
+        Command::Resign,
+        Command::Format,
+        Command::Clear,
+    ];
+
+    /// Tooltip text with the shortcut, as shown on hover.
+    pub fn hover_text(self, ctx: &egui::Context) -> String {
+        match self.shortcut() {
+            Some(s) => format!("{} ({})", self.tooltip(), ctx.format_shortcut(&s)),
+            None => self.tooltip().to_string(),
+        }
+    }
+
+    /// A button for this command; returns true when clicked.
+    pub fn button(self, ui: &mut egui::Ui) -> bool {
+        let hover = self.hover_text(ui.ctx());
+        ui.button(self.label()).on_hover_text(hover).clicked()
+    }
+}

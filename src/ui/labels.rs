@@ -1,0 +1,42 @@
+//! Every label the window shows and the tests look for, in one place.
+
+/// The token editor.
+pub const TOKEN: &str = "Encoded token";
+/// The header editor.
+pub const HEADER: &str = "Header";
+/// The payload editor.
+pub const PAYLOAD: &str = "Payload";
+/// The algorithm picker.
+pub const ALGORITHM: &str = "Algorithm";
+/// The HMAC secret field.
+pub const SECRET: &str = "Secret";
+/// The secret encoding picker.
+pub const SECRET_ENCODING: &str = "Secret encoding";
+/// The private key field.
+pub const PRIVATE_KEY: &str = "Private key";
+/// The public key field.
+pub const PUBLIC_KEY: &str = "Public key";
+/// The fallback key path field.
+pub const KEY_PATH: &str = "Key file path";
+/// The leeway field.
+pub const LEEWAY: &str = "Leeway (seconds)";
+/// The verification heading.
+pub const VERIFICATION: &str = "Signature verification";
+/// The claims heading.
+pub const CLAIMS: &str = "Claims";
+/// The findings heading.
+pub const FINDINGS: &str = "Security findings";
+/// The one-line verdict.
+pub const VERDICT: &str = "Verdict";
+/// The countdown line.
+pub const COUNTDOWN: &str = "Countdown";
+/// The status line.
+pub const STATUS: &str = "Status";
+/// Show/hide secret.
+pub const SHOW_SECRET: &str = "Show secret";
+/// Remember key.
+pub const REMEMBER_KEY: &str = "Remember key on this machine";
+/// Ignore exp.
+pub const IGNORE_EXP: &str = "Ignore exp";
+/// Signing input view.
+pub const SIGNING_INPUT: &str = "Signing input";

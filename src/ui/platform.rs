@@ -1,0 +1,156 @@
+//! What the window asks of the desktop: open and save dialogs. Tests use a fake.
+//!
+//! Dialogs run on their own thread so a frame is never blocked; where no dialog service
+//! runs (minimal window managers, Xvfb), the user is told to use the path field or drop.
+
+use std::path::PathBuf;
+use std::sync::mpsc::{Receiver, Sender, channel};
+
+/// A dialog's outcome.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DialogEvent {
+    /// The user chose a key file.
+    KeyFileChosen(PathBuf),
+    /// The token was written to this file.
+    Saved(PathBuf),
+    /// The user closed the dialog.
+    Cancelled,
+    /// The dialog could not be shown or the write failed.
+    Failed(String),
+}
+
+/// Desktop services.
+pub trait Platform {
+    /// Starts an open dialog for a key file.
+    fn open_key_dialog(&mut self, ctx: &egui::Context);
+    /// Starts a save dialog and writes `contents` to the chosen file.
+    fn save_dialog(&mut self, ctx: &egui::Context, suggested_name: String, contents: Vec<u8>);
+    /// A finished dialog, if any.
+    fn poll(&mut self) -> Option<DialogEvent>;
+}
+
+/// Native dialogs through rfd.
+pub struct NativePlatform {
+    tx: Sender<DialogEvent>,
+    rx: Receiver<DialogEvent>,
+}
+
+impl Default for NativePlatform {
+    fn default() -> Self {
+        let (tx, rx) = channel();
+        NativePlatform { tx, rx }
+    }
+}
+
+impl Platform for NativePlatform {
+    fn open_key_dialog(&mut self, ctx: &egui::Context) {
+        let tx = self.tx.clone();
+        let ctx = ctx.clone();
+        std::thread::spawn(move || {
+            let picked = rfd::FileDialog::new()
+                .set_title("Open a key: PEM, DER, JWK or JWKS")
+                .add_filter(
+                    "Keys",
+                    &[
+                        "pem", "key", "crt", "cer", "der", "json", "jwk", "jwks", "pub",
+                    ],
+                )
+                .add_filter("All files", &["*"])
+                .pick_file();
+            let _ = tx.send(picked.map_or(DialogEvent::Cancelled, DialogEvent::KeyFileChosen));
+            ctx.request_repaint();
+        });
+    }
+
+    fn save_dialog(&mut self, ctx: &egui::Context, suggested_name: String, contents: Vec<u8>) {
+        let tx = self.tx.clone();
+        let ctx = ctx.clone();
+        std::thread::spawn(move || {
+            let event = match rfd::FileDialog::new()
+                .set_title("Save token")
+                .set_file_name(&suggested_name)
+                .save_file()
+            {
+                None => DialogEvent::Cancelled,
+                Some(path) => match std::fs::write(&path, &contents) {
+                    Ok(()) => DialogEvent::Saved(path),
+                    Err(e) => {
+                        DialogEvent::Failed(format!("could not write {}: {e}", path.display()))
+                    }
+                },
+            };
+            let _ = tx.send(event);
+            ctx.request_repaint();
+        });
+    }
+
+    fn poll(&mut self) -> Option<DialogEvent> {
+        self.rx.try_recv().ok()
+    }
+}
+
+/// A scripted platform for tests: the open dialog "chooses" what `choose_open` set; saves
+/// go where `choose_save` said. Clones share their script, so a test keeps a handle.
+#[derive(Debug, Default, Clone)]
+pub struct FakePlatform {
+    inner: std::sync::Arc<std::sync::Mutex<FakeScript>>,
+}
+
+#[derive(Debug, Default)]
+struct FakeScript {
+    next_open: Option<PathBuf>,
+    next_save: Option<PathBuf>,
+    pending: Vec<DialogEvent>,
+}
+
+impl FakePlatform {
+    fn script(&self) -> std::sync::MutexGuard<'_, FakeScript> {
+        self.inner
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
+    /// What the next open dialog returns (`None`: the user cancels).
+    pub fn choose_open(&self, path: Option<PathBuf>) {
+        self.script().next_open = path;
+    }
+
+    /// Where the next save dialog writes (`None`: the user cancels).
+    pub fn choose_save(&self, path: Option<PathBuf>) {
+        self.script().next_save = path;
+    }
+}
+
+impl Platform for FakePlatform {
+    fn open_key_dialog(&mut self, ctx: &egui::Context) {
+        ctx.request_repaint();
+        let mut s = self.script();
+        let event = s
+            .next_open
+            .take()
+            .map_or(DialogEvent::Cancelled, DialogEvent::KeyFileChosen);
+        s.pending.push(event);
+    }
+
+    fn save_dialog(&mut self, ctx: &egui::Context, _suggested_name: String, contents: Vec<u8>) {
+        ctx.request_repaint();
+        let mut s = self.script();
+        let event = match s.next_save.take() {
+            None => DialogEvent::Cancelled,
+            Some(path) => match std::fs::write(&path, contents) {
+                Ok(()) => DialogEvent::Saved(path),
+                Err(e) => DialogEvent::Failed(e.to_string()),
+            },
+        };
+        s.pending.push(event);
+    }
+
+    fn poll(&mut self) -> Option<DialogEvent> {
+        let mut s = self.script();
+        if s.pending.is_empty() {
+            None
+        } else {
+            Some(s.pending.remove(0))
+        }
+    }
+}

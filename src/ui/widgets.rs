@@ -1,0 +1,317 @@
+//! Shared drawing: segment colours, JSON and token highlighting, the JSON editor, and the
+//! large-text guard.
+
+use egui::text::{LayoutJob, TextFormat};
+use egui::{Color32, FontId, TextStyle, Ui};
+
+/// Above this many bytes a text is shown as a read-only preview: laying out megabytes
+/// every frame would stall the window. The full text is kept.
+pub const EDITABLE_LIMIT: usize = 512 * 1024;
+/// How much of an oversized text the preview shows.
+const PREVIEW: usize = 16 * 1024;
+
+/// Colours for the token segments and JSON, picked for the current theme.
+#[derive(Debug, Clone, Copy)]
+pub struct Palette {
+    /// Header segment.
+    pub header: Color32,
+    /// Payload segment.
+    pub payload: Color32,
+    /// Signature segment.
+    pub signature: Color32,
+    /// Dots and punctuation.
+    pub plain: Color32,
+    /// JSON object keys.
+    pub key: Color32,
+    /// JSON strings.
+    pub string: Color32,
+    /// JSON numbers.
+    pub number: Color32,
+    /// true, false, null.
+    pub literal: Color32,
+    /// Success.
+    pub ok: Color32,
+    /// Warning.
+    pub warn: Color32,
+    /// Failure.
+    pub bad: Color32,
+}
+
+impl Palette {
+    /// The palette for the theme of `ui`.
+    pub fn of(ui: &Ui) -> Palette {
+        Palette::for_visuals(ui.visuals())
+    }
+
+    /// The palette for a theme's visuals.
+    pub fn for_visuals(visuals: &egui::Visuals) -> Palette {
+        if visuals.dark_mode {
+            Palette {
+                header: Color32::from_rgb(255, 120, 90),
+                payload: Color32::from_rgb(205, 140, 255),
+                signature: Color32::from_rgb(60, 210, 170),
+                plain: visuals.text_color(),
+                key: Color32::from_rgb(130, 190, 255),
+                string: Color32::from_rgb(230, 200, 120),
+                number: Color32::from_rgb(140, 220, 140),
+                literal: Color32::from_rgb(240, 140, 200),
+                ok: Color32::from_rgb(90, 210, 120),
+                warn: Color32::from_rgb(255, 190, 60),
+                bad: Color32::from_rgb(255, 100, 100),
+            }
+        } else {
+            Palette {
+                header: Color32::from_rgb(200, 60, 20),
+                payload: Color32::from_rgb(130, 40, 200),
+                signature: Color32::from_rgb(0, 130, 100),
+                plain: visuals.text_color(),
+                key: Color32::from_rgb(20, 90, 180),
+                string: Color32::from_rgb(150, 90, 0),
+                number: Color32::from_rgb(20, 120, 40),
+                literal: Color32::from_rgb(170, 30, 120),
+                ok: Color32::from_rgb(20, 130, 50),
+                warn: Color32::from_rgb(180, 110, 0),
+                bad: Color32::from_rgb(200, 30, 30),
+            }
+        }
+    }
+}
+
+fn mono(ui: &Ui) -> FontId {
+    TextStyle::Monospace.resolve(ui.style())
+}
+
+fn push(job: &mut LayoutJob, text: &str, font: &FontId, color: Color32) {
+    job.append(text, 0.0, TextFormat::simple(font.clone(), color));
+}
+
+/// Colours a compact token by segment: header, payload, signature; dots plain.
+pub fn token_job(text: &str, font: &FontId, p: &Palette) -> LayoutJob {
+    let mut job = LayoutJob::default();
+    let colors = [p.header, p.payload, p.signature, p.payload, p.signature];
+    for (i, part) in text.split('.').enumerate() {
+        if i > 0 {
+            push(&mut job, ".", font, p.plain);
+        }
+        push(
+            &mut job,
+            part,
+            font,
+            colors.get(i).copied().unwrap_or(p.plain),
+        );
+    }
+    job
+}
+
+/// Colours JSON text (keys, strings, numbers, literals); tolerant of broken JSON.
+pub fn json_job(text: &str, font: &FontId, p: &Palette) -> LayoutJob {
+    let mut job = LayoutJob::default();
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    let mut plain_start = 0;
+    while i < bytes.len() {
+        let b = bytes.get(i).copied().unwrap_or(b' ');
+        let (end, color) = match b {
+            b'"' => {
+                let mut j = i + 1;
+                while j < bytes.len() {
+                    match bytes.get(j) {
+                        Some(b'\\') => j += 2,
+                        Some(b'"') => {
+                            j += 1;
+                            break;
+                        }
+                        _ => j += 1,
+                    }
+                }
+                let j = j.min(bytes.len());
+                let rest = text.get(j..).unwrap_or("");
+                let is_key = rest.trim_start().starts_with(':');
+                (j, if is_key { p.key } else { p.string })
+            }
+            b'-' | b'0'..=b'9' => {
+                let mut j = i + 1;
+                while j < bytes.len()
+                    && matches!(
+                        bytes.get(j),
+                        Some(b'0'..=b'9' | b'.' | b'e' | b'E' | b'+' | b'-')
+                    )
+                {
+                    j += 1;
+                }
+                (j, p.number)
+            }
+            b't' | b'f' | b'n' => {
+                let word = ["true", "false", "null"]
+                    .into_iter()
+                    .find(|w| text.get(i..).is_some_and(|r| r.starts_with(w)));
+                match word {
+                    Some(w) => (i + w.len(), p.literal),
+                    None => {
+                        i += 1;
+                        continue;
+                    }
+                }
+            }
+            _ => {
+                i += 1;
+                continue;
+            }
+        };
+        if let Some(plain) = text.get(plain_start..i) {
+            push(&mut job, plain, font, p.plain);
+        }
+        if let Some(tok) = text.get(i..end) {
+            push(&mut job, tok, font, color);
+        }
+        i = end;
+        plain_start = end;
+    }
+    if let Some(plain) = text.get(plain_start..) {
+        push(&mut job, plain, font, p.plain);
+    }
+    job
+}
+
+/// Which highlighter a text editor uses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Highlight {
+    /// Compact token segments.
+    Token,
+    /// JSON.
+    Json,
+}
+
+/// A labelled multiline monospace editor with highlighting; returns whether the text changed.
+/// Texts over [`EDITABLE_LIMIT`] bytes are shown as a read-only preview and never altered.
+pub fn code_editor(
+    ui: &mut Ui,
+    label: &str,
+    text: &mut String,
+    highlight: Highlight,
+    rows: usize,
+) -> bool {
+    let label_resp = ui.label(egui::RichText::new(label).strong());
+    if text.len() > EDITABLE_LIMIT {
+        let cut = (0..=PREVIEW.min(text.len()))
+            .rev()
+            .find(|i| text.is_char_boundary(*i))
+            .unwrap_or(0);
+        let mut preview = format!(
+            "{}…\n\n({:.1} MB: too large to edit here; all of it is kept, copied and saved in full)",
+            text.get(..cut).unwrap_or(""),
+            text.len() as f64 / 1_048_576.0
+        );
+        ui.add(
+            egui::TextEdit::multiline(&mut preview)
+                .font(TextStyle::Monospace)
+                .desired_rows(rows)
+                .desired_width(f32::INFINITY)
+                .interactive(false),
+        )
+        .labelled_by(label_resp.id);
+        return false;
+    }
+    let palette = Palette::of(ui);
+    let font = mono(ui);
+    let mut layouter = |ui: &Ui, buf: &dyn egui::TextBuffer, wrap_width: f32| {
+        let mut job = match highlight {
+            Highlight::Token => token_job(buf.as_str(), &font, &palette),
+            Highlight::Json => json_job(buf.as_str(), &font, &palette),
+        };
+        job.wrap.max_width = wrap_width;
+        if highlight == Highlight::Token {
+            job.wrap.break_anywhere = true;
+        }
+        ui.fonts_mut(|f| f.layout_job(job))
+    };
+    ui.add(
+        egui::TextEdit::multiline(text)
+            .id_salt(label)
+            .font(TextStyle::Monospace)
+            .code_editor()
+            .desired_rows(rows)
+            .desired_width(f32::INFINITY)
+            .layouter(&mut layouter),
+    )
+    .labelled_by(label_resp.id)
+    .changed()
+}
+
+/// A line of coloured text.
+pub fn colored_line(ui: &mut Ui, color: Color32, text: impl Into<String>) -> egui::Response {
+    ui.label(egui::RichText::new(text.into()).color(color))
+}
+
+/// A JSON editor with its error line (line and column) underneath; returns whether it changed.
+pub fn json_pane(
+    ui: &mut Ui,
+    label: &str,
+    text: &mut String,
+    error: Option<&crate::core::Error>,
+    rows: usize,
+) -> bool {
+    let changed = code_editor(ui, label, text, Highlight::Json, rows);
+    if let Some(e) = error {
+        colored_line(ui, Palette::of(ui).bad, e.to_string());
+    }
+    changed
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sections(job: &LayoutJob) -> Vec<(String, Color32)> {
+        job.sections
+            .iter()
+            .map(|s| {
+                (
+                    job.text[s.byte_range.start.0..s.byte_range.end.0].to_string(),
+                    s.format.color,
+                )
+            })
+            .filter(|(t, _)| !t.is_empty())
+            .collect()
+    }
+
+    fn palette() -> Palette {
+        Palette::for_visuals(&egui::Visuals::light())
+    }
+
+    #[test]
+    fn token_segments_get_their_colours() {
+        let p = palette();
+        let s = sections(&token_job("aaa.bbb.ccc", &FontId::monospace(12.0), &p));
+        assert_eq!(
+            s,
+            [
+                ("aaa".into(), p.header),
+                (".".into(), p.plain),
+                ("bbb".into(), p.payload),
+                (".".into(), p.plain),
+                ("ccc".into(), p.signature)
+            ]
+        );
+    }
+
+    #[test]
+    fn json_keys_strings_numbers_literals() {
+        let p = palette();
+        let s = sections(&json_job(
+            r#"{"a": "x\"y", "n": -1.5e3, "t": true, "z": nul"#,
+            &FontId::monospace(12.0),
+            &p,
+        ));
+        let find = |t: &str| s.iter().find(|(x, _)| x == t).map(|(_, c)| *c);
+        assert_eq!(find("\"a\""), Some(p.key));
+        assert_eq!(find("\"x\\\"y\""), Some(p.string));
+        assert_eq!(find("-1.5e3"), Some(p.number));
+        assert_eq!(find("true"), Some(p.literal));
+        let all: String = s.iter().map(|(t, _)| t.as_str()).collect();
+        assert_eq!(
+            all, r#"{"a": "x\"y", "n": -1.5e3, "t": true, "z": nul"#,
+            "no text lost"
+        );
+    }
+}

@@ -1,0 +1,313 @@
+//! The real app, driven through egui_kittest: typing, clicking, reading labels.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)] // tests: a panic is a failed test
+
+mod common;
+use common::*;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use jwt_workbench::core::JwsAlg;
+use jwt_workbench::core::workbench::Lead;
+use jwt_workbench::settings::SettingsStore;
+use jwt_workbench::ui::labels;
+use jwt_workbench::ui::platform::FakePlatform;
+use jwt_workbench::ui::{AppOptions, Clock, WorkbenchApp};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicI64, Ordering};
+use std::time::{Duration, Instant};
+
+const NOW: i64 = 1_800_000_000;
+
+#[derive(Default)]
+struct Opts {
+    token: Option<String>,
+    store: Option<SettingsStore>,
+    platform: FakePlatform,
+}
+
+/// The one harness factory: the real app at a fixed clock, 1280x800.
+fn harness(opts: Opts) -> (Harness<'static, WorkbenchApp>, Arc<AtomicI64>) {
+    let (clock, handle) = Clock::manual(NOW);
+    let app = WorkbenchApp::new(AppOptions {
+        token: opts.token,
+        store: opts.store,
+        platform: Box::new(opts.platform),
+        clock,
+    });
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .build_ui_state(|ui, app: &mut WorkbenchApp| app.ui(ui), app);
+    h.run();
+    (h, handle)
+}
+
+fn value(h: &Harness<'_, WorkbenchApp>, label: &str) -> String {
+    h.get_by_label(label).value().unwrap_or_default()
+}
+
+fn set_text(h: &mut Harness<'_, WorkbenchApp>, label: &str, text: &str) {
+    h.get_by_label(label).set_text_value_accesskit(text);
+    h.run();
+}
+
+fn shows(h: &Harness<'_, WorkbenchApp>, text: &str) -> bool {
+    h.query_all_by_label_contains(text).next().is_some()
+}
+
+#[test]
+fn first_run_shows_a_valid_example_with_a_countdown() {
+    let (h, _) = harness(Opts::default());
+    assert!(value(&h, labels::TOKEN).starts_with("eyJ"));
+    assert!(shows(&h, "✔ Valid"));
+    assert!(shows(&h, "expires in 30:00"));
+    assert!(value(&h, labels::PAYLOAD).contains("\"name\": \"John Doe\""));
+}
+
+#[test]
+fn typing_a_payload_changes_the_token() {
+    let (mut h, _) = harness(Opts::default());
+    let before = value(&h, labels::TOKEN);
+    set_text(&mut h, labels::PAYLOAD, "{\"sub\": \"typed\"}");
+    let after = value(&h, labels::TOKEN);
+    assert_ne!(before, after);
+    let payload = jwt_workbench::core::inspect(&after)
+        .unwrap()
+        .claims()
+        .unwrap()
+        .clone();
+    assert_eq!(payload["sub"], "typed");
+    // Keystrokes too: focus the payload, type at the end of the text.
+    let node = h.get_by_label(labels::PAYLOAD);
+    node.focus();
+    h.run();
+    h.get_by_label(labels::PAYLOAD).type_text(" ");
+    h.run();
+    assert!(shows(&h, "✔ Valid"));
+}
+
+#[test]
+fn pasting_a_token_fills_header_and_payload() {
+    let (mut h, _) = harness(Opts::default());
+    set_text(&mut h, labels::TOKEN, &format!("Bearer {A1_TOKEN}"));
+    assert_eq!(value(&h, labels::TOKEN), A1_TOKEN, "repaired on paste");
+    assert!(shows(&h, "Fixed on paste: removed the \"Bearer \" prefix"));
+    assert!(value(&h, labels::HEADER).contains("\"typ\": \"JWT\""));
+    assert!(value(&h, labels::PAYLOAD).contains("\"iss\": \"joe\""));
+    assert!(shows(&h, "http://example.com/is_root"), "claims table");
+    assert_eq!(h.state().wb.lead, Lead::Token);
+}
+
+#[test]
+fn wrong_secret_shows_invalid_signature_and_never_resigns_a_pasted_token() {
+    let (mut h, _) = harness(Opts::default());
+    let token = value(&h, labels::TOKEN);
+    set_text(&mut h, labels::TOKEN, &token);
+    set_text(
+        &mut h,
+        labels::SECRET,
+        "not-the-secret-not-the-secret-not-it",
+    );
+    assert!(shows(&h, "× Invalid signature"));
+    assert_eq!(value(&h, labels::TOKEN), token, "the pasted token is kept");
+    // Re-signing is an explicit action.
+    h.get_by_label("Re-sign with this key").click();
+    h.run();
+    assert_ne!(value(&h, labels::TOKEN), token);
+    assert!(shows(&h, "✔ Valid"));
+}
+
+#[test]
+fn invalid_json_shows_line_and_column_and_keeps_the_token() {
+    let (mut h, _) = harness(Opts::default());
+    let token = value(&h, labels::TOKEN);
+    set_text(
+        &mut h,
+        labels::PAYLOAD,
+        "{\n  \"sub\": \"1\",\n  \"name\" \"x\"\n}",
+    );
+    assert!(shows(
+        &h,
+        "payload is not valid JSON at line 3 column 10: expected `:`"
+    ));
+    assert_eq!(value(&h, labels::TOKEN), token);
+    assert!(shows(&h, "Stale token: not re-signed"));
+}
+
+#[test]
+fn an_expired_token_shows_expired() {
+    let (mut h, _) = harness(Opts::default());
+    set_text(&mut h, labels::SECRET, "");
+    set_text(&mut h, labels::TOKEN, A1_TOKEN);
+    let k = serde_json::from_str::<serde_json::Value>(A1_JWK).unwrap()["k"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    h.get_by_label(labels::SECRET_ENCODING).click();
+    h.run();
+    h.get_by_label("base64").click();
+    h.run();
+    set_text(&mut h, labels::SECRET, &k);
+    assert!(shows(&h, "× Expired"), "signature valid, exp passed");
+    assert!(shows(&h, "expired 15y"), "countdown says how long ago");
+}
+
+#[test]
+fn the_countdown_ticks_with_the_clock() {
+    let (mut h, clock) = harness(Opts::default());
+    assert!(shows(&h, "expires in 30:00"));
+    clock.fetch_add(1, Ordering::Relaxed);
+    h.run();
+    assert!(shows(&h, "expires in 29:59"));
+    clock.store(NOW + 30 * 60 - 42, Ordering::Relaxed);
+    h.run();
+    assert!(shows(&h, "expires in 00:42"));
+    clock.store(NOW + 30 * 60 + 12, Ordering::Relaxed);
+    h.run();
+    assert!(shows(&h, "expired 12s ago"));
+    assert!(shows(&h, "× Expired"));
+}
+
+#[test]
+fn a_key_loads_through_the_fake_file_picker() {
+    let fake = FakePlatform::default();
+    fake.choose_open(Some(fixture("ec256.sec1.pem")));
+    let (mut h, _) = harness(Opts {
+        platform: fake.clone(),
+        ..Opts::default()
+    });
+    h.get_by_label("Open key…").click();
+    h.run();
+    assert!(
+        shows(&h, "Loaded EC P-256 private key, SEC1 (PEM)"),
+        "status line"
+    );
+    assert_eq!(
+        h.state().wb.alg,
+        JwsAlg::ES256,
+        "the algorithm follows the key"
+    );
+    assert!(value(&h, labels::HEADER).contains("\"alg\": \"ES256\""));
+    assert!(
+        shows(&h, "✔ Valid"),
+        "re-signed with the key and verified with its public half"
+    );
+    // A junk file gives a message and changes nothing.
+    let before = h.state().wb.keys.clone();
+    fake.choose_open(Some(fixture("junk.bin")));
+    h.get_by_label("Open key…").click_accesskit();
+    h.run();
+    assert!(shows(&h, "binary data"), "{:?}", h.state().state.status);
+    assert_eq!(h.state().wb.keys, before);
+}
+
+#[test]
+fn save_token_writes_the_file_through_the_fake_dialog() {
+    let fake = FakePlatform::default();
+    let out = std::env::temp_dir().join(format!("jwtwb-saved-{}.jwt", std::process::id()));
+    fake.choose_save(Some(out.clone()));
+    let (mut h, _) = harness(Opts {
+        platform: fake.clone(),
+        ..Opts::default()
+    });
+    h.get_by_label("Save token…").click();
+    h.run();
+    assert_eq!(
+        std::fs::read_to_string(&out).unwrap().trim(),
+        value(&h, labels::TOKEN)
+    );
+    assert!(shows(&h, "Token saved to"));
+    std::fs::remove_file(&out).ok();
+}
+
+#[test]
+fn the_key_path_field_is_a_fallback_for_the_dialog() {
+    let (mut h, _) = harness(Opts::default());
+    set_text(
+        &mut h,
+        labels::KEY_PATH,
+        fixture("ed25519.pkcs8.pem").to_str().unwrap(),
+    );
+    h.get_by_label("Load").click();
+    h.run();
+    assert_eq!(h.state().wb.alg, JwsAlg::EdDSA);
+    assert!(shows(&h, "✔ Valid"));
+}
+
+#[test]
+fn rsa_4096_signs_off_the_ui_thread() {
+    let (mut h, _) = harness(Opts::default());
+    set_text(
+        &mut h,
+        labels::KEY_PATH,
+        fixture("rsa4096.pkcs8.pem").to_str().unwrap(),
+    );
+    h.get_by_label("Load").click();
+    h.step();
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while h.state().wb.signing {
+        assert!(Instant::now() < deadline, "signing never finished");
+        std::thread::sleep(Duration::from_millis(10));
+        h.step();
+    }
+    h.run();
+    assert_eq!(h.state().wb.alg, JwsAlg::RS256);
+    assert!(shows(&h, "✔ Valid"));
+    assert!(
+        jwt_workbench::core::inspect(&value(&h, labels::TOKEN))
+            .unwrap()
+            .signature
+            .unwrap()
+            .len()
+            == 512
+    );
+}
+
+#[test]
+fn a_token_on_the_command_line_opens_decoded() {
+    let (h, _) = harness(Opts {
+        token: Some(A2_TOKEN.to_string()),
+        ..Opts::default()
+    });
+    assert_eq!(value(&h, labels::TOKEN), A2_TOKEN);
+    assert_eq!(h.state().wb.alg, JwsAlg::RS256);
+    assert!(shows(&h, "? Not checked"), "no RSA key yet");
+}
+
+#[test]
+fn a_corrupt_settings_file_does_not_stop_start_up() {
+    let dir = std::env::temp_dir().join(format!("jwtwb-ui-corrupt-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("settings.json"), b"\x00\xffnot json at all").unwrap();
+    let (h, _) = harness(Opts {
+        store: Some(SettingsStore::at(dir.join("settings.json"))),
+        ..Opts::default()
+    });
+    assert!(shows(&h, "settings file was unreadable"));
+    assert!(shows(&h, "✔ Valid"), "started with the example");
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn the_session_is_restored_without_the_secret() {
+    let dir = std::env::temp_dir().join(format!("jwtwb-ui-restore-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let store = SettingsStore::at(dir.join("settings.json"));
+    let (mut h, _) = harness(Opts {
+        store: Some(store.clone()),
+        ..Opts::default()
+    });
+    set_text(&mut h, labels::PAYLOAD, r#"{"sub":"remember me"}"#);
+    h.state_mut().save_settings();
+    let saved = std::fs::read_to_string(store.path()).unwrap();
+    assert!(saved.contains("remember me"));
+    assert!(
+        !saved.contains(jwt_workbench::core::workbench::EXAMPLE_SECRET),
+        "secret not saved"
+    );
+    let (h2, _) = harness(Opts {
+        store: Some(store),
+        ..Opts::default()
+    });
+    assert!(value(&h2, labels::PAYLOAD).contains("remember me"));
+    assert!(shows(&h2, "Stale token: not re-signed: enter the secret"));
+    std::fs::remove_dir_all(&dir).ok();
+}
