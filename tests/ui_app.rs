@@ -311,3 +311,54 @@ fn the_session_is_restored_without_the_secret() {
     assert!(shows(&h2, "Stale token: not re-signed: enter the secret"));
     std::fs::remove_dir_all(&dir).ok();
 }
+
+#[test]
+fn a_10_mb_payload_is_kept_whole_and_shown_as_a_preview() {
+    let (mut h, _) = harness(Opts::default());
+    let big = format!(r#"{{"sub":"big","blob":"{}"}}"#, "x".repeat(10 << 20));
+    let secret = jwt_workbench::core::keys::parse_secret_spec(
+        jwt_workbench::core::workbench::EXAMPLE_SECRET,
+    )
+    .unwrap();
+    let token = jwt_workbench::core::sign(
+        r#"{"alg":"HS256"}"#,
+        &big,
+        &secret,
+        jwt_workbench::core::Layout::Minified,
+    )
+    .unwrap();
+    let started = Instant::now();
+    h.state_mut().wb.set_token(token.clone());
+    h.run();
+    eprintln!(
+        "10 MB token: decode and first frames took {:?}",
+        started.elapsed()
+    );
+    assert_eq!(h.state().wb.token, token, "nothing lost");
+    assert!(value(&h, labels::TOKEN).contains("too large to edit here; all of it is kept"));
+    assert!(value(&h, labels::PAYLOAD).contains("too large to edit here"));
+    assert!(
+        h.state().wb.payload.len() > 10 << 20,
+        "the payload editor keeps the whole text"
+    );
+    assert!(shows(&h, "✔ Valid"), "verified in full");
+}
+
+#[test]
+fn settings_without_a_document_start_with_the_example_and_keep_preferences() {
+    let dir = std::env::temp_dir().join(format!("jwtwb-ui-prefs-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(
+        dir.join("settings.json"),
+        br#"{"theme":"light","leeway":30}"#,
+    )
+    .unwrap();
+    let (h, _) = harness(Opts {
+        store: Some(SettingsStore::at(dir.join("settings.json"))),
+        ..Opts::default()
+    });
+    assert!(shows(&h, "✔ Valid"));
+    assert_eq!(h.state().wb.policy.leeway, 30);
+    assert!(!shows(&h, "not valid JSON"));
+    std::fs::remove_dir_all(&dir).ok();
+}

@@ -280,6 +280,13 @@ impl Workbench {
     }
 
     fn check_editors(&mut self) {
+        // A blank document (fresh or cleared) is not an error.
+        if self.token.is_empty() && self.header.trim().is_empty() && self.payload.trim().is_empty()
+        {
+            self.header_error = None;
+            self.payload_error = None;
+            return;
+        }
         self.header_error = json::parse_object("header", &self.header).err();
         self.payload_error = json::parse_object("payload", &self.payload).err();
     }

@@ -146,9 +146,23 @@ impl WorkbenchApp {
             signer: Signer::new(),
             dirty_since: None,
         };
+        if let Some(s) = &settings {
+            app.restore_preferences(s);
+        }
         match &settings {
-            Some(s) => app.restore(s),
-            None => app.wb = Workbench::example(now),
+            Some(s)
+                if !(s.token.is_empty()
+                    && s.header.trim().is_empty()
+                    && s.payload.trim().is_empty()) =>
+            {
+                app.restore_document(s)
+            }
+            _ => {
+                if let Some(job) = app.wb.load_example(now) {
+                    let result = job.run();
+                    app.wb.apply_signed(job.generation, result);
+                }
+            }
         }
         if let Some(token) = options.token {
             app.wb.set_token(token);
@@ -157,7 +171,8 @@ impl WorkbenchApp {
         app
     }
 
-    fn restore(&mut self, s: &Settings) {
+    /// Theme, layout, options and (when remembered) keys.
+    fn restore_preferences(&mut self, s: &Settings) {
         let wb = &mut self.wb;
         wb.keys.secret_encoding = SecretEncoding::ALL
             .into_iter()
@@ -179,6 +194,11 @@ impl WorkbenchApp {
             "light" => egui::ThemePreference::Light,
             _ => egui::ThemePreference::System,
         };
+    }
+
+    /// The last session's token and editors.
+    fn restore_document(&mut self, s: &Settings) {
+        let wb = &mut self.wb;
         wb.set_token(s.token.clone());
         if let Some(a) = JwsAlg::from_name(&s.alg) {
             wb.alg = a;
@@ -429,7 +449,16 @@ impl WorkbenchApp {
                 }
             }
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                egui::widgets::global_theme_preference_buttons(ui);
+                // Named buttons (not bare emoji) so screen readers say what they do.
+                let mut pref = ui.ctx().options(|o| o.theme_preference);
+                let before = pref;
+                ui.selectable_value(&mut pref, egui::ThemePreference::Light, "☀ Light");
+                ui.selectable_value(&mut pref, egui::ThemePreference::Dark, "🌙 Dark");
+                ui.selectable_value(&mut pref, egui::ThemePreference::System, "💻 System")
+                    .on_hover_text("Follow the system's dark or light theme");
+                if pref != before {
+                    ui.ctx().set_theme(pref);
+                }
             });
         });
     }

@@ -1,7 +1,7 @@
 //! The verification area: the one-line verdict, the checklist, verification options and
 //! the security findings.
 
-use super::widgets::{self, Palette};
+use super::widgets::Palette;
 use super::{Actions, labels};
 use crate::core::claims::NumericDate;
 use crate::core::findings::Severity;
@@ -40,15 +40,20 @@ pub fn verification_ui(
     ui.label(text);
     ui.add_space(4.0);
     for c in &report.checks {
-        ui.horizontal_wrapped(|ui| {
-            widgets::colored_line(
-                ui,
-                if c.ok { p.ok } else { p.bad },
-                if c.ok { "✔" } else { "×" },
-            );
-            ui.label(egui::RichText::new(&c.name).monospace().strong());
-            ui.label(&c.detail);
-        });
+        // One label per check, so a screen reader reads mark, name and sentence together.
+        let mut job = egui::text::LayoutJob::default();
+        let body = egui::TextStyle::Body.resolve(ui.style());
+        let mono = egui::TextStyle::Monospace.resolve(ui.style());
+        let text = ui.visuals().text_color();
+        let (mark, color) = if c.ok { ("✔ ", p.ok) } else { ("× ", p.bad) };
+        job.append(mark, 0.0, egui::TextFormat::simple(body.clone(), color));
+        job.append(&c.name, 0.0, egui::TextFormat::simple(mono, text));
+        job.append(
+            &format!("  {}", c.detail),
+            0.0,
+            egui::TextFormat::simple(body, text),
+        );
+        ui.add(egui::Label::new(job).wrap());
     }
     ui.horizontal(|ui| {
         let label = ui.label(labels::LEEWAY);
@@ -78,10 +83,19 @@ pub fn verification_ui(
                 Severity::Warning => p.warn,
                 Severity::Info => ui.visuals().weak_text_color(),
             };
-            ui.horizontal_wrapped(|ui| {
-                widgets::colored_line(ui, color, format!("{}: {}", f.severity.label(), f.title));
-                ui.label(egui::RichText::new(f.detail).weak());
-            });
+            let mut job = egui::text::LayoutJob::default();
+            let body = egui::TextStyle::Body.resolve(ui.style());
+            job.append(
+                &format!("{}: {}", f.severity.label(), f.title),
+                0.0,
+                egui::TextFormat::simple(body.clone(), color),
+            );
+            job.append(
+                &format!("  {}", f.detail),
+                0.0,
+                egui::TextFormat::simple(body, ui.visuals().weak_text_color()),
+            );
+            ui.add(egui::Label::new(job).wrap());
         }
     }
 }

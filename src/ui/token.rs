@@ -11,8 +11,8 @@ use crate::core::{b64, token::Form};
 /// Draws the token pane.
 pub fn token_ui(ui: &mut egui::Ui, wb: &mut Workbench, actions: &mut Actions) {
     let p = Palette::of(ui);
-    let mut text = wb.token.clone();
-    if widgets::code_editor(ui, labels::TOKEN, &mut text, Highlight::Token, 10) {
+    if widgets::code_editor(ui, labels::TOKEN, &mut wb.token, Highlight::Token, 10) {
+        let text = std::mem::take(&mut wb.token);
         wb.set_token(text);
     }
     ui.horizontal_wrapped(|ui| {
