@@ -35,6 +35,20 @@ pub fn kind_name(v: &Value) -> &'static str {
     }
 }
 
+/// Given the index of an opening quote, the index just past the closing quote (escapes
+/// skipped), or the end of the text for an unterminated string.
+pub fn string_end(bytes: &[u8], open: usize) -> usize {
+    let mut i = open + 1;
+    while i < bytes.len() {
+        match bytes.get(i) {
+            Some(b'\\') => i += 2,
+            Some(b'"') => return i + 1,
+            _ => i += 1,
+        }
+    }
+    bytes.len()
+}
+
 /// Splits valid JSON text into tokens: strings and scalars whole, punctuation one by one,
 /// whitespace dropped.
 fn tokens(text: &str) -> Vec<&str> {
@@ -51,18 +65,8 @@ fn tokens(text: &str) -> Vec<&str> {
             }
             b'"' => {
                 let start = i;
-                i += 1;
-                while i < bytes.len() {
-                    match bytes.get(i) {
-                        Some(b'\\') => i += 2,
-                        Some(b'"') => {
-                            i += 1;
-                            break;
-                        }
-                        _ => i += 1,
-                    }
-                }
-                out.push(text.get(start..i.min(bytes.len())).unwrap_or(""));
+                i = string_end(bytes, i);
+                out.push(text.get(start..i).unwrap_or(""));
             }
             _ => {
                 let start = i;

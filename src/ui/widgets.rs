@@ -113,18 +113,7 @@ pub fn json_job(text: &str, font: &FontId, p: &Palette) -> LayoutJob {
         let b = bytes.get(i).copied().unwrap_or(b' ');
         let (end, color) = match b {
             b'"' => {
-                let mut j = i + 1;
-                while j < bytes.len() {
-                    match bytes.get(j) {
-                        Some(b'\\') => j += 2,
-                        Some(b'"') => {
-                            j += 1;
-                            break;
-                        }
-                        _ => j += 1,
-                    }
-                }
-                let j = j.min(bytes.len());
+                let j = crate::core::json::string_end(bytes, i);
                 let rest = text.get(j..).unwrap_or("");
                 let is_key = rest.trim_start().starts_with(':');
                 (j, if is_key { p.key } else { p.string })
