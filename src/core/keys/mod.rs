@@ -2,9 +2,13 @@
 //! jsonwebtoken / aws-lc key objects made from it.
 
 pub mod der;
+mod export;
+mod generate;
 mod parse;
 mod secret;
 
+pub use export::public_jwks;
+pub use generate::{KeySpec, RSA_SIZES, generate};
 pub use parse::{KeyFile, der_to_pem, load_key_bytes, load_key_file, parse_jwk, pem_encode};
 pub use secret::{SecretEncoding, parse_secret, parse_secret_spec};
 
@@ -105,6 +109,8 @@ pub enum KeyFormat {
     Certificate,
     /// A JWK (possibly one of a JWKS).
     Jwk,
+    /// Made by this workbench.
+    Generated,
 }
 
 impl KeyFormat {
@@ -120,9 +126,24 @@ impl KeyFormat {
             KeyFormat::Spki => "SPKI",
             KeyFormat::Certificate => "X.509 certificate",
             KeyFormat::Jwk => "JWK",
+            KeyFormat::Generated => "generated",
         }
     }
 }
+
+/// What an X.509 certificate says about its key's owner and lifetime.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CertInfo {
+    /// Subject distinguished name, e.g. "CN=example.com, O=Example".
+    pub subject: String,
+    /// Start of validity (seconds since 1970).
+    pub not_before: i64,
+    /// End of validity (seconds since 1970).
+    pub not_after: i64,
+}
+
+/// The smallest RSA modulus the crypto backend signs with, and the recommended minimum.
+pub const RSA_MIN_BITS: usize = 2048;
 
 /// A loaded key. `Debug` never prints key material.
 #[derive(Clone, PartialEq, Eq)]
@@ -135,6 +156,8 @@ pub struct Key {
     pub kid: Option<String>,
     /// Whether it came PEM-armoured (for the description).
     pub pem: bool,
+    /// The certificate's subject and validity, when the key came from one.
+    pub cert: Option<CertInfo>,
 }
 
 impl fmt::Debug for Key {
@@ -160,6 +183,7 @@ impl Key {
             format,
             kid: None,
             pem: false,
+            cert: None,
         }
     }
 
@@ -246,7 +270,38 @@ impl Key {
             .as_ref()
             .map(|k| format!(", kid \"{k}\""))
             .unwrap_or_default();
-        format!("{what}, {}{container}{kid}", self.format.label())
+        let cert = self
+            .cert
+            .as_ref()
+            .map(|c| {
+                format!(
+                    ", subject {}, valid {} to {}",
+                    c.subject,
+                    crate::core::claims::utc_text(c.not_before).get(..10).unwrap_or(""),
+                    crate::core::claims::utc_text(c.not_after).get(..10).unwrap_or("")
+                )
+            })
+            .unwrap_or_default();
+        format!("{what}, {}{container}{kid}{cert}", self.format.label())
+    }
+
+    /// Things to know before relying on this key at `now` (weak size, certificate dates).
+    pub fn warnings(&self, now: i64) -> Vec<String> {
+        let mut out = Vec::new();
+        if self.family() == Family::Rsa && self.bits() < RSA_MIN_BITS {
+            out.push(format!(
+                "RSA-{} is too weak: 2048 bits is the minimum (RFC 7518 section 3.3). This key can only verify RS256 and RS512 tokens, and cannot sign",
+                self.bits()
+            ));
+        }
+        if let Some(c) = &self.cert {
+            if now > c.not_after {
+                out.push(format!("the certificate expired on {}", crate::core::claims::utc_text(c.not_after)));
+            } else if now < c.not_before {
+                out.push(format!("the certificate is not valid before {}", crate::core::claims::utc_text(c.not_before)));
+            }
+        }
+        out
     }
 
     /// The algorithms this key can be used with.
@@ -271,6 +326,19 @@ impl Key {
     pub fn check_fits(&self, alg: JwsAlg, purpose: Purpose) -> Result<()> {
         let needs_private = purpose == Purpose::Sign;
         let family_ok = alg.family() == self.family();
+        if family_ok && self.family() == Family::Rsa && self.bits() < RSA_MIN_BITS {
+            let bits = self.bits();
+            if purpose == Purpose::Sign {
+                return Err(Error::Key(format!(
+                    "this RSA key has {bits} bits; signing needs at least {RSA_MIN_BITS} (the crypto backend refuses weaker keys)"
+                )));
+            }
+            if !matches!(alg, JwsAlg::RS256 | JwsAlg::RS512) {
+                return Err(Error::Key(format!(
+                    "this RSA key has {bits} bits; keys under {RSA_MIN_BITS} bits can only verify RS256 and RS512 (legacy), not {alg}"
+                )));
+            }
+        }
         if family_ok && (!needs_private || self.is_private()) {
             return Ok(());
         }
@@ -363,12 +431,33 @@ pub fn verify_bytes(key: &Key, alg: JwsAlg, message: &[u8], signature: &[u8]) ->
     if alg == JwsAlg::ES512 {
         return es512_verify(key, message, signature);
     }
+    if key.family() == Family::Rsa && key.bits() < RSA_MIN_BITS {
+        return legacy_rsa_verify(key, alg, message, signature);
+    }
     let Some(jalg) = alg.to_jsonwebtoken() else {
         return Err(Error::Algorithm(format!("{alg} is not supported")));
     };
     let sig_text = super::b64::encode(signature);
     jsonwebtoken::crypto::verify(&sig_text, message, &key.decoding_key(), jalg)
         .map_err(|e| Error::Key(format!("the key could not be used for {alg}: {e}")))
+}
+
+/// RS256/RS512 with an RSA key of 1024..2047 bits, through aws-lc's legacy parameters
+/// (jsonwebtoken's verifier insists on 2048 bits).
+fn legacy_rsa_verify(key: &Key, alg: JwsAlg, message: &[u8], signature: &[u8]) -> Result<bool> {
+    use aws_lc_rs::signature::{
+        RSA_PKCS1_1024_8192_SHA256_FOR_LEGACY_USE_ONLY, RSA_PKCS1_1024_8192_SHA512_FOR_LEGACY_USE_ONLY,
+        RsaPublicKeyComponents,
+    };
+    let (KeyMaterial::RsaPrivate { n, e, .. } | KeyMaterial::RsaPublic { n, e }) = &key.material else {
+        return Err(Error::Key(format!("{alg} needs an RSA key")));
+    };
+    let params = match alg {
+        JwsAlg::RS256 => &RSA_PKCS1_1024_8192_SHA256_FOR_LEGACY_USE_ONLY,
+        JwsAlg::RS512 => &RSA_PKCS1_1024_8192_SHA512_FOR_LEGACY_USE_ONLY,
+        _ => return Err(Error::Key(format!("keys under {RSA_MIN_BITS} bits cannot verify {alg}"))),
+    };
+    Ok(RsaPublicKeyComponents { n, e }.verify(params, message, signature).is_ok())
 }
 
 fn es512_sign(key: &Key, message: &[u8]) -> Result<Vec<u8>> {

@@ -361,42 +361,28 @@ fn rsa_private_from_pkcs1(pkcs1: &[u8], format: KeyFormat) -> Result<Key> {
         return Err(err("too few members".into()));
     };
     let (n, e) = (der::unsigned(n.content), der::unsigned(e.content));
-    check_rsa_size(&n)?;
-    aws_lc_rs::rsa::KeyPair::from_der(pkcs1).map_err(|e| {
-        Error::Key(format!(
-            "RSA private key rejected by the crypto backend: {e}"
-        ))
-    })?;
-    Ok(Key::new(
-        KeyMaterial::RsaPrivate {
-            pkcs1: pkcs1.to_vec(),
-            n,
-            e,
-        },
-        format,
-    ))
+    let bits = check_rsa_size(&n)?;
+    // The backend refuses weak keys outright; those load for verifying only (Key::warnings).
+    if bits >= super::RSA_MIN_BITS {
+        aws_lc_rs::rsa::KeyPair::from_der(pkcs1)
+            .map_err(|e| Error::Key(format!("RSA private key rejected by the crypto backend: {e}")))?;
+    }
+    Ok(Key::new(KeyMaterial::RsaPrivate { pkcs1: pkcs1.to_vec(), n, e }, format))
 }
 
-fn check_rsa_size(n: &[u8]) -> Result<()> {
-    let key = Key::new(
-        KeyMaterial::RsaPublic {
-            n: n.to_vec(),
-            e: vec![1, 0, 1],
-        },
-        KeyFormat::Pkcs1,
-    );
-    let bits = key.bits();
-    if bits < 2048 {
+/// Checks an RSA modulus size and returns it in bits: under 1024 is refused, 1024 to 2047
+/// loads with a warning, over 8192 is refused.
+fn check_rsa_size(n: &[u8]) -> Result<usize> {
+    let bits = Key::new(KeyMaterial::RsaPublic { n: n.to_vec(), e: vec![1, 0, 1] }, KeyFormat::Pkcs1).bits();
+    if bits < 1024 {
         return Err(Error::Key(format!(
-            "this RSA key is {bits} bits; RSA keys need at least 2048 bits (the crypto backend refuses smaller ones, and so does RFC 7518 section 3.3)"
+            "this RSA key is {bits} bits: far too small to use (2048 bits is the minimum, RFC 7518 section 3.3)"
         )));
     }
     if bits > 8192 {
-        return Err(Error::Key(format!(
-            "this RSA key is {bits} bits; the limit is 8192"
-        )));
+        return Err(Error::Key(format!("this RSA key is {bits} bits; the limit is 8192")));
     }
-    Ok(())
+    Ok(bits)
 }
 
 fn rsa_public_from_pkcs1(bytes: &[u8], format: KeyFormat) -> Result<Key> {
@@ -638,10 +624,57 @@ fn from_certificate(bytes: &[u8]) -> Result<Key> {
         .get(5)
         .filter(|f| f.tag == tag::SEQUENCE)
         .ok_or_else(|| err("no subjectPublicKeyInfo".into()))?;
-    from_spki(
-        &der::write(tag::SEQUENCE, spki.content),
-        KeyFormat::Certificate,
-    )
+    let mut key = from_spki(&der::write(tag::SEQUENCE, spki.content), KeyFormat::Certificate)?;
+    let validity = fields.get(3).and_then(|v| der::children(v.content).ok());
+    let times: Vec<i64> = validity.iter().flatten().filter_map(parse_time).collect();
+    if let ([not_before, not_after], Some(subject)) = (times.as_slice(), fields.get(4)) {
+        key.cert = Some(super::CertInfo {
+            subject: distinguished_name(subject.content),
+            not_before: *not_before,
+            not_after: *not_after,
+        });
+    }
+    Ok(key)
+}
+
+/// UTCTime (YYMMDDHHMMSSZ) or GeneralizedTime (YYYYMMDDHHMMSSZ) as seconds since 1970.
+fn parse_time(t: &Tlv<'_>) -> Option<i64> {
+    let s = std::str::from_utf8(t.content).ok()?.trim_end_matches('Z');
+    let full = match t.tag {
+        0x17 => {
+            let yy: i32 = s.get(..2)?.parse().ok()?;
+            format!("{}{s}", if yy >= 50 { "19" } else { "20" })
+        }
+        0x18 => s.to_string(),
+        _ => return None,
+    };
+    chrono::NaiveDateTime::parse_from_str(full.get(..14)?, "%Y%m%d%H%M%S")
+        .ok()
+        .map(|d| d.and_utc().timestamp())
+}
+
+/// A Name as "CN=..., O=...", with the attributes people recognise.
+fn distinguished_name(content: &[u8]) -> String {
+    let mut parts = Vec::new();
+    for set in der::children(content).unwrap_or_default() {
+        for attr in der::children(set.content).unwrap_or_default() {
+            let items = der::children(attr.content).unwrap_or_default();
+            let (Some(o), Some(v)) = (items.first(), items.get(1)) else {
+                continue;
+            };
+            let name = match o.content {
+                [0x55, 0x04, 0x03] => "CN",
+                [0x55, 0x04, 0x06] => "C",
+                [0x55, 0x04, 0x07] => "L",
+                [0x55, 0x04, 0x08] => "ST",
+                [0x55, 0x04, 0x0A] => "O",
+                [0x55, 0x04, 0x0B] => "OU",
+                _ => continue,
+            };
+            parts.push(format!("{name}={}", String::from_utf8_lossy(v.content)));
+        }
+    }
+    if parts.is_empty() { "(no subject)".to_string() } else { parts.join(", ") }
 }
 
 fn parse_json_key(text: &str) -> Result<KeyFile> {

@@ -1,0 +1,186 @@
+//! Writing keys out: RFC 7638 thumbprints, JWK and public-only JWKS, PEM (PKCS#8 / SPKI).
+
+use super::der::{self, oid, tag};
+use super::{Key, KeyMaterial, pem_encode};
+use crate::core::alg::{Curve, Family};
+use crate::core::b64;
+use crate::core::error::{Error, Result};
+use serde_json::{Map, Value};
+
+fn spki(algorithm: Vec<u8>, key: &[u8]) -> Vec<u8> {
+    let mut bits = vec![0u8];
+    bits.extend_from_slice(key);
+    let mut body = der::write(tag::SEQUENCE, &algorithm);
+    body.extend(der::write(tag::BIT_STRING, &bits));
+    der::write(tag::SEQUENCE, &body)
+}
+
+fn rsa_algorithm() -> Vec<u8> {
+    let mut a = der::write(tag::OID, oid::RSA);
+    a.extend(der::write(tag::NULL, &[]));
+    a
+}
+
+fn curve_oid(curve: Curve) -> &'static [u8] {
+    match curve {
+        Curve::P256 => oid::P256,
+        Curve::P384 => oid::P384,
+        Curve::P521 => oid::P521,
+    }
+}
+
+fn rsa_public_pkcs1(n: &[u8], e: &[u8]) -> Vec<u8> {
+    let mut body = der::write_unsigned(n);
+    body.extend(der::write_unsigned(e));
+    der::write(tag::SEQUENCE, &body)
+}
+
+/// The PKCS#8 private key members inside a PrivateKeyInfo (the OCTET STRING's content).
+fn pkcs8_private_octets(pkcs8: &[u8]) -> Result<Vec<u8>> {
+    let err = |m: String| Error::Key(format!("cannot read the stored private key: {m}"));
+    let seq = der::expect_whole(pkcs8, tag::SEQUENCE, "PrivateKeyInfo").map_err(err)?;
+    let items = der::children(seq.content).map_err(err)?;
+    items
+        .get(2)
+        .filter(|t| t.tag == tag::OCTET_STRING)
+        .map(|t| t.content.to_vec())
+        .ok_or_else(|| Error::Key("the stored private key has no key octets".into()))
+}
+
+impl Key {
+    /// The public key as DER SubjectPublicKeyInfo (`None` for an HMAC secret).
+    pub fn spki_der(&self) -> Option<Vec<u8>> {
+        Some(match &self.material {
+            KeyMaterial::Secret(_) => return None,
+            KeyMaterial::RsaPrivate { n, e, .. } | KeyMaterial::RsaPublic { n, e } => spki(rsa_algorithm(), &rsa_public_pkcs1(n, e)),
+            KeyMaterial::EcPrivate { curve, point, .. } | KeyMaterial::EcPublic { curve, point } => {
+                let mut a = der::write(tag::OID, oid::EC_PUBLIC_KEY);
+                a.extend(der::write(tag::OID, curve_oid(*curve)));
+                spki(a, point)
+            }
+            KeyMaterial::EdPrivate { public, .. } | KeyMaterial::EdPublic { public } => spki(der::write(tag::OID, oid::ED25519), public),
+        })
+    }
+
+    /// The private key as DER PKCS#8 (`None` for public keys and secrets).
+    pub fn pkcs8_der(&self) -> Option<Vec<u8>> {
+        match &self.material {
+            KeyMaterial::RsaPrivate { pkcs1, .. } => {
+                let mut body = der::write_unsigned(&[0]);
+                body.extend(der::write(tag::SEQUENCE, &rsa_algorithm()));
+                body.extend(der::write(tag::OCTET_STRING, pkcs1));
+                Some(der::write(tag::SEQUENCE, &body))
+            }
+            KeyMaterial::EcPrivate { pkcs8, .. } | KeyMaterial::EdPrivate { pkcs8, .. } => Some(pkcs8.clone()),
+            _ => None,
+        }
+    }
+
+    /// PEM of the public key (SPKI, `PUBLIC KEY`).
+    pub fn public_pem(&self) -> Result<String> {
+        self.spki_der()
+            .map(|d| pem_encode("PUBLIC KEY", &d))
+            .ok_or_else(|| Error::Key("an HMAC secret has no public key; export it as a JWK".into()))
+    }
+
+    /// PEM of the private key (PKCS#8, `PRIVATE KEY`).
+    pub fn private_pem(&self) -> Result<String> {
+        self.pkcs8_der()
+            .map(|d| pem_encode("PRIVATE KEY", &d))
+            .ok_or_else(|| Error::Key(format!("{} has no private part to export", self.kind_words())))
+    }
+
+    /// The RFC 7638 required members, in lexicographic order (what the thumbprint hashes).
+    fn required_members(&self) -> Vec<(&'static str, String)> {
+        match &self.material {
+            KeyMaterial::Secret(k) => vec![("k", b64::encode(k)), ("kty", "oct".into())],
+            KeyMaterial::RsaPrivate { n, e, .. } | KeyMaterial::RsaPublic { n, e } => {
+                vec![("e", b64::encode(e)), ("kty", "RSA".into()), ("n", b64::encode(n))]
+            }
+            KeyMaterial::EcPrivate { curve, point, .. } | KeyMaterial::EcPublic { curve, point } => {
+                let len = curve.coordinate_len();
+                let x = point.get(1..1 + len).unwrap_or(&[]);
+                let y = point.get(1 + len..).unwrap_or(&[]);
+                vec![("crv", curve.name().into()), ("kty", "EC".into()), ("x", b64::encode(x)), ("y", b64::encode(y))]
+            }
+            KeyMaterial::EdPrivate { public, .. } | KeyMaterial::EdPublic { public } => {
+                vec![("crv", "Ed25519".into()), ("kty", "OKP".into()), ("x", b64::encode(public))]
+            }
+        }
+    }
+
+    /// RFC 7638 JWK thumbprint: SHA-256 over the required members, base64url.
+    pub fn thumbprint(&self) -> String {
+        let members: Vec<String> = self
+            .required_members()
+            .into_iter()
+            .map(|(k, v)| format!("{}:{}", Value::String(k.into()), Value::String(v)))
+            .collect();
+        let canonical = format!("{{{}}}", members.join(","));
+        let digest = aws_lc_rs::digest::digest(&aws_lc_rs::digest::SHA256, canonical.as_bytes());
+        b64::encode(digest.as_ref())
+    }
+
+    /// The key as a JWK object; private members only when `private` is true and present.
+    pub fn to_jwk(&self, private: bool) -> Result<Map<String, Value>> {
+        let mut m = Map::new();
+        let kty = match self.family() {
+            Family::Hmac => "oct",
+            Family::Rsa => "RSA",
+            Family::Ec(_) => "EC",
+            Family::Ed25519 => "OKP",
+        };
+        m.insert("kty".into(), kty.into());
+        if let Some(kid) = &self.kid {
+            m.insert("kid".into(), kid.clone().into());
+        }
+        if self.family() != Family::Hmac || private {
+            m.insert("use".into(), "sig".into());
+        }
+        for (k, v) in self.required_members() {
+            if k != "kty" && (k != "k" || private) {
+                m.insert(k.into(), v.into());
+            }
+        }
+        if self.family() == Family::Hmac && !private {
+            return Err(Error::Key("an HMAC secret has no public part; export it with its secret".into()));
+        }
+        if private {
+            match &self.material {
+                KeyMaterial::RsaPrivate { pkcs1, .. } => {
+                    let err = |m: String| Error::Key(format!("cannot read the RSA private key: {m}"));
+                    let seq = der::expect_whole(pkcs1, tag::SEQUENCE, "RSAPrivateKey").map_err(err)?;
+                    let items = der::children(seq.content).map_err(err)?;
+                    for (i, name) in ["d", "p", "q", "dp", "dq", "qi"].into_iter().enumerate() {
+                        let v = items.get(3 + i).ok_or_else(|| Error::Key("the RSA private key lacks CRT members".into()))?;
+                        m.insert(name.into(), b64::encode(&der::unsigned(v.content)).into());
+                    }
+                }
+                KeyMaterial::EcPrivate { curve, pkcs8, .. } => {
+                    let sec1 = pkcs8_private_octets(pkcs8)?;
+                    let err = |m: String| Error::Key(format!("cannot read the EC private key: {m}"));
+                    let seq = der::expect_whole(&sec1, tag::SEQUENCE, "ECPrivateKey").map_err(err)?;
+                    let items = der::children(seq.content).map_err(err)?;
+                    let d = items.get(1).map(|t| der::unsigned(t.content)).unwrap_or_default();
+                    let mut padded = vec![0u8; curve.coordinate_len().saturating_sub(d.len())];
+                    padded.extend(d);
+                    m.insert("d".into(), b64::encode(&padded).into());
+                }
+                KeyMaterial::EdPrivate { pkcs8, .. } => {
+                    let octets = pkcs8_private_octets(pkcs8)?;
+                    let seed = der::expect_whole(&octets, tag::OCTET_STRING, "the Ed25519 seed")
+                        .map_err(|m| Error::Key(format!("cannot read the Ed25519 private key: {m}")))?;
+                    m.insert("d".into(), b64::encode(seed.content).into());
+                }
+                _ => {}
+            }
+        }
+        Ok(m)
+    }
+}
+
+/// A public-only JWKS (`{"keys":[...]}`) for publishing; HMAC secrets are left out.
+pub fn public_jwks(keys: &[Key]) -> Value {
+    let entries: Vec<Value> = keys.iter().filter_map(|k| k.to_jwk(false).ok().map(Value::Object)).collect();
+    serde_json::json!({ "keys": entries })
+}
