@@ -129,7 +129,7 @@ fn every_container_is_detected_and_described() {
         (
             "rsa2048.cert.pem",
             Purpose::Verify,
-            "RSA 2048 public key, X.509 certificate (PEM)",
+            "RSA 2048 public key, X.509 certificate (PEM), subject CN=JWT Workbench test, valid 2026-11-24 to 2126-10-31",
         ),
         (
             "ec256.sec1.pem",
