@@ -54,6 +54,54 @@ pub enum Command {
     Pair(PairArgs),
     /// Trade a valid refresh token for a new access token.
     Refresh(RefreshArgs),
+    /// Generate a key for an algorithm: private PEM, public PEM and public JWK.
+    Keygen(KeygenArgs),
+    /// Describe a key file (type, size, thumbprint) or convert it with --to.
+    Key(KeyCmdArgs),
+}
+
+/// `keygen` arguments.
+#[derive(Debug, Args)]
+pub struct KeygenArgs {
+    /// The algorithm the key is for (HS256 ... EdDSA).
+    #[arg(long, short = 'A')]
+    pub alg: String,
+    /// Folder to write the files to (created if missing).
+    #[arg(long, default_value = ".")]
+    pub out_dir: PathBuf,
+    /// Key id; default: the RFC 7638 thumbprint.
+    #[arg(long)]
+    pub kid: Option<String>,
+    /// RSA modulus size: 2048, 3072 or 4096.
+    #[arg(long, default_value_t = 2048)]
+    pub bits: usize,
+    /// Overwrite existing files.
+    #[arg(long)]
+    pub force: bool,
+}
+
+/// Output formats for `key --to`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum KeyFormatArg {
+    /// A JWK (private members kept unless --public).
+    Jwk,
+    /// PEM: PKCS#8 for private keys, SPKI for public ones (or with --public).
+    Pem,
+    /// A public-only JWKS of every key in the file.
+    Jwks,
+}
+
+/// `key` arguments.
+#[derive(Debug, Args)]
+pub struct KeyCmdArgs {
+    /// The key file: PEM, DER, JWK or JWKS.
+    pub file: PathBuf,
+    /// Convert instead of describing.
+    #[arg(long, value_enum)]
+    pub to: Option<KeyFormatArg>,
+    /// Export only the public half.
+    #[arg(long)]
+    pub public: bool,
 }
 
 /// How `decode --date` shows times.
@@ -198,6 +246,8 @@ pub fn run(command: Command, now: Option<i64>) -> ExitCode {
         Command::Encode(a) => encode(&a, now),
         Command::Pair(a) => pair(&a, now),
         Command::Refresh(a) => refresh(&a, now),
+        Command::Keygen(a) => keygen(&a),
+        Command::Key(a) => key_cmd(&a, now),
     };
     match result {
         Ok(code) => code,
@@ -529,4 +579,157 @@ fn refresh(args: &RefreshArgs, now: i64) -> CliResult {
         }),
         Err(e) => Err(e.into()),
     }
+}
+
+/// Writes a file; private material gets owner-only permissions (0600) on Unix.
+fn write_file(
+    path: &std::path::Path,
+    contents: &str,
+    private: bool,
+    force: bool,
+) -> Result<(), Fail> {
+    let mut opts = std::fs::OpenOptions::new();
+    opts.write(true);
+    if force {
+        opts.create(true).truncate(true);
+    } else {
+        opts.create_new(true);
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        opts.mode(if private { 0o600 } else { 0o644 });
+    }
+    let fail = |e: std::io::Error| {
+        let hint = if e.kind() == std::io::ErrorKind::AlreadyExists {
+            " (use --force to overwrite)"
+        } else {
+            ""
+        };
+        Fail {
+            code: 2,
+            message: format!("cannot write {}: {e}{hint}", path.display()),
+        }
+    };
+    use std::io::Write as _;
+    opts.open(path)
+        .and_then(|mut f| f.write_all(contents.as_bytes()))
+        .map_err(fail)
+}
+
+fn keygen(args: &KeygenArgs) -> CliResult {
+    let alg = parse_alg(&args.alg)?;
+    let spec = keys::KeySpec {
+        alg,
+        rsa_bits: args.bits,
+        kid: args.kid.clone(),
+    };
+    let key = keys::generate(&spec)?;
+    std::fs::create_dir_all(&args.out_dir).map_err(|e| Fail {
+        code: 2,
+        message: format!("cannot create {}: {e}", args.out_dir.display()),
+    })?;
+    let stem = alg.name().to_ascii_lowercase();
+    let mut written = Vec::new();
+    let jwk = |private: bool| -> Result<String, Fail> {
+        let mut m = key.to_jwk(private)?;
+        m.insert("alg".into(), alg.name().into());
+        Ok(serde_json::to_string_pretty(&Value::Object(m)).unwrap_or_default() + "\n")
+    };
+    if let crate::core::keys::KeyMaterial::Secret(bytes) = &key.material {
+        let secret = args.out_dir.join(format!("{stem}.secret"));
+        write_file(
+            &secret,
+            &format!("{}\n", b64::encode(bytes)),
+            true,
+            args.force,
+        )?;
+        let jwk_path = args.out_dir.join(format!("{stem}.jwk.json"));
+        write_file(&jwk_path, &jwk(true)?, true, args.force)?;
+        written.extend([
+            (secret, "secret, base64url (use --secret b64:$(cat FILE))"),
+            (jwk_path, "secret JWK"),
+        ]);
+    } else {
+        let private = args.out_dir.join(format!("{stem}.key.pem"));
+        write_file(&private, &key.private_pem()?, true, args.force)?;
+        let public = args.out_dir.join(format!("{stem}.pub.pem"));
+        write_file(&public, &key.public_pem()?, false, args.force)?;
+        let jwk_path = args.out_dir.join(format!("{stem}.pub.jwk.json"));
+        write_file(&jwk_path, &jwk(false)?, false, args.force)?;
+        written.extend([
+            (private, "private key, PKCS#8 PEM (owner-only)"),
+            (public, "public key, SPKI PEM"),
+            (jwk_path, "public JWK"),
+        ]);
+    }
+    say!("{}", key.describe());
+    say!("  thumbprint  {}", key.thumbprint());
+    for (path, what) in written {
+        say!("  {}  {what}", path.display());
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn key_cmd(args: &KeyCmdArgs, now: i64) -> CliResult {
+    let file = keys::load_key_file(&args.file)?;
+    let pick = |k: &Key| {
+        if args.public {
+            k.public_half()
+        } else {
+            k.clone()
+        }
+    };
+    match args.to {
+        None => {
+            for note in &file.notes {
+                eprintln!("note: {note}");
+            }
+            for k in &file.keys {
+                say!("{}", k.describe());
+                if k.family() != crate::core::Family::Hmac {
+                    say!("  thumbprint  {}", k.thumbprint());
+                } else {
+                    say!(
+                        "  thumbprint  {} (of the secret: do not publish it)",
+                        k.thumbprint()
+                    );
+                }
+                let algs: Vec<&str> = k.algorithms().iter().map(|a| a.name()).collect();
+                say!("  algorithms  {}", algs.join(", "));
+                for w in k.warnings(now) {
+                    say!("  warning: {w}");
+                }
+            }
+        }
+        Some(KeyFormatArg::Jwks) => {
+            say!(
+                "{}",
+                serde_json::to_string_pretty(&keys::public_jwks(&file.keys)).unwrap_or_default()
+            );
+        }
+        Some(to) => {
+            let k = file.pick(
+                None,
+                if args.public {
+                    Purpose::Verify
+                } else {
+                    Purpose::Sign
+                },
+            )?;
+            let k = pick(k);
+            let out = match to {
+                KeyFormatArg::Jwk => {
+                    serde_json::to_string_pretty(&Value::Object(k.to_jwk(k.is_private())?))
+                        .unwrap_or_default()
+                }
+                _ if k.is_private() && k.family() != crate::core::Family::Hmac => {
+                    k.private_pem()?
+                }
+                _ => k.public_pem()?,
+            };
+            say!("{}", out.trim_end());
+        }
+    }
+    Ok(ExitCode::SUCCESS)
 }

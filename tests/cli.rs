@@ -485,3 +485,149 @@ fn help_and_usage_errors() {
     let o = run(&["verify", A1_TOKEN, "--secret", "a", "--key", "b"]);
     assert_eq!(o.code, 2);
 }
+
+#[test]
+fn keygen_writes_private_public_and_jwk_files() {
+    let dir = std::env::temp_dir().join(format!("jwtwb-keygen-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let d = dir.to_str().unwrap();
+    let o = run(&[
+        "keygen",
+        "--alg",
+        "PS384",
+        "--bits",
+        "3072",
+        "--kid",
+        "k-1",
+        "--out-dir",
+        d,
+    ]);
+    assert_eq!(o.code, 0, "{}", o.stderr);
+    assert!(
+        o.stdout
+            .starts_with("RSA 3072 private key, generated, kid \"k-1\""),
+        "{}",
+        o.stdout
+    );
+    let private = dir.join("ps384.key.pem");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        assert_eq!(
+            std::fs::metadata(&private).unwrap().permissions().mode() & 0o777,
+            0o600
+        );
+    }
+    let jwk: Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.join("ps384.pub.jwk.json")).unwrap())
+            .unwrap();
+    assert_eq!(
+        (jwk["kid"].as_str(), jwk["alg"].as_str(), jwk.get("d")),
+        (Some("k-1"), Some("PS384"), None)
+    );
+    // Sign with the private PEM, verify with the public JWK (kid matches).
+    let token = run(&[
+        "encode",
+        "--key",
+        private.to_str().unwrap(),
+        "--alg",
+        "PS384",
+        "{}",
+    ]);
+    assert_eq!(token.code, 0, "{}", token.stderr);
+    let o = run(&[
+        "verify",
+        token.stdout.trim(),
+        "--key",
+        dir.join("ps384.pub.jwk.json").to_str().unwrap(),
+    ]);
+    assert_eq!(o.code, 0, "{}{}", o.stdout, o.stderr);
+    // Existing files are not overwritten without --force.
+    let o = run(&["keygen", "--alg", "PS384", "--out-dir", d]);
+    assert_eq!(o.code, 2);
+    assert!(o.stderr.contains("--force"), "{}", o.stderr);
+    assert_eq!(
+        run(&["keygen", "--alg", "PS384", "--out-dir", d, "--force"]).code,
+        0
+    );
+    let o = run(&["keygen", "--alg", "ES999", "--out-dir", d]);
+    assert_eq!(o.code, 2);
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn key_describes_and_converts() {
+    let o = run(&["key", fixture("ec256.sec1.pem").to_str().unwrap()]);
+    assert_eq!(o.code, 0);
+    assert!(
+        o.stdout
+            .starts_with("EC P-256 private key, SEC1 (PEM)\n  thumbprint  "),
+        "{}",
+        o.stdout
+    );
+    assert!(o.stdout.contains("algorithms  ES256"));
+    // SEC1 PEM -> private JWK -> PKCS#8 PEM: the same key, checked by thumbprint.
+    let jwk = run(&[
+        "key",
+        fixture("ec256.sec1.pem").to_str().unwrap(),
+        "--to",
+        "jwk",
+    ]);
+    let v: Value = serde_json::from_str(&jwk.stdout).unwrap();
+    assert!(
+        v.get("d").is_some(),
+        "a private key converts as a private JWK"
+    );
+    let dir = std::env::temp_dir().join(format!("jwtwb-keyconv-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("k.jwk"), &jwk.stdout).unwrap();
+    let pem = run(&["key", dir.join("k.jwk").to_str().unwrap(), "--to", "pem"]);
+    assert!(
+        pem.stdout.starts_with("-----BEGIN PRIVATE KEY-----"),
+        "{}",
+        pem.stdout
+    );
+    std::fs::write(dir.join("k.pem"), &pem.stdout).unwrap();
+    let thumb = |p: &std::path::Path| {
+        run(&["key", p.to_str().unwrap()])
+            .stdout
+            .lines()
+            .nth(1)
+            .unwrap()
+            .to_string()
+    };
+    assert_eq!(thumb(&dir.join("k.pem")), thumb(&fixture("ec256.sec1.pem")));
+    // --public strips the private part; a JWKS lists public keys only.
+    let public = run(&[
+        "key",
+        fixture("ec256.sec1.pem").to_str().unwrap(),
+        "--to",
+        "pem",
+        "--public",
+    ]);
+    assert!(public.stdout.starts_with("-----BEGIN PUBLIC KEY-----"));
+    let jwks = run(&[
+        "key",
+        fixture("rsa2048.cert-and-key.pem").to_str().unwrap(),
+        "--to",
+        "jwks",
+    ]);
+    let v: Value = serde_json::from_str(&jwks.stdout).unwrap();
+    assert_eq!(v["keys"].as_array().unwrap().len(), 2);
+    assert!(v["keys"][1].get("d").is_none());
+    // Weak keys and certificates say so.
+    let o = run(&["key", fixture("rsa1024.spki.pem").to_str().unwrap()]);
+    assert!(
+        o.stdout.contains("warning: RSA-1024 is too weak"),
+        "{}",
+        o.stdout
+    );
+    assert!(
+        o.stdout.contains("algorithms  RS256, RS512"),
+        "{}",
+        o.stdout
+    );
+    let o = run(&["key", fixture("junk.bin").to_str().unwrap()]);
+    assert_eq!(o.code, 2);
+    std::fs::remove_dir_all(&dir).ok();
+}

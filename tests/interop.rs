@@ -24,11 +24,15 @@ fn python_ready() -> bool {
 }
 
 fn script(mode: &str, stdin: Option<String>) -> BTreeMap<String, String> {
+    script_in(mode, &fixture(""), stdin)
+}
+
+fn script_in(mode: &str, dir: &std::path::Path, stdin: Option<String>) -> BTreeMap<String, String> {
     let script = fixture("../interop/pyjwt_check.py");
     let mut child = Command::new("python3")
         .arg(&script)
         .arg(mode)
-        .arg(fixture(""))
+        .arg(dir)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -107,4 +111,83 @@ fn pyjwt_and_jose_agree_with_the_workbench() {
     for (alg, verdict) in verdicts {
         assert_eq!(verdict, "ok", "PyJWT/jose on our {alg} token");
     }
+}
+
+/// Keys made by `jwt-workbench keygen` sign (through `encode`) tokens that PyJWT verifies with
+/// the generated public PEM (or secret).
+#[test]
+fn generated_keys_make_tokens_pyjwt_verifies() {
+    if !python_ready() {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "CI must have python3 with pyjwt (.ci/setup.sh)"
+        );
+        eprintln!("SKIPPED: python3 with pyjwt not found; run .ci/setup.sh");
+        return;
+    }
+    let dir = std::env::temp_dir().join(format!("jwtwb-keygen-interop-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let bin = env!("CARGO_BIN_EXE_jwt-workbench");
+    let mut items = Vec::new();
+    for alg in JwsAlg::ALL {
+        let out = Command::new(bin)
+            .args(["keygen", "--alg", alg.name(), "--out-dir"])
+            .arg(&dir)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "keygen {alg}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let stem = alg.name().to_ascii_lowercase();
+        let (key_arg, public) = if alg.name().starts_with("HS") {
+            (
+                vec![
+                    "--secret".to_string(),
+                    format!(
+                        "b64:{}",
+                        std::fs::read_to_string(dir.join(format!("{stem}.secret")))
+                            .unwrap()
+                            .trim()
+                    ),
+                ],
+                format!("{stem}.secret"),
+            )
+        } else {
+            (
+                vec![
+                    "--key".to_string(),
+                    dir.join(format!("{stem}.key.pem")).display().to_string(),
+                ],
+                format!("{stem}.pub.pem"),
+            )
+        };
+        let out = Command::new(bin)
+            .arg("encode")
+            .args(&key_arg)
+            .args(["--alg", alg.name(), r#"{"sub":"generated"}"#])
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "encode {alg}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let token = String::from_utf8(out.stdout).unwrap().trim().to_string();
+        items.push(serde_json::json!({"alg": alg.name(), "token": token, "key": public}));
+    }
+    let verdicts = script_in(
+        "check-generated",
+        &dir,
+        Some(serde_json::Value::Array(items).to_string()),
+    );
+    assert_eq!(verdicts.len(), 13);
+    for (alg, verdict) in verdicts {
+        assert_eq!(
+            verdict, "ok",
+            "PyJWT on a token signed with a generated {alg} key"
+        );
+    }
+    std::fs::remove_dir_all(&dir).ok();
 }

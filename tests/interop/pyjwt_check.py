@@ -60,5 +60,23 @@ def check(d):
     print(json.dumps(result))
 
 
+def check_generated(d):
+    """Reads JSON [{"alg", "token", "key"}] where key is a public PEM path or a base64url secret
+    file path, verifies each token with PyJWT, prints JSON {alg: "ok"|error}."""
+    import base64
+    result = {}
+    for item in json.load(sys.stdin):
+        alg = item["alg"]
+        raw = read(d, item["key"])
+        key = base64.urlsafe_b64decode(raw.strip() + b"=" * (-len(raw.strip()) % 4)) if alg.startswith("HS") else raw
+        try:
+            claims = jwt.decode(item["token"], key, algorithms=[alg])
+            assert claims["sub"] == "generated", claims
+            result[alg] = "ok"
+        except Exception as e:
+            result[alg] = f"{type(e).__name__}: {e}"
+    print(json.dumps(result))
+
+
 if __name__ == "__main__":
-    {"make": make, "check": check}[sys.argv[1]](sys.argv[2])
+    {"make": make, "check": check, "check-generated": check_generated}[sys.argv[1]](sys.argv[2])

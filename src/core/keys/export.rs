@@ -52,13 +52,18 @@ impl Key {
     pub fn spki_der(&self) -> Option<Vec<u8>> {
         Some(match &self.material {
             KeyMaterial::Secret(_) => return None,
-            KeyMaterial::RsaPrivate { n, e, .. } | KeyMaterial::RsaPublic { n, e } => spki(rsa_algorithm(), &rsa_public_pkcs1(n, e)),
-            KeyMaterial::EcPrivate { curve, point, .. } | KeyMaterial::EcPublic { curve, point } => {
+            KeyMaterial::RsaPrivate { n, e, .. } | KeyMaterial::RsaPublic { n, e } => {
+                spki(rsa_algorithm(), &rsa_public_pkcs1(n, e))
+            }
+            KeyMaterial::EcPrivate { curve, point, .. }
+            | KeyMaterial::EcPublic { curve, point } => {
                 let mut a = der::write(tag::OID, oid::EC_PUBLIC_KEY);
                 a.extend(der::write(tag::OID, curve_oid(*curve)));
                 spki(a, point)
             }
-            KeyMaterial::EdPrivate { public, .. } | KeyMaterial::EdPublic { public } => spki(der::write(tag::OID, oid::ED25519), public),
+            KeyMaterial::EdPrivate { public, .. } | KeyMaterial::EdPublic { public } => {
+                spki(der::write(tag::OID, oid::ED25519), public)
+            }
         })
     }
 
@@ -71,7 +76,9 @@ impl Key {
                 body.extend(der::write(tag::OCTET_STRING, pkcs1));
                 Some(der::write(tag::SEQUENCE, &body))
             }
-            KeyMaterial::EcPrivate { pkcs8, .. } | KeyMaterial::EdPrivate { pkcs8, .. } => Some(pkcs8.clone()),
+            KeyMaterial::EcPrivate { pkcs8, .. } | KeyMaterial::EdPrivate { pkcs8, .. } => {
+                Some(pkcs8.clone())
+            }
             _ => None,
         }
     }
@@ -80,14 +87,21 @@ impl Key {
     pub fn public_pem(&self) -> Result<String> {
         self.spki_der()
             .map(|d| pem_encode("PUBLIC KEY", &d))
-            .ok_or_else(|| Error::Key("an HMAC secret has no public key; export it as a JWK".into()))
+            .ok_or_else(|| {
+                Error::Key("an HMAC secret has no public key; export it as a JWK".into())
+            })
     }
 
     /// PEM of the private key (PKCS#8, `PRIVATE KEY`).
     pub fn private_pem(&self) -> Result<String> {
         self.pkcs8_der()
             .map(|d| pem_encode("PRIVATE KEY", &d))
-            .ok_or_else(|| Error::Key(format!("{} has no private part to export", self.kind_words())))
+            .ok_or_else(|| {
+                Error::Key(format!(
+                    "{} has no private part to export",
+                    self.kind_words()
+                ))
+            })
     }
 
     /// The RFC 7638 required members, in lexicographic order (what the thumbprint hashes).
@@ -95,16 +109,30 @@ impl Key {
         match &self.material {
             KeyMaterial::Secret(k) => vec![("k", b64::encode(k)), ("kty", "oct".into())],
             KeyMaterial::RsaPrivate { n, e, .. } | KeyMaterial::RsaPublic { n, e } => {
-                vec![("e", b64::encode(e)), ("kty", "RSA".into()), ("n", b64::encode(n))]
+                vec![
+                    ("e", b64::encode(e)),
+                    ("kty", "RSA".into()),
+                    ("n", b64::encode(n)),
+                ]
             }
-            KeyMaterial::EcPrivate { curve, point, .. } | KeyMaterial::EcPublic { curve, point } => {
+            KeyMaterial::EcPrivate { curve, point, .. }
+            | KeyMaterial::EcPublic { curve, point } => {
                 let len = curve.coordinate_len();
                 let x = point.get(1..1 + len).unwrap_or(&[]);
                 let y = point.get(1 + len..).unwrap_or(&[]);
-                vec![("crv", curve.name().into()), ("kty", "EC".into()), ("x", b64::encode(x)), ("y", b64::encode(y))]
+                vec![
+                    ("crv", curve.name().into()),
+                    ("kty", "EC".into()),
+                    ("x", b64::encode(x)),
+                    ("y", b64::encode(y)),
+                ]
             }
             KeyMaterial::EdPrivate { public, .. } | KeyMaterial::EdPublic { public } => {
-                vec![("crv", "Ed25519".into()), ("kty", "OKP".into()), ("x", b64::encode(public))]
+                vec![
+                    ("crv", "Ed25519".into()),
+                    ("kty", "OKP".into()),
+                    ("x", b64::encode(public)),
+                ]
             }
         }
     }
@@ -143,25 +171,36 @@ impl Key {
             }
         }
         if self.family() == Family::Hmac && !private {
-            return Err(Error::Key("an HMAC secret has no public part; export it with its secret".into()));
+            return Err(Error::Key(
+                "an HMAC secret has no public part; export it with its secret".into(),
+            ));
         }
         if private {
             match &self.material {
                 KeyMaterial::RsaPrivate { pkcs1, .. } => {
-                    let err = |m: String| Error::Key(format!("cannot read the RSA private key: {m}"));
-                    let seq = der::expect_whole(pkcs1, tag::SEQUENCE, "RSAPrivateKey").map_err(err)?;
+                    let err =
+                        |m: String| Error::Key(format!("cannot read the RSA private key: {m}"));
+                    let seq =
+                        der::expect_whole(pkcs1, tag::SEQUENCE, "RSAPrivateKey").map_err(err)?;
                     let items = der::children(seq.content).map_err(err)?;
                     for (i, name) in ["d", "p", "q", "dp", "dq", "qi"].into_iter().enumerate() {
-                        let v = items.get(3 + i).ok_or_else(|| Error::Key("the RSA private key lacks CRT members".into()))?;
+                        let v = items.get(3 + i).ok_or_else(|| {
+                            Error::Key("the RSA private key lacks CRT members".into())
+                        })?;
                         m.insert(name.into(), b64::encode(&der::unsigned(v.content)).into());
                     }
                 }
                 KeyMaterial::EcPrivate { curve, pkcs8, .. } => {
                     let sec1 = pkcs8_private_octets(pkcs8)?;
-                    let err = |m: String| Error::Key(format!("cannot read the EC private key: {m}"));
-                    let seq = der::expect_whole(&sec1, tag::SEQUENCE, "ECPrivateKey").map_err(err)?;
+                    let err =
+                        |m: String| Error::Key(format!("cannot read the EC private key: {m}"));
+                    let seq =
+                        der::expect_whole(&sec1, tag::SEQUENCE, "ECPrivateKey").map_err(err)?;
                     let items = der::children(seq.content).map_err(err)?;
-                    let d = items.get(1).map(|t| der::unsigned(t.content)).unwrap_or_default();
+                    let d = items
+                        .get(1)
+                        .map(|t| der::unsigned(t.content))
+                        .unwrap_or_default();
                     let mut padded = vec![0u8; curve.coordinate_len().saturating_sub(d.len())];
                     padded.extend(d);
                     m.insert("d".into(), b64::encode(&padded).into());
@@ -169,7 +208,9 @@ impl Key {
                 KeyMaterial::EdPrivate { pkcs8, .. } => {
                     let octets = pkcs8_private_octets(pkcs8)?;
                     let seed = der::expect_whole(&octets, tag::OCTET_STRING, "the Ed25519 seed")
-                        .map_err(|m| Error::Key(format!("cannot read the Ed25519 private key: {m}")))?;
+                        .map_err(|m| {
+                            Error::Key(format!("cannot read the Ed25519 private key: {m}"))
+                        })?;
                     m.insert("d".into(), b64::encode(seed.content).into());
                 }
                 _ => {}
@@ -181,6 +222,9 @@ impl Key {
 
 /// A public-only JWKS (`{"keys":[...]}`) for publishing; HMAC secrets are left out.
 pub fn public_jwks(keys: &[Key]) -> Value {
-    let entries: Vec<Value> = keys.iter().filter_map(|k| k.to_jwk(false).ok().map(Value::Object)).collect();
+    let entries: Vec<Value> = keys
+        .iter()
+        .filter_map(|k| k.to_jwk(false).ok().map(Value::Object))
+        .collect();
     serde_json::json!({ "keys": entries })
 }

@@ -6,8 +6,8 @@ use crate::core::alg::{Family, JwsAlg};
 use crate::core::error::{Error, Result};
 use aws_lc_rs::encoding::AsDer;
 use aws_lc_rs::signature::{
-    ECDSA_P256_SHA256_FIXED_SIGNING, ECDSA_P384_SHA384_FIXED_SIGNING, ECDSA_P521_SHA512_FIXED_SIGNING, EcdsaKeyPair,
-    Ed25519KeyPair,
+    ECDSA_P256_SHA256_FIXED_SIGNING, ECDSA_P384_SHA384_FIXED_SIGNING,
+    ECDSA_P521_SHA512_FIXED_SIGNING, EcdsaKeyPair, Ed25519KeyPair,
 };
 
 /// RSA modulus sizes offered for generation, in bits.
@@ -27,7 +27,11 @@ pub struct KeySpec {
 impl KeySpec {
     /// A spec with the defaults: RSA 2048, kid = thumbprint.
     pub fn new(alg: JwsAlg) -> KeySpec {
-        KeySpec { alg, rsa_bits: 2048, kid: None }
+        KeySpec {
+            alg,
+            rsa_bits: 2048,
+            kid: None,
+        }
     }
 
     /// True when generation may take more than a moment (RSA 3072 and 4096).
@@ -42,7 +46,10 @@ fn failed(what: &str) -> Error {
 
 fn from_pkcs8(der: &[u8]) -> Result<Key> {
     let file = load_key_bytes(der)?;
-    file.keys.into_iter().next().ok_or_else(|| failed("a usable key"))
+    file.keys
+        .into_iter()
+        .next()
+        .ok_or_else(|| failed("a usable key"))
 }
 
 /// Generates a key for `spec.alg`. Safe to call on any thread.
@@ -58,7 +65,11 @@ pub fn generate(spec: &KeySpec) -> Result<Key> {
                 2048 => aws_lc_rs::rsa::KeySize::Rsa2048,
                 3072 => aws_lc_rs::rsa::KeySize::Rsa3072,
                 4096 => aws_lc_rs::rsa::KeySize::Rsa4096,
-                other => return Err(Error::Key(format!("RSA keys can be 2048, 3072 or 4096 bits here, not {other}"))),
+                other => {
+                    return Err(Error::Key(format!(
+                        "RSA keys can be 2048, 3072 or 4096 bits here, not {other}"
+                    )));
+                }
             };
             let pair = aws_lc_rs::rsa::KeyPair::generate(size).map_err(|_| failed("an RSA key"))?;
             let der = pair.as_der().map_err(|_| failed("an RSA key"))?;

@@ -277,8 +277,12 @@ impl Key {
                 format!(
                     ", subject {}, valid {} to {}",
                     c.subject,
-                    crate::core::claims::utc_text(c.not_before).get(..10).unwrap_or(""),
-                    crate::core::claims::utc_text(c.not_after).get(..10).unwrap_or("")
+                    crate::core::claims::utc_text(c.not_before)
+                        .get(..10)
+                        .unwrap_or(""),
+                    crate::core::claims::utc_text(c.not_after)
+                        .get(..10)
+                        .unwrap_or("")
                 )
             })
             .unwrap_or_default();
@@ -296,9 +300,15 @@ impl Key {
         }
         if let Some(c) = &self.cert {
             if now > c.not_after {
-                out.push(format!("the certificate expired on {}", crate::core::claims::utc_text(c.not_after)));
+                out.push(format!(
+                    "the certificate expired on {}",
+                    crate::core::claims::utc_text(c.not_after)
+                ));
             } else if now < c.not_before {
-                out.push(format!("the certificate is not valid before {}", crate::core::claims::utc_text(c.not_before)));
+                out.push(format!(
+                    "the certificate is not valid before {}",
+                    crate::core::claims::utc_text(c.not_before)
+                ));
             }
         }
         out
@@ -309,6 +319,12 @@ impl Key {
         JwsAlg::ALL
             .into_iter()
             .filter(|a| a.family() == self.family())
+            .filter(|a| {
+                // Weak RSA keys verify through the legacy PKCS#1 parameters only.
+                self.family() != Family::Rsa
+                    || self.bits() >= RSA_MIN_BITS
+                    || matches!(a, JwsAlg::RS256 | JwsAlg::RS512)
+            })
             .collect()
     }
 
@@ -446,18 +462,25 @@ pub fn verify_bytes(key: &Key, alg: JwsAlg, message: &[u8], signature: &[u8]) ->
 /// (jsonwebtoken's verifier insists on 2048 bits).
 fn legacy_rsa_verify(key: &Key, alg: JwsAlg, message: &[u8], signature: &[u8]) -> Result<bool> {
     use aws_lc_rs::signature::{
-        RSA_PKCS1_1024_8192_SHA256_FOR_LEGACY_USE_ONLY, RSA_PKCS1_1024_8192_SHA512_FOR_LEGACY_USE_ONLY,
-        RsaPublicKeyComponents,
+        RSA_PKCS1_1024_8192_SHA256_FOR_LEGACY_USE_ONLY,
+        RSA_PKCS1_1024_8192_SHA512_FOR_LEGACY_USE_ONLY, RsaPublicKeyComponents,
     };
-    let (KeyMaterial::RsaPrivate { n, e, .. } | KeyMaterial::RsaPublic { n, e }) = &key.material else {
+    let (KeyMaterial::RsaPrivate { n, e, .. } | KeyMaterial::RsaPublic { n, e }) = &key.material
+    else {
         return Err(Error::Key(format!("{alg} needs an RSA key")));
     };
     let params = match alg {
         JwsAlg::RS256 => &RSA_PKCS1_1024_8192_SHA256_FOR_LEGACY_USE_ONLY,
         JwsAlg::RS512 => &RSA_PKCS1_1024_8192_SHA512_FOR_LEGACY_USE_ONLY,
-        _ => return Err(Error::Key(format!("keys under {RSA_MIN_BITS} bits cannot verify {alg}"))),
+        _ => {
+            return Err(Error::Key(format!(
+                "keys under {RSA_MIN_BITS} bits cannot verify {alg}"
+            )));
+        }
     };
-    Ok(RsaPublicKeyComponents { n, e }.verify(params, message, signature).is_ok())
+    Ok(RsaPublicKeyComponents { n, e }
+        .verify(params, message, signature)
+        .is_ok())
 }
 
 fn es512_sign(key: &Key, message: &[u8]) -> Result<Vec<u8>> {

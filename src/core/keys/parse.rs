@@ -364,23 +364,42 @@ fn rsa_private_from_pkcs1(pkcs1: &[u8], format: KeyFormat) -> Result<Key> {
     let bits = check_rsa_size(&n)?;
     // The backend refuses weak keys outright; those load for verifying only (Key::warnings).
     if bits >= super::RSA_MIN_BITS {
-        aws_lc_rs::rsa::KeyPair::from_der(pkcs1)
-            .map_err(|e| Error::Key(format!("RSA private key rejected by the crypto backend: {e}")))?;
+        aws_lc_rs::rsa::KeyPair::from_der(pkcs1).map_err(|e| {
+            Error::Key(format!(
+                "RSA private key rejected by the crypto backend: {e}"
+            ))
+        })?;
     }
-    Ok(Key::new(KeyMaterial::RsaPrivate { pkcs1: pkcs1.to_vec(), n, e }, format))
+    Ok(Key::new(
+        KeyMaterial::RsaPrivate {
+            pkcs1: pkcs1.to_vec(),
+            n,
+            e,
+        },
+        format,
+    ))
 }
 
 /// Checks an RSA modulus size and returns it in bits: under 1024 is refused, 1024 to 2047
 /// loads with a warning, over 8192 is refused.
 fn check_rsa_size(n: &[u8]) -> Result<usize> {
-    let bits = Key::new(KeyMaterial::RsaPublic { n: n.to_vec(), e: vec![1, 0, 1] }, KeyFormat::Pkcs1).bits();
+    let bits = Key::new(
+        KeyMaterial::RsaPublic {
+            n: n.to_vec(),
+            e: vec![1, 0, 1],
+        },
+        KeyFormat::Pkcs1,
+    )
+    .bits();
     if bits < 1024 {
         return Err(Error::Key(format!(
             "this RSA key is {bits} bits: far too small to use (2048 bits is the minimum, RFC 7518 section 3.3)"
         )));
     }
     if bits > 8192 {
-        return Err(Error::Key(format!("this RSA key is {bits} bits; the limit is 8192")));
+        return Err(Error::Key(format!(
+            "this RSA key is {bits} bits; the limit is 8192"
+        )));
     }
     Ok(bits)
 }
@@ -624,7 +643,10 @@ fn from_certificate(bytes: &[u8]) -> Result<Key> {
         .get(5)
         .filter(|f| f.tag == tag::SEQUENCE)
         .ok_or_else(|| err("no subjectPublicKeyInfo".into()))?;
-    let mut key = from_spki(&der::write(tag::SEQUENCE, spki.content), KeyFormat::Certificate)?;
+    let mut key = from_spki(
+        &der::write(tag::SEQUENCE, spki.content),
+        KeyFormat::Certificate,
+    )?;
     let validity = fields.get(3).and_then(|v| der::children(v.content).ok());
     let times: Vec<i64> = validity.iter().flatten().filter_map(parse_time).collect();
     if let ([not_before, not_after], Some(subject)) = (times.as_slice(), fields.get(4)) {
@@ -674,7 +696,11 @@ fn distinguished_name(content: &[u8]) -> String {
             parts.push(format!("{name}={}", String::from_utf8_lossy(v.content)));
         }
     }
-    if parts.is_empty() { "(no subject)".to_string() } else { parts.join(", ") }
+    if parts.is_empty() {
+        "(no subject)".to_string()
+    } else {
+        parts.join(", ")
+    }
 }
 
 fn parse_json_key(text: &str) -> Result<KeyFile> {
