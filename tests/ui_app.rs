@@ -362,3 +362,224 @@ fn settings_without_a_document_start_with_the_example_and_keep_preferences() {
     assert!(!shows(&h, "not valid JSON"));
     std::fs::remove_dir_all(&dir).ok();
 }
+
+fn temp_dir(name: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("jwtwb-ui-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+#[test]
+fn a_jwks_loads_through_the_fake_picker_and_the_kid_picks_the_key() {
+    use jwt_workbench::core::keys::{self, Purpose};
+    let dir = temp_dir("jwks");
+    let mine = fixture_key("rsa2048.pkcs8.pem", Purpose::Sign);
+    let mut public = mine.public_half();
+    public.kid = Some("current".into());
+    let mut other = key(A2_JWK).public_half();
+    other.kid = Some("previous".into());
+    let jwks = keys::public_jwks(&[other, public]);
+    std::fs::write(dir.join("jwks.json"), jwks.to_string()).unwrap();
+    let token = jwt_workbench::core::sign(
+        r#"{"alg":"RS256","kid":"current"}"#,
+        r#"{"sub":"k"}"#,
+        &mine,
+        jwt_workbench::core::Layout::Minified,
+    )
+    .unwrap();
+
+    let fake = FakePlatform::default();
+    let (mut h, _) = harness(Opts {
+        platform: fake.clone(),
+        ..Opts::default()
+    });
+    set_text(&mut h, labels::TOKEN, &token);
+    fake.choose_open(Some(dir.join("jwks.json")));
+    h.get_by_label("Open key…").click_accesskit();
+    h.run();
+    assert!(
+        shows(&h, "(a JWKS of 2 keys)"),
+        "{:?}",
+        h.state().state.status
+    );
+    assert!(shows(
+        &h,
+        "Verifies with: RSA 2048 public key, JWK, kid \"current\""
+    ));
+    assert!(shows(&h, "✔ Valid"));
+    // A token whose kid is not in the set says which kids there are.
+    let stranger = jwt_workbench::core::sign(
+        r#"{"alg":"RS256","kid":"gone"}"#,
+        "{}",
+        &mine,
+        jwt_workbench::core::Layout::Minified,
+    )
+    .unwrap();
+    set_text(&mut h, labels::TOKEN, &stranger);
+    assert!(shows(
+        &h,
+        "no key in the JWKS has kid \"gone\"; kids present: \"previous\", \"current\""
+    ));
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn generate_then_export_keys() {
+    let dir = temp_dir("export");
+    let fake = FakePlatform::default();
+    let (mut h, _) = harness(Opts {
+        platform: fake.clone(),
+        ..Opts::default()
+    });
+    h.get_by_label(labels::ALGORITHM).click();
+    h.run();
+    h.get_by_label("ES384").click_accesskit();
+    h.run();
+    h.get_by_label("Generate key").click_accesskit();
+    h.run();
+    assert!(
+        shows(&h, "Generated EC P-384 private key"),
+        "{:?}",
+        h.state().state.status
+    );
+    assert!(
+        h.state()
+            .wb
+            .keys
+            .private_key
+            .starts_with("-----BEGIN PRIVATE KEY-----")
+    );
+    assert!(shows(&h, "✔ Valid"), "the token re-signed with the new key");
+    let thumb = h.state().wb.verify_key.as_ref().unwrap().thumbprint();
+    assert!(shows(&h, &thumb), "thumbprint shown");
+
+    fake.choose_save(Some(dir.join("pub.jwk.json")));
+    h.state_mut()
+        .run_command_for_tests(jwt_workbench::ui::commands::Command::SavePublicJwk);
+    h.run();
+    let jwk: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.join("pub.jwk.json")).unwrap()).unwrap();
+    assert_eq!(jwk["crv"], "P-384");
+    assert_eq!(jwk["kid"], thumb.as_str(), "kid defaults to the thumbprint");
+    assert!(jwk.get("d").is_none());
+
+    fake.choose_save(Some(dir.join("key.pem")));
+    h.state_mut()
+        .run_command_for_tests(jwt_workbench::ui::commands::Command::SavePrivatePem);
+    h.run();
+    let saved = std::fs::read_to_string(dir.join("key.pem")).unwrap();
+    assert_eq!(saved, h.state().wb.keys.private_key);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        assert_eq!(
+            std::fs::metadata(dir.join("key.pem"))
+                .unwrap()
+                .permissions()
+                .mode()
+                & 0o777,
+            0o600
+        );
+    }
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn slow_rsa_generation_runs_off_the_ui_thread_and_can_be_cancelled() {
+    let (mut h, _) = harness(Opts::default());
+    h.get_by_label(labels::ALGORITHM).click();
+    h.run();
+    h.get_by_label("RS256").click_accesskit();
+    h.run();
+    h.state_mut().state.rsa_bits = 4096;
+    h.get_by_label("Generate key").click_accesskit();
+    h.step();
+    assert_eq!(
+        h.state().state.generating.as_deref(),
+        Some("Generating an RSA-4096 key…")
+    );
+    h.step();
+    h.get_by_label("Cancel").click_accesskit();
+    h.step();
+    h.run();
+    assert!(h.state().state.generating.is_none());
+    assert!(
+        h.state().wb.keys.private_key.is_empty(),
+        "a cancelled key never lands"
+    );
+    // A 3072-bit key is generated in the background and lands in the private key field.
+    h.state_mut().state.rsa_bits = 3072;
+    h.get_by_label("Generate key").click_accesskit();
+    h.step();
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while h.state().state.generating.is_some() {
+        assert!(Instant::now() < deadline, "generation never finished");
+        std::thread::sleep(Duration::from_millis(20));
+        h.step();
+    }
+    let wait = Instant::now() + Duration::from_secs(20);
+    while h.state().wb.signing {
+        assert!(Instant::now() < wait);
+        std::thread::sleep(Duration::from_millis(10));
+        h.step();
+    }
+    h.run();
+    assert_eq!(h.state().wb.sign_key.as_ref().unwrap().bits(), 3072);
+    assert!(shows(&h, "✔ Valid"));
+}
+
+#[test]
+fn weak_keys_warn_and_changed_key_files_are_reread_on_focus() {
+    let dir = temp_dir("watch");
+    let path = dir.join("key.pem");
+    std::fs::copy(fixture("rsa1024.spki.pem"), &path).unwrap();
+    let (mut h, _) = harness(Opts::default());
+    set_text(&mut h, labels::KEY_PATH, path.to_str().unwrap());
+    h.get_by_label("Load").click_accesskit();
+    h.run();
+    assert!(shows(&h, "Warning: RSA-1024 is too weak"));
+    // The file changes on disk; the next focus re-reads it.
+    std::thread::sleep(Duration::from_millis(20));
+    std::fs::copy(fixture("rsa2048.spki.pem"), &path).unwrap();
+    h.event(egui::Event::WindowFocused(true));
+    h.run();
+    assert!(
+        shows(&h, "changed on disk: reloaded"),
+        "{:?}",
+        h.state().state.status
+    );
+    assert!(shows(&h, "Verifies with: RSA 2048 public key, SPKI (PEM)"));
+    // If the user edited the field, their text wins and a note says so.
+    let edited = format!("{}\n\n", h.state().wb.keys.public_key.trim_end());
+    set_text(&mut h, labels::PUBLIC_KEY, &edited);
+    std::thread::sleep(Duration::from_millis(20));
+    std::fs::copy(fixture("rsa1024.spki.pem"), &path).unwrap();
+    h.event(egui::Event::WindowFocused(true));
+    h.run();
+    assert!(shows(&h, "your edits in the key field are kept"));
+    assert_eq!(h.state().wb.keys.public_key, edited);
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn a_key_inside_the_token_is_shown_never_used() {
+    use jwt_workbench::core::keys::Purpose;
+    let attacker = fixture_key("ec256.pkcs8.pem", Purpose::Sign);
+    let jwk = serde_json::Value::Object(attacker.to_jwk(false).unwrap()).to_string();
+    let token = jwt_workbench::core::sign(
+        &format!(r#"{{"alg":"ES256","jwk":{jwk}}}"#),
+        r#"{"sub":"admin"}"#,
+        &attacker,
+        jwt_workbench::core::Layout::Minified,
+    )
+    .unwrap();
+    let (mut h, _) = harness(Opts::default());
+    set_text(&mut h, labels::TOKEN, &token);
+    assert!(shows(&h, "The token names its own key (jwk:"));
+    assert!(shows(&h, "warning: header carries \"jwk\""));
+    assert!(
+        shows(&h, "? Not checked"),
+        "the embedded key is not trusted: no key, no verdict"
+    );
+}

@@ -2,18 +2,19 @@
 //! signing is slow, loads keys from dialogs, paths and drops, and persists settings.
 
 use super::commands::Command;
-use super::platform::{DialogEvent, NativePlatform, Platform};
+use super::platform::{DialogEvent, NativePlatform, Platform, SaveRequest};
 use super::{Actions, UiState, claims, findings, header, keys, labels, payload, token};
 use crate::core::claims::NumericDate;
-use crate::core::keys::{self as corekeys, KeyMaterial, SecretEncoding};
+use crate::core::keys::{self as corekeys, Key, KeyMaterial, KeySpec, SecretEncoding};
 use crate::core::workbench::{Lead, SignJob, Workbench};
 use crate::core::{JwsAlg, b64, json};
 use crate::settings::{Settings, SettingsStore};
 use eframe::egui;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicI64, Ordering};
 use std::sync::mpsc::{Receiver, Sender, channel};
+use std::time::SystemTime;
 use std::time::{Duration, Instant};
 
 /// Where "now" comes from: the system clock, or a clock tests move by hand.
@@ -122,6 +123,27 @@ pub struct WorkbenchApp {
     theme_applied: bool,
     signer: Signer,
     dirty_since: Option<Instant>,
+    keygen: Option<Receiver<crate::core::Result<Key>>>,
+    watched: Option<Watched>,
+    last_field: Option<KeyField>,
+    pending: Vec<Command>,
+}
+
+/// Which key field a loaded file went into.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum KeyField {
+    Secret,
+    Private,
+    Public,
+}
+
+/// A key file loaded from disk, re-read when it changes (checked when the window gets focus).
+#[derive(Debug, Clone)]
+struct Watched {
+    path: PathBuf,
+    modified: Option<SystemTime>,
+    field: KeyField,
+    text: String,
 }
 
 impl WorkbenchApp {
@@ -145,6 +167,10 @@ impl WorkbenchApp {
             theme_applied: false,
             signer: Signer::new(),
             dirty_since: None,
+            keygen: None,
+            watched: None,
+            last_field: None,
+            pending: Vec::new(),
         };
         if let Some(s) = &settings {
             app.restore_preferences(s);
@@ -293,7 +319,19 @@ impl WorkbenchApp {
             return None;
         }
         match std::fs::read(path) {
-            Ok(bytes) => self.load_key_bytes(&bytes, &path.display().to_string()),
+            Ok(bytes) => {
+                self.last_field = None;
+                let job = self.load_key_bytes(&bytes, &path.display().to_string());
+                if let Some(field) = self.last_field {
+                    self.watched = Some(Watched {
+                        path: path.to_path_buf(),
+                        modified: std::fs::metadata(path).and_then(|m| m.modified()).ok(),
+                        field,
+                        text: self.field_text(field).to_string(),
+                    });
+                }
+                job
+            }
             Err(e) => {
                 self.error(format!("Could not read {}: {e}", path.display()));
                 None
@@ -332,14 +370,18 @@ impl WorkbenchApp {
             return None;
         };
         let wb = &mut self.wb;
-        if let KeyMaterial::Secret(secret) = &first.material {
+        let field = if let KeyMaterial::Secret(secret) = &first.material {
             wb.keys.secret = b64::encode(secret);
             wb.keys.secret_encoding = SecretEncoding::Base64;
+            KeyField::Secret
         } else if first.is_private() {
             wb.keys.private_key = text;
+            KeyField::Private
         } else {
             wb.keys.public_key = text;
-        }
+            KeyField::Public
+        };
+        self.last_field = Some(field);
         let described = first.describe();
         let job = if first.algorithms().contains(&wb.alg) {
             wb.keys_changed()
@@ -353,6 +395,179 @@ impl WorkbenchApp {
         };
         self.status(format!("Loaded {described}{set} from {source}"));
         job
+    }
+
+    fn field_text(&self, field: KeyField) -> &str {
+        match field {
+            KeyField::Secret => &self.wb.keys.secret,
+            KeyField::Private => &self.wb.keys.private_key,
+            KeyField::Public => &self.wb.keys.public_key,
+        }
+    }
+
+    /// Re-reads a loaded key file that changed on disk, unless the user edited its field.
+    fn check_watched(&mut self) -> Option<SignJob> {
+        let w = self.watched.clone()?;
+        let modified = std::fs::metadata(&w.path).and_then(|m| m.modified()).ok();
+        if modified == w.modified {
+            return None;
+        }
+        if self.field_text(w.field) != w.text {
+            if let Some(watched) = &mut self.watched {
+                watched.modified = modified;
+            }
+            self.status(format!("{} changed on disk; your edits in the key field are kept (load it again to use the file)", w.path.display()));
+            return None;
+        }
+        let job = self.load_key_path(&w.path);
+        if let Some((text, false)) = &self.state.status {
+            let note = format!("{} changed on disk: reloaded. {text}", w.path.display());
+            self.status(note);
+        }
+        job
+    }
+
+    /// A generated key goes into the key fields; the token re-signs when the editors lead.
+    fn apply_generated(&mut self, result: crate::core::Result<Key>) -> Option<SignJob> {
+        self.state.generating = None;
+        let key = match result {
+            Ok(k) => k,
+            Err(e) => {
+                self.error(e.to_string());
+                return None;
+            }
+        };
+        let wb = &mut self.wb;
+        if let KeyMaterial::Secret(secret) = &key.material {
+            wb.keys.secret = b64::encode(secret);
+            wb.keys.secret_encoding = SecretEncoding::Base64;
+        } else {
+            match key.private_pem() {
+                Ok(pem) => wb.keys.private_key = pem,
+                Err(e) => {
+                    self.error(e.to_string());
+                    return None;
+                }
+            }
+            wb.keys.public_key.clear();
+        }
+        self.watched = None;
+        let job = self.wb.keys_changed();
+        self.status(format!(
+            "Generated {}; thumbprint {}",
+            key.describe(),
+            key.thumbprint()
+        ));
+        job
+    }
+
+    fn export(&mut self, command: Command, ctx: &egui::Context) {
+        let with_kid = |k: &Key| {
+            let mut k = k.clone();
+            if k.kid.is_none() {
+                k.kid = Some(k.thumbprint());
+            }
+            k
+        };
+        let public = self
+            .wb
+            .verify_key
+            .as_ref()
+            .map(with_kid)
+            .map_err(|e| e.to_string());
+        let private = self
+            .wb
+            .sign_key
+            .as_ref()
+            .map(with_kid)
+            .map_err(|e| e.to_string());
+        let stem = self.wb.alg.name().to_ascii_lowercase();
+        let jwk_text = |k: &Key, private: bool| {
+            k.to_jwk(private)
+                .map(|m| {
+                    serde_json::to_string_pretty(&serde_json::Value::Object(m)).unwrap_or_default()
+                        + "\n"
+                })
+                .map_err(|e| e.to_string())
+        };
+        let result: Result<Option<SaveRequest>, String> = match command {
+            Command::CopyThumbprint => public.map(|k| {
+                ctx.copy_text(k.thumbprint());
+                None
+            }),
+            Command::CopyPublicJwk => public.and_then(|k| jwk_text(&k, false)).map(|t| {
+                ctx.copy_text(t);
+                None
+            }),
+            Command::SavePublicPem => public
+                .and_then(|k| k.public_pem().map_err(|e| e.to_string()))
+                .map(|t| {
+                    Some(SaveRequest {
+                        title: "Save public key".into(),
+                        name: format!("{stem}.pub.pem"),
+                        contents: t.into_bytes(),
+                        private: false,
+                    })
+                }),
+            Command::SavePublicJwk => public.and_then(|k| jwk_text(&k, false)).map(|t| {
+                Some(SaveRequest {
+                    title: "Save public JWK".into(),
+                    name: format!("{stem}.pub.jwk.json"),
+                    contents: t.into_bytes(),
+                    private: false,
+                })
+            }),
+            Command::SavePublicJwks => public.and_then(|k| {
+                let set = corekeys::load_key_bytes(self.wb.keys.public_key.as_bytes())
+                    .ok()
+                    .filter(|f| f.is_set)
+                    .map_or_else(|| vec![k], |f| f.keys);
+                let jwks = corekeys::public_jwks(&set);
+                if jwks
+                    .get("keys")
+                    .and_then(serde_json::Value::as_array)
+                    .is_none_or(|a| a.is_empty())
+                {
+                    return Err("an HMAC secret has no public key to publish".to_string());
+                }
+                Ok(Some(SaveRequest {
+                    title: "Save public JWKS".into(),
+                    name: "jwks.json".into(),
+                    contents: (serde_json::to_string_pretty(&jwks).unwrap_or_default() + "\n")
+                        .into_bytes(),
+                    private: false,
+                }))
+            }),
+            Command::SavePrivatePem => private
+                .and_then(|k| k.private_pem().map_err(|e| e.to_string()))
+                .map(|t| {
+                    Some(SaveRequest {
+                        title: "Save private key".into(),
+                        name: format!("{stem}.key.pem"),
+                        contents: t.into_bytes(),
+                        private: true,
+                    })
+                }),
+            Command::SavePrivateJwk => private.and_then(|k| jwk_text(&k, true)).map(|t| {
+                Some(SaveRequest {
+                    title: "Save private key".into(),
+                    name: format!("{stem}.jwk.json"),
+                    contents: t.into_bytes(),
+                    private: true,
+                })
+            }),
+            _ => Ok(None),
+        };
+        match result {
+            Ok(Some(req)) => self.platform.save_dialog(ctx, req),
+            Ok(None) => self.status(format!("{} done", command.label())),
+            Err(e) => self.error(format!("{}: {e}", command.label())),
+        }
+    }
+
+    /// Runs a command as if its button was clicked (menu items are hard to reach from tests).
+    pub fn run_command_for_tests(&mut self, command: Command) {
+        self.pending.push(command);
     }
 
     fn run_command(&mut self, command: Command, ctx: &egui::Context, actions: &mut Actions) {
@@ -374,13 +589,49 @@ impl WorkbenchApp {
                 if self.wb.token.is_empty() {
                     self.error("There is no token to save");
                 } else {
-                    self.platform.save_dialog(
-                        ctx,
-                        "token.jwt".into(),
-                        format!("{}\n", self.wb.token).into_bytes(),
-                    );
+                    let req = SaveRequest {
+                        title: "Save token".into(),
+                        name: "token.jwt".into(),
+                        contents: format!("{}\n", self.wb.token).into_bytes(),
+                        private: false,
+                    };
+                    self.platform.save_dialog(ctx, req);
                 }
             }
+            Command::GenerateKey => {
+                let spec = KeySpec {
+                    alg: self.wb.alg,
+                    rsa_bits: self.state.rsa_bits,
+                    kid: None,
+                };
+                if spec.is_slow() {
+                    let (tx, rx) = channel();
+                    let repaint = ctx.clone();
+                    let job = spec.clone();
+                    std::thread::spawn(move || {
+                        let _ = tx.send(corekeys::generate(&job));
+                        repaint.request_repaint();
+                    });
+                    let what = format!("Generating an RSA-{} key…", spec.rsa_bits);
+                    self.state.generating = Some(what);
+                    self.keygen = Some(rx);
+                } else {
+                    let result = corekeys::generate(&spec);
+                    actions.sign(self.apply_generated(result));
+                }
+            }
+            Command::CancelGenerate => {
+                self.keygen = None;
+                self.state.generating = None;
+                self.status("Key generation cancelled");
+            }
+            Command::CopyThumbprint
+            | Command::CopyPublicJwk
+            | Command::SavePublicPem
+            | Command::SavePublicJwk
+            | Command::SavePublicJwks
+            | Command::SavePrivatePem
+            | Command::SavePrivateJwk => self.export(command, ctx),
             Command::OpenKey => self.platform.open_key_dialog(ctx),
             Command::LoadKeyPath => {
                 let path = self.state.key_path.trim().to_string();
@@ -470,8 +721,27 @@ impl WorkbenchApp {
             ctx.set_theme(self.theme);
             self.theme_applied = true;
         }
-        let mut actions = Actions::default();
+        let mut actions = Actions {
+            commands: std::mem::take(&mut self.pending),
+            ..Actions::default()
+        };
         self.poll_background(&mut actions);
+        if let Some(rx) = &self.keygen
+            && let Ok(result) = rx.try_recv()
+        {
+            self.keygen = None;
+            let job = self.apply_generated(result);
+            actions.sign(job);
+        }
+        let focused = ctx.input(|i| {
+            i.events
+                .iter()
+                .any(|e| matches!(e, egui::Event::WindowFocused(true)))
+        });
+        if focused {
+            let job = self.check_watched();
+            actions.sign(job);
+        }
         self.dropped_files(&ctx, &mut actions);
         for c in Command::WITH_SHORTCUTS {
             if let Some(s) = c.shortcut()
@@ -547,7 +817,7 @@ impl WorkbenchApp {
                     payload::payload_ui(ui, &mut self.wb, &mut actions);
                     ui.add_space(6.0);
                     ui.separator();
-                    keys::keys_ui(ui, &mut self.wb, &mut self.state, &mut actions);
+                    keys::keys_ui(ui, &mut self.wb, &mut self.state, now, &mut actions);
                 });
         });
         let layout = (left.response.rect.width(), bottom.response.rect.height());

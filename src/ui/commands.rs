@@ -32,6 +32,24 @@ pub enum Command {
     Format,
     /// Minify header and payload.
     Compact,
+    /// Generate a key for the chosen algorithm.
+    GenerateKey,
+    /// Stop waiting for a key being generated.
+    CancelGenerate,
+    /// Copy the RFC 7638 thumbprint of the verifying key.
+    CopyThumbprint,
+    /// Copy the public key as a JWK.
+    CopyPublicJwk,
+    /// Save the public key as PEM.
+    SavePublicPem,
+    /// Save the public key as a JWK.
+    SavePublicJwk,
+    /// Save a public-only JWKS.
+    SavePublicJwks,
+    /// Save the private key as PKCS#8 PEM (owner-only file).
+    SavePrivatePem,
+    /// Save the private key (or secret) as a JWK (owner-only file).
+    SavePrivateJwk,
 }
 
 impl Command {
@@ -51,6 +69,15 @@ impl Command {
             Command::Resign => "Re-sign with this key",
             Command::Format => "Format",
             Command::Compact => "Compact",
+            Command::GenerateKey => "Generate key",
+            Command::CancelGenerate => "Cancel",
+            Command::CopyThumbprint => "Copy thumbprint",
+            Command::CopyPublicJwk => "Copy public JWK",
+            Command::SavePublicPem => "Public key (PEM)…",
+            Command::SavePublicJwk => "Public key (JWK)…",
+            Command::SavePublicJwks => "Public JWKS…",
+            Command::SavePrivatePem => "Private key (PEM)…",
+            Command::SavePrivateJwk => "Private key or secret (JWK)…",
         }
     }
 
@@ -78,6 +105,19 @@ impl Command {
             }
             Command::Format => "Pretty-print the header and payload",
             Command::Compact => "Minify the header and payload",
+            Command::GenerateKey => {
+                "Generate a new key for the chosen algorithm (HMAC secrets have the hash's size; kid = thumbprint)"
+            }
+            Command::CancelGenerate => "Stop waiting for the key being generated",
+            Command::CopyThumbprint => "Copy the key's RFC 7638 thumbprint (SHA-256, base64url)",
+            Command::CopyPublicJwk => "Copy the public key as a JWK",
+            Command::SavePublicPem => "Save the public key as PEM (SubjectPublicKeyInfo)",
+            Command::SavePublicJwk => "Save the public key as a JWK",
+            Command::SavePublicJwks => "Save a public-only JWKS, ready to publish",
+            Command::SavePrivatePem => "Save the private key as PKCS#8 PEM, readable only by you",
+            Command::SavePrivateJwk => {
+                "Save the private key or secret as a JWK, readable only by you"
+            }
         }
     }
 

@@ -4,11 +4,17 @@ use super::commands::Command;
 use super::widgets::{self, Highlight, Palette};
 use super::{Actions, UiState, labels};
 use crate::core::alg::{Family, JwsAlg};
-use crate::core::keys::SecretEncoding;
+use crate::core::keys::{RSA_SIZES, SecretEncoding};
 use crate::core::workbench::Workbench;
 
 /// Draws the key pane.
-pub fn keys_ui(ui: &mut egui::Ui, wb: &mut Workbench, state: &mut UiState, actions: &mut Actions) {
+pub fn keys_ui(
+    ui: &mut egui::Ui,
+    wb: &mut Workbench,
+    state: &mut UiState,
+    now: i64,
+    actions: &mut Actions,
+) {
     let p = Palette::of(ui);
     ui.horizontal(|ui| {
         let label = ui.label(egui::RichText::new(labels::ALGORITHM).strong());
@@ -95,7 +101,81 @@ pub fn keys_ui(ui: &mut egui::Ui, wb: &mut Workbench, state: &mut UiState, actio
     for note in &wb.key_notes {
         ui.label(egui::RichText::new(note).weak());
     }
+    // Thumbprint and warnings of the key in use.
+    let shown = if wb.alg.family() == Family::Hmac {
+        None
+    } else {
+        wb.verify_key.as_ref().ok().or(wb.sign_key.as_ref().ok())
+    };
+    if let Some(k) = shown {
+        ui.horizontal_wrapped(|ui| {
+            ui.label("RFC 7638 thumbprint:");
+            ui.label(egui::RichText::new(k.thumbprint()).monospace());
+            if Command::CopyThumbprint.button(ui) {
+                actions.commands.push(Command::CopyThumbprint);
+            }
+        });
+    }
+    let mut warnings: Vec<String> = Vec::new();
+    for k in [wb.sign_key.as_ref().ok(), wb.verify_key.as_ref().ok()]
+        .into_iter()
+        .flatten()
+    {
+        for w in k.warnings(now) {
+            if !warnings.contains(&w) {
+                warnings.push(w);
+            }
+        }
+    }
+    for w in warnings {
+        widgets::colored_line(ui, p.warn, format!("Warning: {w}"));
+    }
 
+    ui.horizontal(|ui| {
+        match &state.generating {
+            Some(what) => {
+                ui.spinner();
+                ui.label(what.as_str());
+                if Command::CancelGenerate.button(ui) {
+                    actions.commands.push(Command::CancelGenerate);
+                }
+            }
+            None => {
+                if Command::GenerateKey.button(ui) {
+                    actions.commands.push(Command::GenerateKey);
+                }
+                if wb.alg.family() == Family::Rsa {
+                    let label = ui.label("RSA size");
+                    egui::ComboBox::from_id_salt("RSA size")
+                        .selected_text(format!("{} bits", state.rsa_bits))
+                        .show_ui(ui, |ui| {
+                            for bits in RSA_SIZES {
+                                ui.selectable_value(&mut state.rsa_bits, bits, format!("{bits} bits"));
+                            }
+                        })
+                        .response
+                        .labelled_by(label.id);
+                }
+            }
+        }
+        ui.menu_button("Export", |ui| {
+            for c in [
+                Command::CopyPublicJwk,
+                Command::SavePublicPem,
+                Command::SavePublicJwk,
+                Command::SavePublicJwks,
+                Command::SavePrivatePem,
+                Command::SavePrivateJwk,
+            ] {
+                if c.button(ui) {
+                    actions.commands.push(c);
+                    ui.close();
+                }
+            }
+        })
+        .response
+        .on_hover_text("Copy or save the key as PEM, JWK or a public JWKS; private keys are saved readable only by you");
+    });
     ui.horizontal(|ui| {
         if Command::OpenKey.button(ui) {
             actions.commands.push(Command::OpenKey);

@@ -40,7 +40,7 @@ impl Actions {
 }
 
 /// Window-only state that is not part of the document.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct UiState {
     /// Show the HMAC secret in clear.
     pub show_secret: bool,
@@ -50,4 +50,21 @@ pub struct UiState {
     pub remember_key: bool,
     /// The last message for the status line, and whether it is an error.
     pub status: Option<(String, bool)>,
+    /// RSA size for key generation, in bits.
+    pub rsa_bits: usize,
+    /// What is being generated off the UI thread, if anything.
+    pub generating: Option<String>,
+}
+
+impl Default for UiState {
+    fn default() -> Self {
+        UiState {
+            show_secret: false,
+            key_path: String::new(),
+            remember_key: false,
+            status: None,
+            rsa_bits: 2048,
+            generating: None,
+        }
+    }
 }

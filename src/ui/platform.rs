@@ -19,12 +19,45 @@ pub enum DialogEvent {
     Failed(String),
 }
 
+/// A file to save through the save dialog.
+#[derive(Debug, Clone)]
+pub struct SaveRequest {
+    /// Dialog title.
+    pub title: String,
+    /// Suggested file name.
+    pub name: String,
+    /// What to write.
+    pub contents: Vec<u8>,
+    /// Secret material: written with owner-only permissions.
+    pub private: bool,
+}
+
+/// Writes `req.contents` to `path`, owner-only (0600) on Unix when `req.private`.
+pub fn write_saved(path: &std::path::Path, req: &SaveRequest) -> DialogEvent {
+    let mut opts = std::fs::OpenOptions::new();
+    opts.write(true).create(true).truncate(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
+        opts.mode(if req.private { 0o600 } else { 0o644 });
+        // An existing file keeps its mode on open; tighten it before writing a secret.
+        if req.private && path.exists() {
+            let _ = std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o600));
+        }
+    }
+    use std::io::Write as _;
+    match opts.open(path).and_then(|mut f| f.write_all(&req.contents)) {
+        Ok(()) => DialogEvent::Saved(path.to_path_buf()),
+        Err(e) => DialogEvent::Failed(format!("could not write {}: {e}", path.display())),
+    }
+}
+
 /// Desktop services.
 pub trait Platform {
     /// Starts an open dialog for a key file.
     fn open_key_dialog(&mut self, ctx: &egui::Context);
-    /// Starts a save dialog and writes `contents` to the chosen file.
-    fn save_dialog(&mut self, ctx: &egui::Context, suggested_name: String, contents: Vec<u8>);
+    /// Starts a save dialog and writes the request to the chosen file.
+    fn save_dialog(&mut self, ctx: &egui::Context, req: SaveRequest);
     /// A finished dialog, if any.
     fn poll(&mut self) -> Option<DialogEvent>;
 }
@@ -62,22 +95,17 @@ impl Platform for NativePlatform {
         });
     }
 
-    fn save_dialog(&mut self, ctx: &egui::Context, suggested_name: String, contents: Vec<u8>) {
+    fn save_dialog(&mut self, ctx: &egui::Context, req: SaveRequest) {
         let tx = self.tx.clone();
         let ctx = ctx.clone();
         std::thread::spawn(move || {
             let event = match rfd::FileDialog::new()
-                .set_title("Save token")
-                .set_file_name(&suggested_name)
+                .set_title(&req.title)
+                .set_file_name(&req.name)
                 .save_file()
             {
                 None => DialogEvent::Cancelled,
-                Some(path) => match std::fs::write(&path, &contents) {
-                    Ok(()) => DialogEvent::Saved(path),
-                    Err(e) => {
-                        DialogEvent::Failed(format!("could not write {}: {e}", path.display()))
-                    }
-                },
+                Some(path) => write_saved(&path, &req),
             };
             let _ = tx.send(event);
             ctx.request_repaint();
@@ -132,15 +160,12 @@ impl Platform for FakePlatform {
         s.pending.push(event);
     }
 
-    fn save_dialog(&mut self, ctx: &egui::Context, _suggested_name: String, contents: Vec<u8>) {
+    fn save_dialog(&mut self, ctx: &egui::Context, req: SaveRequest) {
         ctx.request_repaint();
         let mut s = self.script();
         let event = match s.next_save.take() {
             None => DialogEvent::Cancelled,
-            Some(path) => match std::fs::write(&path, contents) {
-                Ok(()) => DialogEvent::Saved(path),
-                Err(e) => DialogEvent::Failed(e.to_string()),
-            },
+            Some(path) => write_saved(&path, &req),
         };
         s.pending.push(event);
     }

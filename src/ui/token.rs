@@ -49,6 +49,20 @@ pub fn token_ui(ui: &mut egui::Ui, wb: &mut Workbench, actions: &mut Actions) {
             {
                 widgets::colored_line(ui, p.bad, e.to_string());
             }
+            if let Ok(h) = &insp.header {
+                for member in ["jwk", "jku", "x5u", "x5c"] {
+                    if let Some(v) = h.get(member) {
+                        let shown: String = v.to_string().chars().take(80).collect();
+                        widgets::colored_line(
+                            ui,
+                            p.warn,
+                            format!(
+                                "The token names its own key ({member}: {shown}). It is shown here, never used: verification uses only the key pane."
+                            ),
+                        );
+                    }
+                }
+            }
             if insp.form == Form::Jwe {
                 widgets::colored_line(
                     ui,
