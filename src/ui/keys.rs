@@ -69,14 +69,14 @@ pub fn keys_ui(
             ui,
             labels::PRIVATE_KEY,
             &mut wb.keys.private_key,
-            Highlight::Json,
+            Highlight::Key,
             4,
         );
         changed |= widgets::code_editor(
             ui,
             labels::PUBLIC_KEY,
             &mut wb.keys.public_key,
-            Highlight::Json,
+            Highlight::Key,
             4,
         );
         ui.label(egui::RichText::new("PEM (PKCS#1, PKCS#8, SEC1, SPKI, certificate) or JWK; the public key may be a JWKS. Leave it empty to verify with the private key.").weak());

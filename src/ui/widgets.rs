@@ -169,6 +169,8 @@ pub enum Highlight {
     Token,
     /// JSON.
     Json,
+    /// A key field: JSON colouring for a JWK, plain text for PEM.
+    Key,
 }
 
 /// A labelled multiline monospace editor with highlighting; returns whether the text changed.
@@ -207,6 +209,14 @@ pub fn code_editor(
         let mut job = match highlight {
             Highlight::Token => token_job(buf.as_str(), &font, &palette),
             Highlight::Json => json_job(buf.as_str(), &font, &palette),
+            Highlight::Key if buf.as_str().trim_start().starts_with('{') => {
+                json_job(buf.as_str(), &font, &palette)
+            }
+            Highlight::Key => {
+                let mut job = LayoutJob::default();
+                push(&mut job, buf.as_str(), &font, palette.plain);
+                job
+            }
         };
         job.wrap.max_width = wrap_width;
         if highlight == Highlight::Token {
@@ -214,17 +224,24 @@ pub fn code_editor(
         }
         ui.fonts_mut(|f| f.layout_job(job))
     };
-    ui.add(
-        egui::TextEdit::multiline(text)
-            .id_salt(label)
-            .font(TextStyle::Monospace)
-            .code_editor()
-            .desired_rows(rows)
-            .desired_width(f32::INFINITY)
-            .layouter(&mut layouter),
-    )
-    .labelled_by(label_resp.id)
-    .changed()
+    let edit = egui::TextEdit::multiline(text)
+        .id_salt(label)
+        .font(TextStyle::Monospace)
+        .code_editor()
+        .desired_rows(rows)
+        .desired_width(f32::INFINITY)
+        .layouter(&mut layouter);
+    if highlight == Highlight::Key {
+        // Keys are long and rarely read line by line: keep the pane compact and scroll inside.
+        let row_height = ui.text_style_height(&TextStyle::Monospace);
+        egui::ScrollArea::vertical()
+            .id_salt((label, "scroll"))
+            .max_height(row_height * rows as f32 + 12.0)
+            .show(ui, |ui| ui.add(edit).labelled_by(label_resp.id).changed())
+            .inner
+    } else {
+        ui.add(edit).labelled_by(label_resp.id).changed()
+    }
 }
 
 /// A line of coloured text.
