@@ -502,20 +502,20 @@ impl WorkbenchApp {
             Command::SavePublicPem => public
                 .and_then(|k| k.public_pem().map_err(|e| e.to_string()))
                 .map(|t| {
-                    Some(SaveRequest {
-                        title: "Save public key".into(),
-                        name: format!("{stem}.pub.pem"),
-                        contents: t.into_bytes(),
-                        private: false,
-                    })
+                    Some(SaveRequest::new(
+                        "Save public key",
+                        format!("{stem}.pub.pem"),
+                        t,
+                        false,
+                    ))
                 }),
             Command::SavePublicJwk => public.and_then(|k| jwk_text(&k, false)).map(|t| {
-                Some(SaveRequest {
-                    title: "Save public JWK".into(),
-                    name: format!("{stem}.pub.jwk.json"),
-                    contents: t.into_bytes(),
-                    private: false,
-                })
+                Some(SaveRequest::new(
+                    "Save public JWK",
+                    format!("{stem}.pub.jwk.json"),
+                    t,
+                    false,
+                ))
             }),
             Command::SavePublicJwks => public.and_then(|k| {
                 let set = corekeys::load_key_bytes(self.wb.keys.public_key.as_bytes())
@@ -530,31 +530,32 @@ impl WorkbenchApp {
                 {
                     return Err("an HMAC secret has no public key to publish".to_string());
                 }
-                Ok(Some(SaveRequest {
-                    title: "Save public JWKS".into(),
-                    name: "jwks.json".into(),
-                    contents: (serde_json::to_string_pretty(&jwks).unwrap_or_default() + "\n")
-                        .into_bytes(),
-                    private: false,
-                }))
+                Ok(Some(SaveRequest::new(
+                    "Save public JWKS",
+                    "jwks.json",
+                    serde_json::to_string_pretty(&jwks).unwrap_or_default()
+                        + "
+",
+                    false,
+                )))
             }),
             Command::SavePrivatePem => private
                 .and_then(|k| k.private_pem().map_err(|e| e.to_string()))
                 .map(|t| {
-                    Some(SaveRequest {
-                        title: "Save private key".into(),
-                        name: format!("{stem}.key.pem"),
-                        contents: t.into_bytes(),
-                        private: true,
-                    })
+                    Some(SaveRequest::new(
+                        "Save private key",
+                        format!("{stem}.key.pem"),
+                        t,
+                        true,
+                    ))
                 }),
             Command::SavePrivateJwk => private.and_then(|k| jwk_text(&k, true)).map(|t| {
-                Some(SaveRequest {
-                    title: "Save private key".into(),
-                    name: format!("{stem}.jwk.json"),
-                    contents: t.into_bytes(),
-                    private: true,
-                })
+                Some(SaveRequest::new(
+                    "Save private key",
+                    format!("{stem}.jwk.json"),
+                    t,
+                    true,
+                ))
             }),
             _ => Ok(None),
         };
@@ -589,12 +590,16 @@ impl WorkbenchApp {
                 if self.wb.token.is_empty() {
                     self.error("There is no token to save");
                 } else {
-                    let req = SaveRequest {
-                        title: "Save token".into(),
-                        name: "token.jwt".into(),
-                        contents: format!("{}\n", self.wb.token).into_bytes(),
-                        private: false,
-                    };
+                    let req = SaveRequest::new(
+                        "Save token",
+                        "token.jwt",
+                        format!(
+                            "{}
+",
+                            self.wb.token
+                        ),
+                        false,
+                    );
                     self.platform.save_dialog(ctx, req);
                 }
             }
@@ -801,16 +806,13 @@ impl WorkbenchApp {
                 .id_salt("editors-scroll")
                 .show(ui, |ui| {
                     ui.horizontal(|ui| {
-                        for c in [
+                        let row = [
                             Command::Format,
                             Command::Compact,
                             Command::CopyHeader,
                             Command::CopyPayload,
-                        ] {
-                            if c.button(ui) {
-                                actions.commands.push(c);
-                            }
-                        }
+                        ];
+                        Command::buttons(ui, &row, &mut actions.commands);
                     });
                     header::header_ui(ui, &mut self.wb, &mut actions);
                     ui.add_space(6.0);

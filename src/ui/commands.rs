@@ -156,6 +156,18 @@ impl Command {
         }
     }
 
+    /// A row of buttons; clicked commands are queued.
+    pub fn buttons(ui: &mut egui::Ui, commands: &[Command], queue: &mut Vec<Command>) -> bool {
+        let mut clicked = false;
+        for c in commands {
+            if c.button(ui) {
+                queue.push(*c);
+                clicked = true;
+            }
+        }
+        clicked
+    }
+
     /// A button for this command; returns true when clicked.
     pub fn button(self, ui: &mut egui::Ui) -> bool {
         let hover = self.hover_text(ui.ctx());

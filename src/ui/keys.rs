@@ -159,18 +159,16 @@ pub fn keys_ui(
             }
         }
         ui.menu_button("Export", |ui| {
-            for c in [
+            let items = [
                 Command::CopyPublicJwk,
                 Command::SavePublicPem,
                 Command::SavePublicJwk,
                 Command::SavePublicJwks,
                 Command::SavePrivatePem,
                 Command::SavePrivateJwk,
-            ] {
-                if c.button(ui) {
-                    actions.commands.push(c);
-                    ui.close();
-                }
+            ];
+            if Command::buttons(ui, &items, &mut actions.commands) {
+                ui.close();
             }
         })
         .response

@@ -32,6 +32,18 @@ pub struct SaveRequest {
     pub private: bool,
 }
 
+impl SaveRequest {
+    /// A save request for text.
+    pub fn new(title: &str, name: impl Into<String>, text: String, private: bool) -> SaveRequest {
+        SaveRequest {
+            title: title.to_string(),
+            name: name.into(),
+            contents: text.into_bytes(),
+            private,
+        }
+    }
+}
+
 /// Writes `req.contents` to `path`, owner-only (0600) on Unix when `req.private`.
 pub fn write_saved(path: &std::path::Path, req: &SaveRequest) -> DialogEvent {
     let mut opts = std::fs::OpenOptions::new();
