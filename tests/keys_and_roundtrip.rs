@@ -339,3 +339,52 @@ fn jwks_picks_by_kid_and_skips_unsupported_keys() {
             .contains("has no kid")
     );
 }
+
+#[test]
+fn unusual_key_files_are_explained() {
+    let load = |name: &str| {
+        keys::load_key_file(&fixture(name))
+            .map(|f| f.keys[0].describe())
+            .map_err(|e| e.to_string())
+    };
+    assert!(
+        load("x25519.spki.pem")
+            .unwrap_err()
+            .contains("key-agreement key (X25519/X448)")
+    );
+    assert!(
+        load("ed448.pkcs8.pem")
+            .unwrap_err()
+            .contains("Ed448 keys are not supported")
+    );
+    assert!(
+        load("rsapss.pkcs8.pem")
+            .unwrap_err()
+            .contains("RSASSA-PSS-restricted")
+    );
+    assert_eq!(
+        load("ec256.with-params.pem").unwrap(),
+        "EC P-256 private key, SEC1 (PEM)",
+        "EC PARAMETERS block skipped"
+    );
+    let bytes = |b: &str| keys::load_key_bytes(b.as_bytes()).unwrap_err().to_string();
+    assert!(
+        bytes("ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIG user@host").contains("OpenSSH public key")
+    );
+    assert!(
+        bytes("-----BEGIN OPENSSH PRIVATE KEY-----\nAAAA\n-----END OPENSSH PRIVATE KEY-----\n")
+            .contains("ssh-keygen -p -m PKCS8")
+    );
+    assert!(
+        bytes("-----BEGIN PUBLIC KEY-----\nAAAA\n-----END PRIVATE KEY-----\n")
+            .contains("instead of")
+    );
+    assert!(
+        bytes("-----BEGIN PUBLIC KEY-----\n!!!!\n-----END PUBLIC KEY-----\n")
+            .contains("not valid base64")
+    );
+    assert!(bytes(r#"{"kty":"XYZ"}"#).contains("key type \"XYZ\" is not supported"));
+    assert!(bytes(r#"{"keys":{}}"#).contains("must be an array"));
+    assert!(bytes(r#"{"keys":[{"kty":"oct","k":""}]}"#).contains("holds no usable key"));
+    assert!(bytes(r#"{"n":"x"}"#).contains("lacks \"kty\""));
+}
