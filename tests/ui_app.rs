@@ -583,3 +583,25 @@ fn a_key_inside_the_token_is_shown_never_used() {
         "the embedded key is not trusted: no key, no verdict"
     );
 }
+
+#[test]
+fn templates_and_not_yet_valid_tokens() {
+    let (mut h, clock) = harness(Opts::default());
+    h.state_mut()
+        .run_command_for_tests(jwt_workbench::ui::commands::Command::NewRefresh);
+    h.run();
+    assert!(value(&h, labels::PAYLOAD).contains("\"type\": \"refresh\""));
+    assert!(shows(&h, "expires in 7d 00:00:00"));
+    h.state_mut()
+        .run_command_for_tests(jwt_workbench::ui::commands::Command::NewAccess);
+    h.run();
+    assert!(value(&h, labels::PAYLOAD).contains("\"type\": \"access\""));
+    // nbf five minutes ahead: "valid in", and the verdict says not yet valid.
+    let payload = format!(r#"{{"sub":"1","nbf":{},"exp":{}}}"#, NOW + 300, NOW + 3600);
+    set_text(&mut h, labels::PAYLOAD, &payload);
+    assert!(shows(&h, "valid in 05:00"));
+    assert!(shows(&h, "× Not yet valid"));
+    clock.store(NOW + 301, Ordering::Relaxed);
+    h.run();
+    assert!(shows(&h, "✔ Valid"));
+}

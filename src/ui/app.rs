@@ -833,6 +833,10 @@ impl WorkbenchApp {
             actions.settings_dirty = true;
         }
 
+        if !actions.commands.is_empty() || actions.job.is_some() {
+            // State changed after the panes were drawn: show it on the next frame.
+            ctx.request_repaint();
+        }
         for c in std::mem::take(&mut actions.commands) {
             self.run_command(c, &ctx, &mut actions);
         }
