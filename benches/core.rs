@@ -12,7 +12,7 @@ fn fixture(name: &str) -> keys::Key {
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures")
         .join(name);
-    match keys::load_key_file(&path).and_then(|f| f.pick(None, Purpose::Sign).cloned()) {
+    match keys::load_key_file(&path).and_then(|f| Ok(f.pick(None, Purpose::Sign).cloned()?)) {
         Ok(k) => k,
         Err(e) => panic!("{name}: {e}"),
     }

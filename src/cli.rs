@@ -235,6 +235,12 @@ impl From<Error> for Fail {
     }
 }
 
+impl From<keys::KeyError> for Fail {
+    fn from(e: keys::KeyError) -> Self {
+        Error::from(e).into()
+    }
+}
+
 type CliResult = Result<ExitCode, Fail>;
 
 /// Runs a subcommand and returns the process exit code.

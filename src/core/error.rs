@@ -61,8 +61,11 @@ pub enum Error {
     #[error("{0}")]
     Shape(String),
     /// A key cannot be read or does not fit the algorithm.
+    #[error(transparent)]
+    Key(#[from] crate::core::keys::KeyError),
+    /// A token that cannot be checked with the key given (wrong kind of key, malformed parts).
     #[error("{0}")]
-    Key(String),
+    Unverifiable(String),
     /// An algorithm name that is unknown, unsupported or refused.
     #[error("{0}")]
     Algorithm(String),

@@ -81,7 +81,7 @@ pub fn refresh(
         why,
     ) = &report.signature
     {
-        return Err(Error::Key(why.clone()));
+        return Err(Error::Unverifiable(why.clone()));
     }
     if let Some(why) = report.first_failure() {
         return Err(Error::Claim(format!("refresh token refused: {why}")));

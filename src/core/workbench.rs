@@ -6,7 +6,7 @@ use super::claims::NumericDate;
 use super::error::{Error, Result};
 use super::findings::{self, Finding};
 use super::json;
-use super::keys::{self, Key, KeyFile, Purpose, SecretEncoding};
+use super::keys::{self, Key, KeyError, KeyFile, Purpose, SecretEncoding};
 use super::recipes;
 use super::sign::{Layout, sign};
 use super::token::{Inspection, Payload, inspect};
@@ -121,8 +121,8 @@ impl Workbench {
             header_error: None,
             payload_error: None,
             stale: None,
-            sign_key: Err(Error::Key("no key".into())),
-            verify_key: Err(Error::Key("no key".into())),
+            sign_key: Err(KeyError::NoSecret.into()),
+            verify_key: Err(KeyError::NoSecret.into()),
             key_notes: Vec::new(),
             signing: false,
             signature: (
@@ -355,19 +355,21 @@ impl Workbench {
             .map(str::to_string);
         if self.alg.family() == Family::Hmac {
             let key = if self.keys.secret.is_empty() {
-                Err(Error::Key("enter the secret to sign and verify".into()))
+                Err(KeyError::NoSecret.into())
             } else {
                 keys::parse_secret(&self.keys.secret, self.keys.secret_encoding)
+                    .map_err(Error::from)
             };
             self.sign_key = key.clone();
             self.verify_key = key;
             return;
         }
         let private = if self.keys.private_key.trim().is_empty() {
-            Err(Error::Key(format!(
-                "paste or open {} to sign",
-                self.alg.needs(true)
-            )))
+            Err(KeyError::Missing {
+                needs: self.alg.needs(true),
+                purpose: "sign",
+            }
+            .into())
         } else {
             self.read_key_field(
                 &self.keys.private_key.clone(),
@@ -378,10 +380,11 @@ impl Workbench {
         let public = if self.keys.public_key.trim().is_empty() {
             match &private {
                 Ok(k) => Ok(k.public_half()),
-                Err(_) => Err(Error::Key(format!(
-                    "paste or open {} to verify",
-                    self.alg.needs(false)
-                ))),
+                Err(_) => Err(KeyError::Missing {
+                    needs: self.alg.needs(false),
+                    purpose: "verify",
+                }
+                .into()),
             }
         } else {
             self.read_key_field(
@@ -390,14 +393,22 @@ impl Workbench {
                 Purpose::Verify,
             )
         };
-        self.sign_key = private.and_then(|k| k.check_fits(self.alg, Purpose::Sign).map(|()| k));
-        self.verify_key = public.and_then(|k| k.check_fits(self.alg, Purpose::Verify).map(|()| k));
+        self.sign_key = private.and_then(|k| {
+            k.check_fits(self.alg, Purpose::Sign)
+                .map(|()| k)
+                .map_err(Error::from)
+        });
+        self.verify_key = public.and_then(|k| {
+            k.check_fits(self.alg, Purpose::Verify)
+                .map(|()| k)
+                .map_err(Error::from)
+        });
     }
 
     fn read_key_field(&mut self, text: &str, kid: Option<&str>, purpose: Purpose) -> Result<Key> {
         let file: KeyFile = keys::load_key_bytes(text.as_bytes())?;
         self.key_notes.extend(file.notes.iter().cloned());
-        file.pick(kid, purpose).cloned()
+        Ok(file.pick(kid, purpose).cloned()?)
     }
 
     fn refresh_signature(&mut self) {

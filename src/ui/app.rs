@@ -614,14 +614,14 @@ impl WorkbenchApp {
                     let repaint = ctx.clone();
                     let job = spec.clone();
                     std::thread::spawn(move || {
-                        let _ = tx.send(corekeys::generate(&job));
+                        let _ = tx.send(corekeys::generate(&job).map_err(crate::core::Error::from));
                         repaint.request_repaint();
                     });
                     let what = format!("Generating an RSA-{} key…", spec.rsa_bits);
                     self.state.generating = Some(what);
                     self.keygen = Some(rx);
                 } else {
-                    let result = corekeys::generate(&spec);
+                    let result = corekeys::generate(&spec).map_err(crate::core::Error::from);
                     actions.sign(self.apply_generated(result));
                 }
             }

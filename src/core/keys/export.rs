@@ -1,10 +1,9 @@
 //! Writing keys out: RFC 7638 thumbprints, JWK and public-only JWKS, PEM (PKCS#8 / SPKI).
 
 use super::der::{self, oid, tag};
-use super::{Key, KeyMaterial, pem_encode};
+use super::{Key, KeyError, KeyMaterial, pem_encode};
 use crate::core::alg::{Curve, Family};
 use crate::core::b64;
-use crate::core::error::{Error, Result};
 use serde_json::{Map, Value};
 
 fn spki(algorithm: Vec<u8>, key: &[u8]) -> Vec<u8> {
@@ -36,15 +35,18 @@ fn rsa_public_pkcs1(n: &[u8], e: &[u8]) -> Vec<u8> {
 }
 
 /// The PKCS#8 private key members inside a PrivateKeyInfo (the OCTET STRING's content).
-fn pkcs8_private_octets(pkcs8: &[u8]) -> Result<Vec<u8>> {
-    let err = |m: String| Error::Key(format!("cannot read the stored private key: {m}"));
+fn pkcs8_private_octets(pkcs8: &[u8]) -> Result<Vec<u8>, KeyError> {
+    let err = |detail: String| KeyError::Stored {
+        what: "stored private key",
+        detail,
+    };
     let seq = der::expect_whole(pkcs8, tag::SEQUENCE, "PrivateKeyInfo").map_err(err)?;
     let items = der::children(seq.content).map_err(err)?;
     items
         .get(2)
         .filter(|t| t.tag == tag::OCTET_STRING)
         .map(|t| t.content.to_vec())
-        .ok_or_else(|| Error::Key("the stored private key has no key octets".into()))
+        .ok_or_else(|| err("it has no key octets".into()))
 }
 
 impl Key {
@@ -84,24 +86,17 @@ impl Key {
     }
 
     /// PEM of the public key (SPKI, `PUBLIC KEY`).
-    pub fn public_pem(&self) -> Result<String> {
+    pub fn public_pem(&self) -> Result<String, KeyError> {
         self.spki_der()
             .map(|d| pem_encode("PUBLIC KEY", &d))
-            .ok_or_else(|| {
-                Error::Key("an HMAC secret has no public key; export it as a JWK".into())
-            })
+            .ok_or(KeyError::NoPublicPart)
     }
 
     /// PEM of the private key (PKCS#8, `PRIVATE KEY`).
-    pub fn private_pem(&self) -> Result<String> {
+    pub fn private_pem(&self) -> Result<String, KeyError> {
         self.pkcs8_der()
             .map(|d| pem_encode("PRIVATE KEY", &d))
-            .ok_or_else(|| {
-                Error::Key(format!(
-                    "{} has no private part to export",
-                    self.kind_words()
-                ))
-            })
+            .ok_or_else(|| KeyError::NoPrivatePart(self.kind_words()))
     }
 
     /// The RFC 7638 required members, in lexicographic order (what the thumbprint hashes).
@@ -150,7 +145,7 @@ impl Key {
     }
 
     /// The key as a JWK object; private members only when `private` is true and present.
-    pub fn to_jwk(&self, private: bool) -> Result<Map<String, Value>> {
+    pub fn to_jwk(&self, private: bool) -> Result<Map<String, Value>, KeyError> {
         let mut m = Map::new();
         let kty = match self.family() {
             Family::Hmac => "oct",
@@ -171,29 +166,31 @@ impl Key {
             }
         }
         if self.family() == Family::Hmac && !private {
-            return Err(Error::Key(
-                "an HMAC secret has no public part; export it with its secret".into(),
-            ));
+            return Err(KeyError::NoPublicPart);
         }
         if private {
             match &self.material {
                 KeyMaterial::RsaPrivate { pkcs1, .. } => {
-                    let err =
-                        |m: String| Error::Key(format!("cannot read the RSA private key: {m}"));
+                    let err = |detail: String| KeyError::Stored {
+                        what: "RSA private key",
+                        detail,
+                    };
                     let seq =
                         der::expect_whole(pkcs1, tag::SEQUENCE, "RSAPrivateKey").map_err(err)?;
                     let items = der::children(seq.content).map_err(err)?;
                     for (i, name) in ["d", "p", "q", "dp", "dq", "qi"].into_iter().enumerate() {
-                        let v = items.get(3 + i).ok_or_else(|| {
-                            Error::Key("the RSA private key lacks CRT members".into())
-                        })?;
+                        let v = items
+                            .get(3 + i)
+                            .ok_or_else(|| err("it lacks the CRT members".into()))?;
                         m.insert(name.into(), b64::encode(&der::unsigned(v.content)).into());
                     }
                 }
                 KeyMaterial::EcPrivate { curve, pkcs8, .. } => {
                     let sec1 = pkcs8_private_octets(pkcs8)?;
-                    let err =
-                        |m: String| Error::Key(format!("cannot read the EC private key: {m}"));
+                    let err = |detail: String| KeyError::Stored {
+                        what: "EC private key",
+                        detail,
+                    };
                     let seq =
                         der::expect_whole(&sec1, tag::SEQUENCE, "ECPrivateKey").map_err(err)?;
                     let items = der::children(seq.content).map_err(err)?;
@@ -208,8 +205,9 @@ impl Key {
                 KeyMaterial::EdPrivate { pkcs8, .. } => {
                     let octets = pkcs8_private_octets(pkcs8)?;
                     let seed = der::expect_whole(&octets, tag::OCTET_STRING, "the Ed25519 seed")
-                        .map_err(|m| {
-                            Error::Key(format!("cannot read the Ed25519 private key: {m}"))
+                        .map_err(|detail| KeyError::Stored {
+                            what: "Ed25519 private key",
+                            detail,
                         })?;
                     m.insert("d".into(), b64::encode(seed.content).into());
                 }

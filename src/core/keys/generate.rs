@@ -1,9 +1,8 @@
 //! Key generation with the aws-lc backend: HMAC secrets of the hash size, RSA 2048/3072/4096,
 //! EC P-256/P-384/P-521 and Ed25519. The kid defaults to the RFC 7638 thumbprint.
 
-use super::{Key, KeyFormat, KeyMaterial, load_key_bytes};
+use super::{Key, KeyError, KeyFormat, KeyMaterial, load_key_bytes};
 use crate::core::alg::{Family, JwsAlg};
-use crate::core::error::{Error, Result};
 use aws_lc_rs::encoding::AsDer;
 use aws_lc_rs::signature::{
     ECDSA_P256_SHA256_FIXED_SIGNING, ECDSA_P384_SHA384_FIXED_SIGNING,
@@ -40,11 +39,11 @@ impl KeySpec {
     }
 }
 
-fn failed(what: &str) -> Error {
-    Error::Key(format!("the crypto backend could not generate {what}"))
+fn failed(what: &'static str) -> KeyError {
+    KeyError::Generate(what)
 }
 
-fn from_pkcs8(der: &[u8]) -> Result<Key> {
+fn from_pkcs8(der: &[u8]) -> Result<Key, KeyError> {
     let file = load_key_bytes(der)?;
     file.keys
         .into_iter()
@@ -53,7 +52,7 @@ fn from_pkcs8(der: &[u8]) -> Result<Key> {
 }
 
 /// Generates a key for `spec.alg`. Safe to call on any thread.
-pub fn generate(spec: &KeySpec) -> Result<Key> {
+pub fn generate(spec: &KeySpec) -> Result<Key, KeyError> {
     let mut key = match spec.alg.family() {
         Family::Hmac => {
             let mut bytes = vec![0u8; spec.alg.hash_len()];
@@ -66,9 +65,7 @@ pub fn generate(spec: &KeySpec) -> Result<Key> {
                 3072 => aws_lc_rs::rsa::KeySize::Rsa3072,
                 4096 => aws_lc_rs::rsa::KeySize::Rsa4096,
                 other => {
-                    return Err(Error::Key(format!(
-                        "RSA keys can be 2048, 3072 or 4096 bits here, not {other}"
-                    )));
+                    return Err(KeyError::GenerateSize(other));
                 }
             };
             let pair = aws_lc_rs::rsa::KeyPair::generate(size).map_err(|_| failed("an RSA key"))?;

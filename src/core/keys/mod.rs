@@ -1,19 +1,28 @@
 //! Keys: what a key is once loaded (whatever its container), what it fits, and the
 //! jsonwebtoken / aws-lc key objects made from it.
 
+mod cert;
+mod crypto;
 pub mod der;
+mod error;
 mod export;
 mod generate;
-mod parse;
+mod jwk;
+mod load;
+mod pem;
+mod pkcs;
 mod secret;
 
+pub use crypto::{sign_bytes, verify_bytes};
+pub use error::KeyError;
 pub use export::public_jwks;
 pub use generate::{KeySpec, RSA_SIZES, generate};
-pub use parse::{KeyFile, der_to_pem, load_key_bytes, load_key_file, parse_jwk, pem_encode};
+pub use jwk::parse_jwk;
+pub use load::{KeyFile, load_key_bytes, load_key_file, read_key_file};
+pub use pem::{der_to_pem, pem_encode};
 pub use secret::{SecretEncoding, parse_secret, parse_secret_spec};
 
 use super::alg::{Curve, Family, JwsAlg};
-use super::error::{Error, Result};
 use std::fmt;
 
 /// Largest key file read, in bytes (1 MiB): key files are a few kilobytes.
@@ -158,6 +167,10 @@ pub struct Key {
     pub pem: bool,
     /// The certificate's subject and validity, when the key came from one.
     pub cert: Option<CertInfo>,
+    /// The JWK's `use` member ("sig", "enc"), when the key came from a JWK that has one.
+    pub jwk_use: Option<String>,
+    /// The JWK's `alg` member, when the key came from a JWK that has one.
+    pub jwk_alg: Option<String>,
 }
 
 impl fmt::Debug for Key {
@@ -184,6 +197,8 @@ impl Key {
             kid: None,
             pem: false,
             cert: None,
+            jwk_use: None,
+            jwk_alg: None,
         }
     }
 
@@ -339,37 +354,33 @@ impl Key {
     }
 
     /// Checks that the key can serve `alg` for `purpose`; the error says what would fit.
-    pub fn check_fits(&self, alg: JwsAlg, purpose: Purpose) -> Result<()> {
+    pub fn check_fits(&self, alg: JwsAlg, purpose: Purpose) -> Result<(), KeyError> {
         let needs_private = purpose == Purpose::Sign;
         let family_ok = alg.family() == self.family();
         if family_ok && self.family() == Family::Rsa && self.bits() < RSA_MIN_BITS {
             let bits = self.bits();
             if purpose == Purpose::Sign {
-                return Err(Error::Key(format!(
-                    "this RSA key has {bits} bits; signing needs at least {RSA_MIN_BITS} (the crypto backend refuses weaker keys)"
-                )));
+                return Err(KeyError::WeakRsaSign(bits));
             }
             if !matches!(alg, JwsAlg::RS256 | JwsAlg::RS512) {
-                return Err(Error::Key(format!(
-                    "this RSA key has {bits} bits; keys under {RSA_MIN_BITS} bits can only verify RS256 and RS512 (legacy), not {alg}"
-                )));
+                return Err(KeyError::WeakRsaAlg { bits, alg });
             }
         }
         if family_ok && (!needs_private || self.is_private()) {
             return Ok(());
         }
-        let mut msg = format!(
-            "{alg} needs {}; this is {}",
-            alg.needs(needs_private),
-            self.kind_words()
-        );
-        if !family_ok {
-            let fits: Vec<&str> = self.algorithms().iter().map(|a| a.name()).collect();
-            msg.push_str(&format!(" (it fits {})", fits.join(", ")));
+        let hint = if family_ok {
+            " (a public key can only verify)".to_string()
         } else {
-            msg.push_str(" (a public key can only verify)");
-        }
-        Err(Error::Key(msg))
+            let fits: Vec<&str> = self.algorithms().iter().map(|a| a.name()).collect();
+            format!(" (it fits {})", fits.join(", "))
+        };
+        Err(KeyError::WrongKind {
+            alg,
+            needs: alg.needs(needs_private),
+            is: self.kind_words(),
+            hint,
+        })
     }
 
     /// The public half of this key (a secret stays a secret).
@@ -393,124 +404,4 @@ impl Key {
             ..self.clone()
         }
     }
-
-    /// The jsonwebtoken signing key.
-    pub fn encoding_key(&self) -> Option<jsonwebtoken::EncodingKey> {
-        use jsonwebtoken::EncodingKey as K;
-        Some(match &self.material {
-            KeyMaterial::Secret(s) => K::from_secret(s),
-            KeyMaterial::RsaPrivate { pkcs1, .. } => K::from_rsa_der(pkcs1),
-            KeyMaterial::EcPrivate { pkcs8, .. } => K::from_ec_der(pkcs8),
-            KeyMaterial::EdPrivate { pkcs8, .. } => K::from_ed_der(pkcs8),
-            _ => return None,
-        })
-    }
-
-    /// The jsonwebtoken verifying key.
-    pub fn decoding_key(&self) -> jsonwebtoken::DecodingKey {
-        use jsonwebtoken::DecodingKey as K;
-        match &self.material {
-            KeyMaterial::Secret(s) => K::from_secret(s),
-            KeyMaterial::RsaPrivate { n, e, .. } | KeyMaterial::RsaPublic { n, e } => {
-                K::from_rsa_raw_components(n, e)
-            }
-            KeyMaterial::EcPrivate { point, .. } | KeyMaterial::EcPublic { point, .. } => {
-                K::from_ec_der(point)
-            }
-            KeyMaterial::EdPrivate { public, .. } | KeyMaterial::EdPublic { public } => {
-                K::from_ed_der(public)
-            }
-        }
-    }
-}
-
-/// Signs `message` with `key` under `alg`; returns the raw signature bytes.
-pub fn sign_bytes(key: &Key, alg: JwsAlg, message: &[u8]) -> Result<Vec<u8>> {
-    key.check_fits(alg, Purpose::Sign)?;
-    if alg == JwsAlg::ES512 {
-        return es512_sign(key, message);
-    }
-    let (Some(jalg), Some(ekey)) = (alg.to_jsonwebtoken(), key.encoding_key()) else {
-        return Err(Error::Key(format!(
-            "{alg} cannot sign with {}",
-            key.kind_words()
-        )));
-    };
-    let sig = jsonwebtoken::crypto::sign(message, &ekey, jalg)
-        .map_err(|e| Error::Signing(e.to_string()))?;
-    super::b64::decode_strict(&sig).map_err(Error::Signing)
-}
-
-/// Checks `signature` over `message`; `Ok(false)` means the signature does not match.
-pub fn verify_bytes(key: &Key, alg: JwsAlg, message: &[u8], signature: &[u8]) -> Result<bool> {
-    key.check_fits(alg, Purpose::Verify)?;
-    if alg == JwsAlg::ES512 {
-        return es512_verify(key, message, signature);
-    }
-    if key.family() == Family::Rsa && key.bits() < RSA_MIN_BITS {
-        return legacy_rsa_verify(key, alg, message, signature);
-    }
-    let Some(jalg) = alg.to_jsonwebtoken() else {
-        return Err(Error::Algorithm(format!("{alg} is not supported")));
-    };
-    let sig_text = super::b64::encode(signature);
-    jsonwebtoken::crypto::verify(&sig_text, message, &key.decoding_key(), jalg)
-        .map_err(|e| Error::Key(format!("the key could not be used for {alg}: {e}")))
-}
-
-/// RS256/RS512 with an RSA key of 1024..2047 bits, through aws-lc's legacy parameters
-/// (jsonwebtoken's verifier insists on 2048 bits).
-fn legacy_rsa_verify(key: &Key, alg: JwsAlg, message: &[u8], signature: &[u8]) -> Result<bool> {
-    use aws_lc_rs::signature::{
-        RSA_PKCS1_1024_8192_SHA256_FOR_LEGACY_USE_ONLY,
-        RSA_PKCS1_1024_8192_SHA512_FOR_LEGACY_USE_ONLY, RsaPublicKeyComponents,
-    };
-    let (KeyMaterial::RsaPrivate { n, e, .. } | KeyMaterial::RsaPublic { n, e }) = &key.material
-    else {
-        return Err(Error::Key(format!("{alg} needs an RSA key")));
-    };
-    let params = match alg {
-        JwsAlg::RS256 => &RSA_PKCS1_1024_8192_SHA256_FOR_LEGACY_USE_ONLY,
-        JwsAlg::RS512 => &RSA_PKCS1_1024_8192_SHA512_FOR_LEGACY_USE_ONLY,
-        _ => {
-            return Err(Error::Key(format!(
-                "keys under {RSA_MIN_BITS} bits cannot verify {alg}"
-            )));
-        }
-    };
-    Ok(RsaPublicKeyComponents { n, e }
-        .verify(params, message, signature)
-        .is_ok())
-}
-
-fn es512_sign(key: &Key, message: &[u8]) -> Result<Vec<u8>> {
-    use aws_lc_rs::signature::{ECDSA_P521_SHA512_FIXED_SIGNING, EcdsaKeyPair};
-    let KeyMaterial::EcPrivate { pkcs8, .. } = &key.material else {
-        return Err(Error::Key(format!(
-            "ES512 needs an EC P-521 private key; this is {}",
-            key.kind_words()
-        )));
-    };
-    let pair = EcdsaKeyPair::from_pkcs8(&ECDSA_P521_SHA512_FIXED_SIGNING, pkcs8)
-        .map_err(|e| Error::Key(format!("EC P-521 private key rejected: {e}")))?;
-    let rng = aws_lc_rs::rand::SystemRandom::new();
-    pair.sign(&rng, message)
-        .map(|s| s.as_ref().to_vec())
-        .map_err(|e| Error::Signing(e.to_string()))
-}
-
-fn es512_verify(key: &Key, message: &[u8], signature: &[u8]) -> Result<bool> {
-    use aws_lc_rs::signature::{ECDSA_P521_SHA512_FIXED, UnparsedPublicKey};
-    let point = match &key.material {
-        KeyMaterial::EcPrivate { point, .. } | KeyMaterial::EcPublic { point, .. } => point,
-        _ => {
-            return Err(Error::Key(format!(
-                "ES512 needs an EC P-521 public key; this is {}",
-                key.kind_words()
-            )));
-        }
-    };
-    Ok(UnparsedPublicKey::new(&ECDSA_P521_SHA512_FIXED, point)
-        .verify(message, signature)
-        .is_ok())
 }

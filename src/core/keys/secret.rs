@@ -1,7 +1,7 @@
 //! HMAC secrets from text, base64, hex or a file, and the guard against key confusion:
 //! a PEM, certificate or JWK is never accepted as an HMAC secret.
 
-use super::{Key, KeyFormat, KeyMaterial, load_key_bytes};
+use super::{Key, KeyError, KeyFormat, KeyMaterial, load_key_bytes};
 use crate::core::b64;
 use crate::core::error::{Error, Result};
 
@@ -37,7 +37,7 @@ impl SecretEncoding {
 
 /// Refuses bytes that are a public or private key: using one as an HMAC secret is the
 /// key-confusion attack (jsonwebtoken's `from_secret` would accept PEM text).
-fn refuse_keys(bytes: &[u8]) -> Result<()> {
+fn refuse_keys(bytes: &[u8]) -> Result<(), KeyError> {
     let text = String::from_utf8_lossy(bytes);
     let t = text.trim();
     let looks_like_key = t.contains("-----BEGIN ")
@@ -48,33 +48,29 @@ fn refuse_keys(bytes: &[u8]) -> Result<()> {
             .ok()
             .and_then(|f| f.keys.first().map(|k| k.kind_words()))
             .unwrap_or_else(|| "a key".to_string());
-        return Err(Error::Key(format!(
-            "this secret is {what} (PEM, DER or JWK), not an HMAC secret: load it as a key instead. Using a key as an HMAC secret is the key-confusion attack, so it is refused"
-        )));
+        return Err(KeyError::SecretIsKey(what));
     }
     Ok(())
 }
 
-fn secret_key(bytes: Vec<u8>, format: KeyFormat) -> Result<Key> {
+fn secret_key(bytes: Vec<u8>, format: KeyFormat) -> Result<Key, KeyError> {
     if bytes.is_empty() {
-        return Err(Error::Key("the secret is empty".into()));
+        return Err(KeyError::SecretEmpty);
     }
     refuse_keys(&bytes)?;
     Ok(Key::new(KeyMaterial::Secret(bytes), format))
 }
 
 /// Reads the secret field: `text` in the chosen encoding.
-pub fn parse_secret(text: &str, encoding: SecretEncoding) -> Result<Key> {
+pub fn parse_secret(text: &str, encoding: SecretEncoding) -> Result<Key, KeyError> {
     match encoding {
         SecretEncoding::Text => secret_key(text.as_bytes().to_vec(), KeyFormat::SecretText),
         SecretEncoding::Base64 => secret_key(
-            b64::decode_lenient(text)
-                .map_err(|e| Error::Key(format!("the base64 secret is {e}")))?,
+            b64::decode_lenient(text).map_err(KeyError::SecretBase64)?,
             KeyFormat::SecretBase64,
         ),
         SecretEncoding::Hex => secret_key(
-            b64::decode_hex(text)
-                .map_err(|e| Error::Key(format!("the hex secret is not valid: {e}")))?,
+            b64::decode_hex(text).map_err(KeyError::SecretHex)?,
             KeyFormat::SecretHex,
         ),
     }
@@ -83,23 +79,24 @@ pub fn parse_secret(text: &str, encoding: SecretEncoding) -> Result<Key> {
 /// Reads a command-line secret: `b64:BASE64`, `hex:HEX`, `@FILE` (raw bytes) or plain text.
 pub fn parse_secret_spec(spec: &str) -> Result<Key> {
     if let Some(rest) = spec.strip_prefix("b64:") {
-        parse_secret(rest, SecretEncoding::Base64)
+        Ok(parse_secret(rest, SecretEncoding::Base64)?)
     } else if let Some(rest) = spec.strip_prefix("hex:") {
-        parse_secret(rest, SecretEncoding::Hex)
+        Ok(parse_secret(rest, SecretEncoding::Hex)?)
     } else if let Some(path) = spec.strip_prefix('@') {
         let meta = std::fs::metadata(path)
             .map_err(|e| Error::Io(format!("cannot read secret file {path}: {e}")))?;
-        if meta.len() as usize > super::MAX_KEY_FILE {
-            return Err(Error::Key(format!(
-                "the secret file {path} is {} bytes; the limit is 1 MiB",
-                meta.len()
-            )));
+        if meta.len() > super::MAX_KEY_FILE as u64 {
+            return Err(KeyError::SecretFileTooLarge {
+                path: path.to_string(),
+                len: meta.len(),
+            }
+            .into());
         }
         let bytes = std::fs::read(path)
             .map_err(|e| Error::Io(format!("cannot read secret file {path}: {e}")))?;
-        secret_key(bytes, KeyFormat::SecretFile)
+        Ok(secret_key(bytes, KeyFormat::SecretFile)?)
     } else {
-        parse_secret(spec, SecretEncoding::Text)
+        Ok(parse_secret(spec, SecretEncoding::Text)?)
     }
 }
 
