@@ -22,10 +22,14 @@ pub struct Settings {
     pub alg: String,
     /// Secret encoding label: text, base64 or hex.
     pub secret_encoding: String,
-    /// Width of the token panel, in points.
+    /// Width of the token column, in points.
     pub token_panel_width: f32,
-    /// Height of the verification and claims area, in points.
-    pub bottom_panel_height: f32,
+    /// Height of the token editor in its column, in points.
+    pub token_height: f32,
+    /// The view on show: debugger, structure, attacks or keys.
+    pub view: String,
+    /// The payload pane's tab when JSON and claims do not fit side by side: json or claims.
+    pub payload_tab: String,
     /// "system", "dark" or "light".
     pub theme: String,
     /// Clock leeway in seconds.
@@ -49,8 +53,10 @@ impl Default for Settings {
             editors_lead: true,
             alg: "HS256".into(),
             secret_encoding: "text".into(),
-            token_panel_width: 520.0,
-            bottom_panel_height: 280.0,
+            token_panel_width: 0.0,
+            token_height: 0.0,
+            view: "debugger".into(),
+            payload_tab: "json".into(),
             theme: "system".into(),
             leeway: 0,
             remember_key: false,

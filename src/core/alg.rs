@@ -5,9 +5,10 @@ use std::fmt;
 /// A JWS signature algorithm this workbench implements (RFC 7518 section 3, RFC 8037).
 ///
 /// jsonwebtoken's own `Algorithm` lacks ES512; that one is done with the same aws-lc backend.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum JwsAlg {
-    /// HMAC with SHA-256.
+    /// HMAC with SHA-256 (the default).
+    #[default]
     HS256,
     /// HMAC with SHA-384.
     HS384,

@@ -176,6 +176,89 @@ pub fn relative_text(name: &str, t: NumericDate, now: NumericDate) -> String {
     }
 }
 
+/// Reads a "now" typed by a person: an offset from `now` ("+3d", "-2h30m", "+90s"), a date
+/// and time in UTC ("2026-12-01 10:00", "2026-12-01T10:00:00Z", "2026-12-01"), or a
+/// NumericDate ("1800000000"). Units: s, m, h, d, w, y.
+pub fn parse_instant(text: &str, now: NumericDate) -> Result<NumericDate, String> {
+    let t = text.trim();
+    if t.is_empty() {
+        return Err(
+            "type a date and time (2026-12-01 10:00), an offset (+3d, -2h) or seconds since 1970"
+                .into(),
+        );
+    }
+    if let Some(sign) = t.chars().next().filter(|c| *c == '+' || *c == '-') {
+        let secs = parse_offset(t.get(1..).unwrap_or(""))?;
+        return Ok(if sign == '+' {
+            now.saturating_add(secs)
+        } else {
+            now.saturating_sub(secs)
+        });
+    }
+    if t.chars().all(|c| c.is_ascii_digit()) {
+        return t
+            .parse::<i64>()
+            .map_err(|_| format!("{t} is too large for a NumericDate"));
+    }
+    let cleaned = t
+        .trim_end_matches('Z')
+        .trim_end_matches(" UTC")
+        .replace('T', " ");
+    for fmt in ["%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M"] {
+        if let Ok(d) = chrono::NaiveDateTime::parse_from_str(&cleaned, fmt) {
+            return Ok(d.and_utc().timestamp());
+        }
+    }
+    if let Ok(d) = chrono::NaiveDate::parse_from_str(&cleaned, "%Y-%m-%d") {
+        return Ok(d
+            .and_hms_opt(0, 0, 0)
+            .map_or(0, |d| d.and_utc().timestamp()));
+    }
+    Err(format!(
+        "\"{t}\" is not a time: use 2026-12-01 10:00 (UTC), +3d or -2h30m, or seconds since 1970"
+    ))
+}
+
+/// "3d", "2h30m", "90s" as seconds.
+fn parse_offset(text: &str) -> Result<i64, String> {
+    let mut total: i64 = 0;
+    let mut number = String::new();
+    let mut any = false;
+    for c in text.chars().filter(|c| !c.is_whitespace()) {
+        if c.is_ascii_digit() {
+            number.push(c);
+            continue;
+        }
+        let unit = match c {
+            's' => 1,
+            'm' => 60,
+            'h' => 3600,
+            'd' => 86_400,
+            'w' => 7 * 86_400,
+            'y' => 365 * 86_400,
+            other => return Err(format!("'{other}' is not a unit: use s, m, h, d, w or y")),
+        };
+        let n: i64 = number
+            .parse()
+            .map_err(|_| format!("a number must come before '{c}'"))?;
+        total = total.saturating_add(n.saturating_mul(unit));
+        number.clear();
+        any = true;
+    }
+    if !number.is_empty() {
+        let n: i64 = number
+            .parse()
+            .map_err(|_| "the offset is too large".to_string())?;
+        total = total.saturating_add(n);
+        any = true;
+    }
+    if any {
+        Ok(total)
+    } else {
+        Err("an offset needs a number: +3d, -2h30m, +90s".into())
+    }
+}
+
 /// One time claim, ready to show.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TimeInfo {
@@ -248,6 +331,32 @@ mod tests {
         assert_eq!(nbf_text(now + 300, now), "not valid for another 5m");
         assert_eq!(iat_text(now - 300, now), "issued 5m ago");
         assert_eq!(utc_text(1_300_819_380), "2011-03-22 18:43:00 UTC");
+    }
+
+    #[test]
+    fn instants_typed_by_people() {
+        let now = 1_800_000_000;
+        assert_eq!(parse_instant("+3d", now).unwrap(), now + 3 * 86_400);
+        assert_eq!(parse_instant("-2h30m", now).unwrap(), now - 9000);
+        assert_eq!(parse_instant("1300819380", now).unwrap(), 1_300_819_380);
+        assert_eq!(
+            parse_instant("2011-03-22 18:43", now).unwrap(),
+            1_300_819_380
+        );
+        assert_eq!(
+            parse_instant("2011-03-22T18:43:00Z", now).unwrap(),
+            1_300_819_380
+        );
+        assert!(
+            parse_instant("+3x", now)
+                .unwrap_err()
+                .contains("not a unit")
+        );
+        assert!(
+            parse_instant("soon", now)
+                .unwrap_err()
+                .contains("not a time")
+        );
     }
 
     #[test]

@@ -40,13 +40,25 @@ pub fn sign(header_text: &str, payload_text: &str, key: &Key, layout: Layout) ->
         ),
         Layout::AsTyped => (header_text.to_string(), payload_text.to_string()),
     };
-    let mut token = format!(
-        "{}.{}",
-        b64::encode(h.as_bytes()),
-        b64::encode(p.as_bytes())
-    );
+    sign_encoded(&h, &p, alg, key).map(|(token, _)| token)
+}
+
+/// Signs JSON text that is already checked and laid out (the workbench parses each edit once):
+/// returns the token and the raw signature.
+pub fn sign_encoded(
+    header_json: &str,
+    payload_json: &str,
+    alg: JwsAlg,
+    key: &Key,
+) -> Result<(String, Vec<u8>)> {
+    let h = b64::encode(header_json.as_bytes());
+    let p = b64::encode(payload_json.as_bytes());
+    let mut token = String::with_capacity(h.len() + p.len() + 2 + 4 * key.bits() / 24 + 8);
+    token.push_str(&h);
+    token.push('.');
+    token.push_str(&p);
     let signature = keys::sign_bytes(key, alg, token.as_bytes())?;
     token.push('.');
     token.push_str(&b64::encode(&signature));
-    Ok(token)
+    Ok((token, signature))
 }

@@ -214,9 +214,11 @@ fn decode_segment(segment: Segment, text: &str) -> Result<Vec<u8>> {
 /// wrong number of segments); problems inside a segment are kept in that segment's field.
 pub fn inspect(input: &str) -> Result<Inspection> {
     let (token, repairs) = repair(input);
-    if token.is_empty() {
-        return Err(Error::EmptyToken);
-    }
+    inspect_repaired(token, repairs)
+}
+
+/// Byte ranges of the dot-separated segments of `token` (dots excluded).
+fn segment_spans(token: &str) -> Vec<Range<usize>> {
     let mut spans = Vec::new();
     let mut start = 0;
     for (i, b) in token.bytes().enumerate() {
@@ -226,6 +228,43 @@ pub fn inspect(input: &str) -> Result<Inspection> {
         }
     }
     spans.push(start..token.len());
+    spans
+}
+
+impl Inspection {
+    /// The inspection of a token just signed from known parts: nothing is decoded or parsed
+    /// again. `header_json` and `payload_json` are the exact bytes that were encoded.
+    pub fn of_signed(
+        token: String,
+        header_json: String,
+        header: Map<String, Value>,
+        payload_json: String,
+        payload: Map<String, Value>,
+        signature: Vec<u8>,
+    ) -> Inspection {
+        let spans = segment_spans(&token);
+        let alg = HeaderAlg::from_header(&header);
+        Inspection {
+            token,
+            repairs: Vec::new(),
+            form: Form::Jws,
+            spans,
+            header_bytes: Ok(header_json.into_bytes()),
+            header: Ok(header),
+            alg,
+            payload_bytes: Ok(payload_json.into_bytes()),
+            payload: Ok(Payload::Claims(payload)),
+            signature: Ok(signature),
+        }
+    }
+}
+
+/// [`inspect`] for text that [`repair`] has already cleaned (`repairs` says what it did).
+pub fn inspect_repaired(token: String, repairs: Vec<Repair>) -> Result<Inspection> {
+    if token.is_empty() {
+        return Err(Error::EmptyToken);
+    }
+    let spans = segment_spans(&token);
     let form = match spans.len() {
         3 => Form::Jws,
         5 => Form::Jwe,
@@ -262,7 +301,7 @@ pub fn inspect(input: &str) -> Result<Inspection> {
         }
     };
     Ok(Inspection {
-        token: token.clone(),
+        token,
         repairs,
         form,
         spans,

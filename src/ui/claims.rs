@@ -1,48 +1,16 @@
-//! The claims pane: a live countdown to exp, and a table of every claim with registered
-//! claims explained and times shown as local, UTC and relative.
+//! The claims table: every claim, registered claims explained on hover, times shown as
+//! local, UTC and relative.
 
-use super::labels;
-use super::widgets::{self, Palette};
+use super::widgets;
 use crate::core::claims::{self, NumericDate};
 use crate::core::workbench::Workbench;
 
-/// The countdown line and its tone at `now`: `(text, 0 normal | 1 warning | 2 expired)`.
-pub fn countdown(wb: &Workbench, now: NumericDate) -> Option<(String, u8)> {
-    let c = wb.inspection.as_ref().ok()?.claims()?;
-    if let Ok(Some(nbf)) = claims::time_claim(c, "nbf")
-        && nbf > now
-    {
-        return Some((format!("valid in {}", claims::clock(nbf - now)), 1));
-    }
-    let exp = claims::time_claim(c, "exp").ok().flatten()?;
-    Some(if exp > now {
-        (
-            format!("expires in {}", claims::clock(exp - now)),
-            u8::from(exp - now <= 60),
-        )
-    } else {
-        (
-            format!("expired {} ago", claims::human_duration(now - exp)),
-            2,
-        )
-    })
-}
-
-/// Draws the claims pane.
+/// Draws the claims table (times as of the document's clock).
 pub fn claims_ui(ui: &mut egui::Ui, wb: &Workbench, now: NumericDate) {
-    let p = Palette::of(ui);
-    ui.heading(labels::CLAIMS);
-    if let Some((text, tone)) = countdown(wb, now) {
-        let color = [p.ok, p.warn, p.bad]
-            .get(usize::from(tone))
-            .copied()
-            .unwrap_or(p.plain);
-        ui.label(egui::RichText::new(labels::COUNTDOWN).weak());
-        ui.label(egui::RichText::new(text).size(20.0).strong().color(color));
-    }
-    let Some(c) = wb.inspection.as_ref().ok().and_then(|i| i.claims()) else {
+    let now = wb.at(now);
+    let Some(c) = wb.inspection().as_ref().ok().and_then(|i| i.claims()) else {
         let why = wb
-            .inspection
+            .inspection()
             .as_ref()
             .ok()
             .and_then(|i| i.payload.as_ref().ok())
@@ -54,9 +22,8 @@ pub fn claims_ui(ui: &mut egui::Ui, wb: &Workbench, now: NumericDate) {
     if let Some(l) = lifetime {
         ui.label(l);
     }
-    egui::ScrollArea::vertical()
-        .id_salt("claims-scroll")
-        .show(ui, |ui| {
+    {
+        {
             egui::Grid::new("claims-grid")
                 .striped(true)
                 .num_columns(3)
@@ -101,5 +68,6 @@ pub fn claims_ui(ui: &mut egui::Ui, wb: &Workbench, now: NumericDate) {
                         ui.end_row();
                     }
                 });
-        });
+        }
+    }
 }

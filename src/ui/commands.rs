@@ -1,6 +1,8 @@
-//! Every user action as one enum: label, tooltip and shortcut in one place. Panels queue
-//! commands; the app runs them.
+//! Every user action as one enum: label, tooltip and shortcut in one place. Panes queue
+//! commands; `run` executes them.
 
+use crate::core::workbench::Template;
+use crate::ui::views::View;
 use egui::{Key, KeyboardShortcut, Modifiers};
 
 /// A user action.
@@ -18,13 +20,9 @@ pub enum Command {
     OpenKey,
     /// Load the key file named in the path field.
     LoadKeyPath,
-    /// The first-run example token.
-    NewExample,
-    /// An access token template (30 minutes).
-    NewAccess,
-    /// A refresh token template (7 days).
-    NewRefresh,
-    /// Empty token, header and payload.
+    /// Fill the editors from a template.
+    New(Template),
+    /// Empty the token, header and payload.
     Clear,
     /// Re-sign the token from the editors with the current key.
     Resign,
@@ -34,12 +32,18 @@ pub enum Command {
     Compact,
     /// Generate a key for the chosen algorithm.
     GenerateKey,
+    /// Generate a random HMAC secret of the hash's size.
+    GenerateSecret,
     /// Stop waiting for a key being generated.
     CancelGenerate,
     /// Copy the RFC 7638 thumbprint of the verifying key.
     CopyThumbprint,
     /// Copy the public key as a JWK.
     CopyPublicJwk,
+    /// Copy the public key as PEM.
+    CopyPublicPem,
+    /// Copy a public-only JWKS.
+    CopyPublicJwks,
     /// Save the public key as PEM.
     SavePublicPem,
     /// Save the public key as a JWK.
@@ -50,6 +54,10 @@ pub enum Command {
     SavePrivatePem,
     /// Save the private key (or secret) as a JWK (owner-only file).
     SavePrivateJwk,
+    /// Judge times at the real clock again.
+    BackToLive,
+    /// Switch the main view.
+    Show(View),
 }
 
 impl Command {
@@ -62,22 +70,25 @@ impl Command {
             Command::SaveToken => "Save token…",
             Command::OpenKey => "Open key…",
             Command::LoadKeyPath => "Load",
-            Command::NewExample => "Example token",
-            Command::NewAccess => "Access token (30 min)",
-            Command::NewRefresh => "Refresh token (7 days)",
+            Command::New(t) => t.label(),
             Command::Clear => "Clear",
             Command::Resign => "Re-sign with this key",
             Command::Format => "Format",
             Command::Compact => "Compact",
             Command::GenerateKey => "Generate key",
+            Command::GenerateSecret => "Generate a strong secret",
             Command::CancelGenerate => "Cancel",
             Command::CopyThumbprint => "Copy thumbprint",
             Command::CopyPublicJwk => "Copy public JWK",
+            Command::CopyPublicPem => "Copy public PEM",
+            Command::CopyPublicJwks => "Copy public JWKS",
             Command::SavePublicPem => "Public key (PEM)…",
             Command::SavePublicJwk => "Public key (JWK)…",
             Command::SavePublicJwks => "Public JWKS…",
             Command::SavePrivatePem => "Private key (PEM)…",
             Command::SavePrivateJwk => "Private key or secret (JWK)…",
+            Command::BackToLive => "Back to live",
+            Command::Show(v) => v.label(),
         }
     }
 
@@ -92,13 +103,7 @@ impl Command {
                 "Open a key file: PEM, DER, JWK or JWKS (you can also drop one on the window)"
             }
             Command::LoadKeyPath => "Load the key file named in the path field",
-            Command::NewExample => "A fresh HS256 example token that expires in 30 minutes",
-            Command::NewAccess => {
-                "Header and payload of an access token: sub, type, iat, exp 30 minutes ahead"
-            }
-            Command::NewRefresh => {
-                "Header and payload of a refresh token: sub, type, iat, exp 7 days ahead"
-            }
+            Command::New(t) => t.tooltip(),
             Command::Clear => "Empty the token, header and payload (keys stay)",
             Command::Resign => {
                 "Sign the header and payload with the current key, replacing the pasted token"
@@ -108,9 +113,14 @@ impl Command {
             Command::GenerateKey => {
                 "Generate a new key for the chosen algorithm (HMAC secrets have the hash's size; kid = thumbprint)"
             }
+            Command::GenerateSecret => {
+                "Replace the secret with random bytes of the hash's size (32, 48 or 64), base64"
+            }
             Command::CancelGenerate => "Stop waiting for the key being generated",
             Command::CopyThumbprint => "Copy the key's RFC 7638 thumbprint (SHA-256, base64url)",
             Command::CopyPublicJwk => "Copy the public key as a JWK",
+            Command::CopyPublicPem => "Copy the public key as PEM (SubjectPublicKeyInfo)",
+            Command::CopyPublicJwks => "Copy a public-only JWKS of the key set",
             Command::SavePublicPem => "Save the public key as PEM (SubjectPublicKeyInfo)",
             Command::SavePublicJwk => "Save the public key as a JWK",
             Command::SavePublicJwks => "Save a public-only JWKS, ready to publish",
@@ -118,6 +128,8 @@ impl Command {
             Command::SavePrivateJwk => {
                 "Save the private key or secret as a JWK, readable only by you"
             }
+            Command::BackToLive => "Judge exp, nbf and iat at the real clock again",
+            Command::Show(v) => v.tooltip(),
         }
     }
 
@@ -129,24 +141,29 @@ impl Command {
             Command::CopyToken => KeyboardShortcut::new(cmd_shift, Key::C),
             Command::SaveToken => KeyboardShortcut::new(cmd, Key::S),
             Command::OpenKey => KeyboardShortcut::new(cmd, Key::O),
-            Command::NewExample => KeyboardShortcut::new(cmd, Key::N),
+            Command::New(Template::Example) => KeyboardShortcut::new(cmd, Key::N),
             Command::Resign => KeyboardShortcut::new(cmd, Key::R),
             Command::Format => KeyboardShortcut::new(cmd_shift, Key::F),
             Command::Clear => KeyboardShortcut::new(cmd_shift, Key::Delete),
+            Command::Show(v) => KeyboardShortcut::new(cmd, v.key()),
             _ => return None,
         })
     }
 
     /// All commands that have a shortcut.
-    pub const WITH_SHORTCUTS: [Command; 7] = [
-        Command::CopyToken,
-        Command::SaveToken,
-        Command::OpenKey,
-        Command::NewExample,
-        Command::Resign,
-        Command::Format,
-        Command::Clear,
-    ];
+    pub fn with_shortcuts() -> Vec<Command> {
+        let mut all = vec![
+            Command::CopyToken,
+            Command::SaveToken,
+            Command::OpenKey,
+            Command::New(Template::Example),
+            Command::Resign,
+            Command::Format,
+            Command::Clear,
+        ];
+        all.extend(View::ALL.map(Command::Show));
+        all
+    }
 
     /// Tooltip text with the shortcut, as shown on hover.
     pub fn hover_text(self, ctx: &egui::Context) -> String {

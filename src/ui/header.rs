@@ -1,19 +1,30 @@
 //! The header editor.
 
-use super::Actions;
-use super::labels;
-use super::widgets;
-use crate::core::workbench::Workbench;
+use super::buffers::Buffers;
+use super::widgets::{self, Highlight, Palette};
+use super::{Actions, labels};
+use crate::core::workbench::{Edit, Workbench};
 
 /// Draws the header editor; an edit re-signs (the editors lead).
-pub fn header_ui(ui: &mut egui::Ui, wb: &mut Workbench, actions: &mut Actions) {
-    if widgets::json_pane(
+pub fn header_ui(
+    ui: &mut egui::Ui,
+    wb: &Workbench,
+    buffers: &mut Buffers,
+    rows: usize,
+    actions: &mut Actions,
+) {
+    let label = ui.label(egui::RichText::new(labels::HEADER).strong());
+    if widgets::code_editor_for(
         ui,
+        label.id,
         labels::HEADER,
-        &mut wb.header,
-        wb.header_error.as_ref(),
-        5,
+        &mut buffers.header,
+        Highlight::Json,
+        rows,
     ) {
-        actions.sign(wb.editors_changed());
+        actions.edit(Edit::Header(buffers.header.clone()));
+    }
+    if let Some(e) = wb.header_error() {
+        widgets::colored_line(ui, Palette::of(ui).bad, e.to_string());
     }
 }

@@ -1,24 +1,40 @@
-//! The key pane: algorithm, secret or key pair, where keys come from, and what was detected.
+//! The key pane: the algorithm, the secret or the key pair, and right under each field what
+//! it is, why it is weak or refused, and what to do.
 
+use super::buffers::Buffers;
 use super::commands::Command;
 use super::widgets::{self, Highlight, Palette};
 use super::{Actions, UiState, labels};
 use crate::core::alg::{Family, JwsAlg};
-use crate::core::keys::{RSA_SIZES, SecretEncoding};
-use crate::core::workbench::Workbench;
+use crate::core::findings::Severity;
+use crate::core::keys::{KeyError, RSA_SIZES, SecretEncoding};
+use crate::core::workbench::{Edit, Workbench};
 
 /// Draws the key pane.
 pub fn keys_ui(
     ui: &mut egui::Ui,
-    wb: &mut Workbench,
+    wb: &Workbench,
+    buffers: &mut Buffers,
     state: &mut UiState,
     now: i64,
     actions: &mut Actions,
 ) {
-    let p = Palette::of(ui);
+    algorithm_ui(ui, wb, actions);
+    if wb.alg().family() == Family::Hmac {
+        secret_ui(ui, wb, buffers, state, actions);
+    } else {
+        key_pair_ui(ui, wb, buffers, state, now, actions);
+    }
+    for note in wb.key_notes() {
+        ui.label(egui::RichText::new(note).weak());
+    }
+    key_actions_ui(ui, wb, state, actions);
+}
+
+pub fn algorithm_ui(ui: &mut egui::Ui, wb: &Workbench, actions: &mut Actions) {
     ui.horizontal(|ui| {
         let label = ui.label(egui::RichText::new(labels::ALGORITHM).strong());
-        let mut chosen = wb.alg;
+        let mut chosen = wb.alg();
         egui::ComboBox::from_id_salt(labels::ALGORITHM)
             .selected_text(chosen.name())
             .show_ui(ui, |ui| {
@@ -31,82 +47,146 @@ pub fn keys_ui(
             .on_hover_text(
                 "The algorithm written into the header's alg and used to sign and verify",
             );
-        if chosen != wb.alg {
-            actions.sign(wb.set_alg(chosen));
+        if chosen != wb.alg() {
+            actions.edit(Edit::Alg(chosen));
         }
-        ui.label(egui::RichText::new(wb.alg.needs(false).replace("public ", "")).weak());
+        ui.label(egui::RichText::new(wb.alg().needs(false).replace("public ", "")).weak());
     });
-    ui.add_space(4.0);
+}
 
-    let mut changed = false;
-    if wb.alg.family() == Family::Hmac {
-        ui.horizontal(|ui| {
-            let label = ui.label(egui::RichText::new(labels::SECRET).strong());
-            let field = egui::TextEdit::singleline(&mut wb.keys.secret)
-                .password(!state.show_secret)
-                .font(egui::TextStyle::Monospace)
-                .desired_width(ui.available_width())
-                .hint_text("the shared secret");
-            changed |= ui.add(field).labelled_by(label.id).changed();
-        });
-        ui.horizontal(|ui| {
-            ui.checkbox(&mut state.show_secret, labels::SHOW_SECRET);
-            let enc_label = ui.label(labels::SECRET_ENCODING);
-            let before = wb.keys.secret_encoding;
-            egui::ComboBox::from_id_salt(labels::SECRET_ENCODING)
-                .selected_text(wb.keys.secret_encoding.label())
-                .show_ui(ui, |ui| {
-                    for e in SecretEncoding::ALL {
-                        ui.selectable_value(&mut wb.keys.secret_encoding, e, e.label());
-                    }
-                })
-                .response
-                .labelled_by(enc_label.id);
-            changed |= before != wb.keys.secret_encoding;
-        });
-    } else {
-        changed |= widgets::code_editor(
+fn secret_ui(
+    ui: &mut egui::Ui,
+    wb: &Workbench,
+    buffers: &mut Buffers,
+    state: &mut UiState,
+    actions: &mut Actions,
+) {
+    let p = Palette::of(ui);
+    ui.horizontal(|ui| {
+        let label = ui.label(egui::RichText::new(labels::SECRET).strong());
+        let field = egui::TextEdit::singleline(&mut buffers.secret)
+            .password(!state.show_secret)
+            .font(egui::TextStyle::Monospace)
+            .desired_width(ui.available_width())
+            .hint_text("the shared secret");
+        if ui.add(field).labelled_by(label.id).changed() {
+            actions.edit(Edit::Secret(buffers.secret.clone()));
+        }
+    });
+    ui.horizontal(|ui| {
+        ui.checkbox(&mut state.show_secret, labels::SHOW_SECRET);
+        let enc_label = ui.label(labels::SECRET_ENCODING);
+        let mut enc = wb.keys().secret_encoding;
+        egui::ComboBox::from_id_salt(labels::SECRET_ENCODING)
+            .selected_text(enc.label())
+            .show_ui(ui, |ui| {
+                for e in SecretEncoding::ALL {
+                    ui.selectable_value(&mut enc, e, e.label());
+                }
+            })
+            .response
+            .labelled_by(enc_label.id);
+        if enc != wb.keys().secret_encoding {
+            actions.edit(Edit::SecretEncoding(enc));
+        }
+    });
+    // Right under the field: what it is, or why it is weak or refused.
+    match wb.sign_key() {
+        Ok(k) => {
+            let advice = wb.secret_advice();
+            if advice.is_empty() {
+                widgets::colored_line(
+                    ui,
+                    p.ok,
+                    format!("Signs and verifies with: {}", k.describe()),
+                );
+            } else {
+                for f in advice {
+                    let color = if f.severity == Severity::Critical {
+                        p.bad
+                    } else {
+                        p.warn
+                    };
+                    ui.horizontal_wrapped(|ui| {
+                        let line = format!("{}: {}", capital(&f.title), f.detail);
+                        widgets::colored_line(ui, color, line).on_hover_text(labels::SECRET_ADVICE);
+                        if Command::GenerateSecret.button(ui) {
+                            actions.commands.push(Command::GenerateSecret);
+                        }
+                    });
+                }
+            }
+        }
+        Err(e @ KeyError::SecretIsKey(_)) => {
+            widgets::colored_line(ui, p.bad, format!("Refused: {e}"));
+        }
+        Err(e) => {
+            widgets::colored_line(ui, p.warn, format!("Cannot sign: {e}"));
+        }
+    }
+}
+
+fn key_pair_ui(
+    ui: &mut egui::Ui,
+    wb: &Workbench,
+    buffers: &mut Buffers,
+    state: &mut UiState,
+    now: i64,
+    actions: &mut Actions,
+) {
+    let p = Palette::of(ui);
+    let label = ui
+        .horizontal(|ui| {
+            let label = ui.label(egui::RichText::new(labels::PRIVATE_KEY).strong());
+            ui.checkbox(&mut state.show_private, labels::SHOW_PRIVATE_KEY)
+                .on_hover_text(
+                    "Private keys are hidden, like secrets, so they are safe on a shared screen",
+                );
+            label
+        })
+        .inner;
+    let changed = if state.show_private || buffers.private_key.is_empty() {
+        widgets::code_editor_for(
             ui,
+            label.id,
             labels::PRIVATE_KEY,
-            &mut wb.keys.private_key,
+            &mut buffers.private_key,
             Highlight::Key,
             4,
-        );
-        changed |= widgets::code_editor(
-            ui,
-            labels::PUBLIC_KEY,
-            &mut wb.keys.public_key,
-            Highlight::Key,
-            4,
-        );
-        ui.label(egui::RichText::new("PEM (PKCS#1, PKCS#8, SEC1, SPKI, certificate) or JWK; the public key may be a JWKS. Leave it empty to verify with the private key.").weak());
-    }
-    if changed {
-        actions.sign(wb.keys_changed());
-    }
-
-    // What was detected, or why the key cannot be used.
-    let sign_line = match &wb.sign_key {
-        Ok(k) => (p.ok, format!("Signs with: {}", k.describe())),
-        Err(e) => (p.warn, format!("Cannot sign: {e}")),
-    };
-    widgets::colored_line(ui, sign_line.0, sign_line.1);
-    if wb.alg.family() != Family::Hmac {
-        let verify_line = match &wb.verify_key {
-            Ok(k) => (p.ok, format!("Verifies with: {}", k.describe())),
-            Err(e) => (p.warn, format!("Cannot verify: {e}")),
-        };
-        widgets::colored_line(ui, verify_line.0, verify_line.1);
-    }
-    for note in &wb.key_notes {
-        ui.label(egui::RichText::new(note).weak());
-    }
-    // Thumbprint and warnings of the key in use.
-    let shown = if wb.alg.family() == Family::Hmac {
-        None
+        )
     } else {
-        wb.verify_key.as_ref().ok().or(wb.sign_key.as_ref().ok())
+        let summary = match wb.sign_key() {
+            Ok(k) => format!("🔒 {} (hidden)", k.describe()),
+            Err(_) => format!(
+                "🔒 {} characters (hidden)",
+                buffers.private_key.chars().count()
+            ),
+        };
+        ui.label(egui::RichText::new(summary).monospace());
+        widgets::masked_editor(ui, label.id, labels::PRIVATE_KEY, &mut buffers.private_key)
     };
+    if changed {
+        actions.edit(Edit::PrivateKey(buffers.private_key.clone()));
+    }
+    match wb.sign_key() {
+        Ok(k) => widgets::colored_line(ui, p.ok, format!("Signs with: {}", k.describe())),
+        Err(e) if e.is_missing() => widgets::colored_line(ui, p.warn, format!("Cannot sign: {e}")),
+        Err(e) => widgets::colored_line(ui, p.bad, format!("Cannot sign: {e}")),
+    };
+    if widgets::code_editor(
+        ui,
+        labels::PUBLIC_KEY,
+        &mut buffers.public_key,
+        Highlight::Key,
+        3,
+    ) {
+        actions.edit(Edit::PublicKey(buffers.public_key.clone()));
+    }
+    match wb.verify_key() {
+        Ok(k) => widgets::colored_line(ui, p.ok, format!("Verifies with: {}", k.describe())),
+        Err(e) => widgets::colored_line(ui, p.warn, format!("Cannot verify: {e}")),
+    };
+    let shown = wb.verify_key().ok().or(wb.sign_key().ok());
     if let Some(k) = shown {
         ui.horizontal_wrapped(|ui| {
             ui.label("RFC 7638 thumbprint:");
@@ -117,7 +197,7 @@ pub fn keys_ui(
         });
     }
     let mut warnings: Vec<String> = Vec::new();
-    for k in [wb.sign_key.as_ref().ok(), wb.verify_key.as_ref().ok()]
+    for k in [wb.sign_key().ok(), wb.verify_key().ok()]
         .into_iter()
         .flatten()
     {
@@ -130,8 +210,16 @@ pub fn keys_ui(
     for w in warnings {
         widgets::colored_line(ui, p.warn, format!("Warning: {w}"));
     }
+}
 
-    ui.horizontal(|ui| {
+/// Generate, export, open, path, remember.
+pub fn key_actions_ui(
+    ui: &mut egui::Ui,
+    wb: &Workbench,
+    state: &mut UiState,
+    actions: &mut Actions,
+) {
+    ui.horizontal_wrapped(|ui| {
         match &state.generating {
             Some(what) => {
                 ui.spinner();
@@ -144,7 +232,7 @@ pub fn keys_ui(
                 if Command::GenerateKey.button(ui) {
                     actions.commands.push(Command::GenerateKey);
                 }
-                if wb.alg.family() == Family::Rsa {
+                if wb.alg().family() == Family::Rsa {
                     let label = ui.label("RSA size");
                     egui::ComboBox::from_id_salt("RSA size")
                         .selected_text(format!("{} bits", state.rsa_bits))
@@ -161,6 +249,7 @@ pub fn keys_ui(
         ui.menu_button("Export", |ui| {
             let items = [
                 Command::CopyPublicJwk,
+                Command::CopyPublicPem,
                 Command::SavePublicPem,
                 Command::SavePublicJwk,
                 Command::SavePublicJwks,
@@ -173,16 +262,16 @@ pub fn keys_ui(
         })
         .response
         .on_hover_text("Copy or save the key as PEM, JWK or a public JWKS; private keys are saved readable only by you");
-    });
-    ui.horizontal(|ui| {
         if Command::OpenKey.button(ui) {
             actions.commands.push(Command::OpenKey);
         }
+    });
+    ui.horizontal(|ui| {
         let label = ui.label(labels::KEY_PATH);
         let resp = ui
             .add(
                 egui::TextEdit::singleline(&mut state.key_path)
-                    .hint_text("/path/to/key.pem")
+                    .hint_text("/path/to/key.pem — or drop a key file on the window")
                     .desired_width((ui.available_width() - 70.0).max(120.0)),
             )
             .labelled_by(label.id);
@@ -191,8 +280,19 @@ pub fn keys_ui(
             actions.commands.push(Command::LoadKeyPath);
         }
     });
-    ui.label(egui::RichText::new("…or drop a key file on the window.").weak());
-    if ui.checkbox(&mut state.remember_key, labels::REMEMBER_KEY).on_hover_text("Off: secrets and private keys are never written to disk. On: they are saved in the settings file (owner-only permissions).").changed() {
+    if ui
+        .checkbox(&mut state.remember_key, labels::REMEMBER_KEY)
+        .on_hover_text("Off: secrets and private keys are never written to disk. On: they are saved in the settings file, in plain text, readable only by you.")
+        .changed()
+    {
         actions.settings_dirty = true;
+    }
+}
+
+fn capital(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().chain(c).collect(),
+        None => String::new(),
     }
 }

@@ -40,3 +40,13 @@ pub const REMEMBER_KEY: &str = "Remember key on this machine";
 pub const IGNORE_EXP: &str = "Ignore exp";
 /// Signing input view.
 pub const SIGNING_INPUT: &str = "Signing input";
+/// The time-travel field.
+pub const EVALUATE_AT: &str = "Evaluate at";
+/// The payload pane's JSON tab.
+pub const JSON_TAB: &str = "JSON";
+/// Show/hide the private key.
+pub const SHOW_PRIVATE_KEY: &str = "Show private key";
+/// The advice line under the secret field.
+pub const SECRET_ADVICE: &str = "Secret advice";
+/// The key set table in the Keys view.
+pub const KEY_SET: &str = "Keys in this set";

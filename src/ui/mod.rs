@@ -1,49 +1,71 @@
-//! The window. One module per pane, each drawing from and editing the core `Workbench`;
-//! `app` wires them and runs commands. No JWT logic lives here.
+//! The window. One module per pane or view, each drawing from the core `Workbench` and
+//! sending it `Edit`s; `app` wires them, `run` executes commands. No JWT logic lives here.
 
 pub mod app;
+mod background;
+pub mod buffers;
 pub mod claims;
 pub mod commands;
+mod debugger;
 pub mod findings;
 pub mod header;
+mod keyio;
 pub mod keys;
+mod keys_view;
 pub mod labels;
 pub mod payload;
+mod persist;
 pub mod platform;
+mod run;
+mod structure;
 pub mod token;
+pub mod verdict;
+pub mod views;
 pub mod widgets;
 
 pub use app::{AppOptions, Clock, WorkbenchApp, run_window};
 
-use crate::core::workbench::SignJob;
+use crate::core::workbench::Edit;
 use commands::Command;
+use views::View;
 
-/// What panes ask the app to do this frame.
+/// What panes ask for this frame: edits for the document, commands for the app.
 #[derive(Debug, Default)]
 pub struct Actions {
+    /// Edits, applied in order after the panes are drawn.
+    pub edits: Vec<Edit>,
     /// Commands to run.
     pub commands: Vec<Command>,
-    /// The latest signing job (a newer one replaces an older one).
-    pub job: Option<SignJob>,
-    /// Something worth saving changed.
+    /// A window preference changed (worth saving).
     pub settings_dirty: bool,
 }
 
 impl Actions {
-    /// Queues a signing job, if there is one; any edit makes settings dirty.
-    pub fn sign(&mut self, job: Option<SignJob>) {
-        if job.is_some() {
-            self.job = job;
-        }
-        self.settings_dirty = true;
+    /// Queues an edit.
+    pub fn edit(&mut self, e: Edit) {
+        self.edits.push(e);
     }
+}
+
+/// Which half of the payload pane shows when there is no room for both.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum PayloadTab {
+    /// The JSON editor.
+    #[default]
+    Json,
+    /// The claims table.
+    Claims,
 }
 
 /// Window-only state that is not part of the document.
 #[derive(Debug)]
 pub struct UiState {
+    /// The view on show.
+    pub view: View,
     /// Show the HMAC secret in clear.
     pub show_secret: bool,
+    /// Show the private key text in clear.
+    pub show_private: bool,
     /// The fallback key path field.
     pub key_path: String,
     /// "Remember key on this machine".
@@ -54,17 +76,28 @@ pub struct UiState {
     pub rsa_bits: usize,
     /// What is being generated off the UI thread, if anything.
     pub generating: Option<String>,
+    /// The payload pane's tab when JSON and claims do not fit side by side.
+    pub payload_tab: PayloadTab,
+    /// The time-travel field's text.
+    pub clock_text: String,
+    /// Why the time-travel text could not be read.
+    pub clock_error: Option<String>,
 }
 
 impl Default for UiState {
     fn default() -> Self {
         UiState {
+            view: View::Debugger,
             show_secret: false,
+            show_private: false,
             key_path: String::new(),
             remember_key: false,
             status: None,
             rsa_bits: 2048,
             generating: None,
+            payload_tab: PayloadTab::Json,
+            clock_text: String::new(),
+            clock_error: None,
         }
     }
 }

@@ -183,6 +183,18 @@ pub fn code_editor(
     rows: usize,
 ) -> bool {
     let label_resp = ui.label(egui::RichText::new(label).strong());
+    code_editor_for(ui, label_resp.id, label, text, highlight, rows)
+}
+
+/// The editor of [`code_editor`] under a label drawn by the caller (`label_id`).
+pub fn code_editor_for(
+    ui: &mut Ui,
+    label_id: egui::Id,
+    id_salt: &str,
+    text: &mut String,
+    highlight: Highlight,
+    rows: usize,
+) -> bool {
     if text.len() > EDITABLE_LIMIT {
         let cut = (0..=PREVIEW.min(text.len()))
             .rev()
@@ -195,12 +207,13 @@ pub fn code_editor(
         );
         ui.add(
             egui::TextEdit::multiline(&mut preview)
+                .id_salt(id_salt)
                 .font(TextStyle::Monospace)
                 .desired_rows(rows)
                 .desired_width(f32::INFINITY)
                 .interactive(false),
         )
-        .labelled_by(label_resp.id);
+        .labelled_by(label_id);
         return false;
     }
     let palette = Palette::of(ui);
@@ -225,23 +238,42 @@ pub fn code_editor(
         ui.fonts_mut(|f| f.layout_job(job))
     };
     let edit = egui::TextEdit::multiline(text)
-        .id_salt(label)
+        .id_salt(id_salt)
         .font(TextStyle::Monospace)
         .code_editor()
         .desired_rows(rows)
         .desired_width(f32::INFINITY)
         .layouter(&mut layouter);
-    if highlight == Highlight::Key {
-        // Keys are long and rarely read line by line: keep the pane compact and scroll inside.
-        let row_height = ui.text_style_height(&TextStyle::Monospace);
-        egui::ScrollArea::vertical()
-            .id_salt((label, "scroll"))
-            .max_height(row_height * rows as f32 + 12.0)
-            .show(ui, |ui| ui.add(edit).labelled_by(label_resp.id).changed())
-            .inner
-    } else {
-        ui.add(edit).labelled_by(label_resp.id).changed()
-    }
+    // Long texts scroll inside a pane of `rows` rows instead of pushing everything down.
+    let row_height = ui.text_style_height(&TextStyle::Monospace);
+    egui::ScrollArea::vertical()
+        .id_salt((id_salt, "scroll"))
+        .max_height(row_height * rows as f32 + 12.0)
+        .show(ui, |ui| ui.add(edit).labelled_by(label_id).changed())
+        .inner
+}
+
+/// A masked multiline field (for private keys): every character shown as a dot, newlines kept
+/// so a pasted PEM stays intact; copying out is disabled.
+pub fn masked_editor(ui: &mut Ui, label_id: egui::Id, id_salt: &str, text: &mut String) -> bool {
+    let row_height = ui.text_style_height(&TextStyle::Monospace);
+    egui::ScrollArea::vertical()
+        .id_salt((id_salt, "masked"))
+        .max_height(row_height + 8.0)
+        .show(ui, |ui| {
+            ui.add(
+                egui::TextEdit::multiline(text)
+                    .id_salt((id_salt, "masked-field"))
+                    .password(true)
+                    .font(TextStyle::Monospace)
+                    .desired_rows(1)
+                    .desired_width(f32::INFINITY)
+                    .hint_text("hidden: paste to replace, or Show to edit"),
+            )
+            .labelled_by(label_id)
+            .changed()
+        })
+        .inner
 }
 
 /// A line of coloured text.

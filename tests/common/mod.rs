@@ -1,6 +1,8 @@
 //! Shared test helpers: RFC example keys and tokens, fixture paths.
 #![allow(dead_code)]
 
+pub mod ui;
+
 use jwt_workbench::core::keys::{self, Key, KeyFile, Purpose};
 use std::path::PathBuf;
 

@@ -1,6 +1,7 @@
 //! Keys: what a key is once loaded (whatever its container), what it fits, and the
 //! jsonwebtoken / aws-lc key objects made from it.
 
+mod bundle;
 mod cert;
 mod crypto;
 pub mod der;
@@ -11,8 +12,10 @@ mod jwk;
 mod load;
 mod pem;
 mod pkcs;
+mod route;
 mod secret;
 
+pub use bundle::{ExportFile, ExportKind, export, jwk_text, keygen_files, with_kid};
 pub use crypto::{sign_bytes, verify_bytes};
 pub use error::KeyError;
 pub use export::public_jwks;
@@ -20,6 +23,7 @@ pub use generate::{KeySpec, RSA_SIZES, generate};
 pub use jwk::parse_jwk;
 pub use load::{KeyFile, load_key_bytes, load_key_file, read_key_file};
 pub use pem::{der_to_pem, pem_encode};
+pub use route::{KeyField, Routed, field_of, route};
 pub use secret::{SecretEncoding, parse_secret, parse_secret_spec};
 
 use super::alg::{Curve, Family, JwsAlg};

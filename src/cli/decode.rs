@@ -1,0 +1,132 @@
+//! `decode`: header, payload, signature and times, without verifying.
+
+use super::{CliResult, DateStyle, DecodeArgs, read_arg, say};
+use crate::core::error::Error;
+use crate::core::token::{Form, Inspection, Payload};
+use crate::core::{b64, claims, inspect, json};
+use serde_json::{Value, json};
+use std::process::ExitCode;
+
+fn pretty_bytes(what: &str, bytes: &[u8]) -> String {
+    let text = String::from_utf8_lossy(bytes);
+    json::pretty(what, &text).unwrap_or_else(|_| text.into_owned())
+}
+
+fn with_dates(claims: &serde_json::Map<String, Value>, style: DateStyle) -> Value {
+    let mut out = claims.clone();
+    for name in ["exp", "nbf", "iat"] {
+        if let Ok(Some(t)) = claims::time_claim(claims, name) {
+            let text = match style {
+                DateStyle::Utc => claims::utc_text(t),
+                DateStyle::Local => claims::local_text(t),
+            };
+            out.insert(name.to_string(), Value::String(text));
+        }
+    }
+    Value::Object(out)
+}
+
+pub(crate) fn payload_json(insp: &Inspection, date: Option<DateStyle>) -> (Value, &'static str) {
+    match &insp.payload {
+        Ok(Payload::Claims(m)) => (
+            date.map_or_else(|| Value::Object(m.clone()), |s| with_dates(m, s)),
+            "claims",
+        ),
+        Ok(Payload::OtherJson(v)) => (v.clone(), "json"),
+        Ok(Payload::Text(t)) => (Value::String(t.clone()), "text"),
+        Ok(Payload::Binary(b)) => (Value::String(b64::encode_hex(b)), "binary"),
+        Ok(Payload::Encrypted) => (Value::Null, "encrypted"),
+        Err(_) => (Value::Null, "undecodable"),
+    }
+}
+
+fn problems(insp: &Inspection) -> Vec<String> {
+    [
+        insp.header.as_ref().err(),
+        insp.payload.as_ref().err(),
+        insp.signature.as_ref().err(),
+    ]
+    .into_iter()
+    .flatten()
+    .map(Error::to_string)
+    .collect()
+}
+
+pub(crate) fn decode(args: &DecodeArgs, now: i64) -> CliResult {
+    let text = read_arg(&args.token, "token")?;
+    let insp = inspect(&text)?;
+    let problems = problems(&insp);
+    if args.json {
+        let (payload, kind) = payload_json(&insp, args.date);
+        let out = json!({
+            "form": if insp.form == Form::Jwe { "JWE" } else { "JWS" },
+            "header": insp.header.as_ref().map_or(Value::Null, |h| Value::Object(h.clone())),
+            "payload": payload,
+            "payload_kind": kind,
+            "signature": insp.signature_text(),
+            "signature_hex": insp.signature.as_ref().map(|s| b64::encode_hex(s)).unwrap_or_default(),
+            "alg_problem": insp.alg.problem(),
+            "repairs": insp.repairs.iter().map(|r| r.note()).collect::<Vec<_>>(),
+            "problems": problems,
+        });
+        say!("{}", serde_json::to_string_pretty(&out).unwrap_or_default());
+    } else {
+        for r in &insp.repairs {
+            eprintln!("note: {}", r.note());
+        }
+        print_decoded(&insp, args.date, now);
+        for p in &problems {
+            eprintln!("error: {p}");
+        }
+    }
+    Ok(ExitCode::from(if problems.is_empty() { 0 } else { 2 }))
+}
+
+fn print_decoded(insp: &Inspection, date: Option<DateStyle>, now: i64) {
+    if let Ok(h) = &insp.header_bytes {
+        say!("Header\n{}\n", pretty_bytes("header", h));
+    }
+    match &insp.payload {
+        Ok(Payload::Claims(m)) => {
+            let shown = match date {
+                Some(style) => {
+                    serde_json::to_string_pretty(&with_dates(m, style)).unwrap_or_default()
+                }
+                None => insp
+                    .payload_bytes
+                    .as_ref()
+                    .map(|b| pretty_bytes("payload", b))
+                    .unwrap_or_default(),
+            };
+            say!("Payload\n{shown}\n");
+        }
+        Ok(Payload::Encrypted) => say!("Payload\n(encrypted: JWE)\n"),
+        Ok(Payload::Text(t)) => say!("Payload (plain text, not JSON)\n{t}\n"),
+        Ok(Payload::Binary(b)) => say!("Payload (binary, hex)\n{}\n", b64::encode_hex(b)),
+        Ok(Payload::OtherJson(v)) => say!("Payload (JSON, not an object)\n{v}\n"),
+        Err(_) => {}
+    }
+    if let Some(why) = insp.payload.as_ref().ok().and_then(Payload::explain) {
+        say!("Note: {why}\n");
+    }
+    if insp.form == Form::Jws {
+        let alg = match &insp.alg {
+            crate::core::HeaderAlg::Known(a) => a.name().to_string(),
+            other => other.problem().unwrap_or_default(),
+        };
+        let len = insp.signature.as_ref().map_or(0, Vec::len);
+        say!("Signature ({alg}, {len} bytes)\n{}", insp.signature_text());
+    }
+    if let Some(m) = insp.claims() {
+        let (times, lifetime) = claims::times(m, now);
+        if !times.is_empty() {
+            say!("\nTimes");
+            for t in &times {
+                say!("  {}  {}  {}  ({})", t.name, t.utc, t.local, t.relative);
+            }
+            if let Some(l) = lifetime {
+                say!("  {l}");
+            }
+        }
+    }
+}

@@ -1,0 +1,151 @@
+//! The signature half of verification: algorithm, crit, and the signature itself. It does
+//! not depend on time, so a window can cache it.
+
+use super::{Check, Fault, Policy, SignatureStatus, Unchecked};
+use crate::core::alg::{HeaderAlg, JwsAlg};
+use crate::core::keys::{self, Key, Purpose};
+use crate::core::token::{Form, Inspection};
+use serde_json::{Map, Value};
+
+fn check(name: &str, ok: bool, detail: impl Into<String>) -> Check {
+    if ok {
+        Check::pass(name, detail)
+    } else {
+        let fault = if name == "crit" {
+            Fault::Crit
+        } else {
+            Fault::Alg
+        };
+        Check::fail(name, fault, detail)
+    }
+}
+
+/// Header members registered by RFC 7515/7519, which `crit` must not list.
+const REGISTERED_HEADER: [&str; 11] = [
+    "alg", "jku", "jwk", "kid", "x5u", "x5c", "x5t", "x5t#S256", "typ", "cty", "crit",
+];
+
+/// Checks `crit` (RFC 7515 section 4.1.11). This verifier understands no extensions.
+pub(super) fn crit_check(header: &Map<String, Value>) -> Option<Check> {
+    let crit = header.get("crit")?;
+    let Some(list) = crit.as_array().filter(|l| !l.is_empty()) else {
+        return Some(check(
+            "crit",
+            false,
+            "crit must be a non-empty array of header names",
+        ));
+    };
+    for item in list {
+        let Some(name) = item.as_str() else {
+            return Some(check(
+                "crit",
+                false,
+                "crit must list header names as strings",
+            ));
+        };
+        if REGISTERED_HEADER.contains(&name) {
+            return Some(check(
+                "crit",
+                false,
+                format!("crit lists \"{name}\", a registered header name, which RFC 7515 forbids"),
+            ));
+        }
+        if !header.contains_key(name) {
+            return Some(check(
+                "crit",
+                false,
+                format!("crit lists \"{name}\" but the header has no such member"),
+            ));
+        }
+    }
+    let names: Vec<&str> = list.iter().filter_map(Value::as_str).collect();
+    Some(check(
+        "crit",
+        false,
+        format!(
+            "crit marks {} as critical, an extension this verifier does not understand, so the token must be rejected",
+            names.join(", ")
+        ),
+    ))
+}
+
+/// The signature part of a verification: status, the algorithm used, and the `alg` check.
+/// Independent of time, so a window can cache it and re-run only [`claim_checks`] each second.
+pub fn signature_status(
+    insp: &Inspection,
+    key: Option<&Key>,
+    policy: &Policy,
+) -> (SignatureStatus, Option<JwsAlg>, Check) {
+    let unchecked = |why: Unchecked, text: String| {
+        (
+            SignatureStatus::Unchecked(why, text.clone()),
+            None,
+            check("alg", false, text),
+        )
+    };
+    if insp.form == Form::Jwe {
+        return unchecked(
+            Unchecked::Encrypted,
+            "this is an encrypted token (JWE); it has no signature to check".into(),
+        );
+    }
+    if let Some(e) = insp.header.as_ref().err().or(insp.signature.as_ref().err()) {
+        return unchecked(Unchecked::Malformed, e.to_string());
+    }
+    let alg = match &insp.alg {
+        HeaderAlg::Known(a) => *a,
+        HeaderAlg::None(_) => {
+            return unchecked(Unchecked::AlgNone, insp.alg.problem().unwrap_or_default());
+        }
+        other => {
+            return unchecked(
+                Unchecked::UnsupportedAlg,
+                other.problem().unwrap_or_default(),
+            );
+        }
+    };
+    if !policy.algorithms.is_empty() && !policy.algorithms.contains(&alg) {
+        let allowed: Vec<&str> = policy.algorithms.iter().map(|a| a.name()).collect();
+        return unchecked(
+            Unchecked::AlgNotAllowed,
+            format!(
+                "the token says {alg}, but only {} is allowed",
+                allowed.join(", ")
+            ),
+        );
+    }
+    let Some(key) = key else {
+        return (
+            SignatureStatus::Unchecked(Unchecked::NoKey, "no key given".into()),
+            Some(alg),
+            check("alg", true, format!("{alg} (no key to check it with)")),
+        );
+    };
+    if let Err(e) = key.check_fits(alg, Purpose::Verify) {
+        return unchecked(Unchecked::KeyMismatch, format!("the token says {alg}: {e}"));
+    }
+    let Ok(sig) = insp.signature.as_ref() else {
+        return unchecked(Unchecked::Malformed, "the signature does not decode".into());
+    };
+    match keys::verify_bytes(key, alg, insp.signing_input().as_bytes(), sig) {
+        Ok(true) => (
+            SignatureStatus::Valid,
+            Some(alg),
+            check(
+                "alg",
+                true,
+                format!("{alg}, checked with {}", key.describe()),
+            ),
+        ),
+        Ok(false) => (
+            SignatureStatus::Invalid,
+            Some(alg),
+            check(
+                "alg",
+                true,
+                format!("{alg}, checked with {}", key.describe()),
+            ),
+        ),
+        Err(e) => unchecked(Unchecked::KeyMismatch, e.to_string()),
+    }
+}

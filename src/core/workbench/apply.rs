@@ -1,0 +1,245 @@
+//! The one way in: [`Workbench::apply`] and the rules for what each edit sets off.
+
+use super::{Edit, Effects, Lead, Notice, Template, Workbench, derive, templates};
+use crate::core::JwsAlg;
+use crate::core::alg::HeaderAlg;
+use crate::core::b64;
+use crate::core::claims::NumericDate;
+use crate::core::error::Error;
+use crate::core::json;
+use crate::core::keys::{self, Key, KeyField, KeyMaterial, SecretEncoding};
+use crate::core::token::{self, Payload};
+
+impl Workbench {
+    /// Applies an edit, recomputes what depends on it, and says what the window must do.
+    /// `now` is the real clock (templates stamp iat and exp with it).
+    pub fn apply(&mut self, edit: Edit, now: NumericDate) -> Effects {
+        let mut fx = Effects {
+            changed: true,
+            ..Effects::default()
+        };
+        match edit {
+            Edit::Token(text) => self.set_token(text),
+            Edit::Header(text) => {
+                self.header = text;
+                self.lead = Lead::Editors;
+                self.parse_header();
+                if self.payload_parsed.is_none() {
+                    self.parse_payload();
+                }
+                self.follow_header_alg();
+                fx.sign = self.sign_job();
+            }
+            Edit::Payload(text) => {
+                self.payload = text;
+                self.lead = Lead::Editors;
+                self.parse_payload();
+                if self.header_parsed.is_none() {
+                    self.parse_header();
+                }
+                fx.sign = self.sign_job();
+            }
+            Edit::Alg(alg) => fx.sign = self.set_alg(alg),
+            Edit::Secret(text) => {
+                self.keys.secret = text;
+                fx.sign = self.keys_changed();
+            }
+            Edit::SecretEncoding(e) => {
+                self.keys.secret_encoding = e;
+                fx.sign = self.keys_changed();
+            }
+            Edit::PrivateKey(text) => {
+                self.keys.private_key = text;
+                fx.sign = self.keys_changed();
+            }
+            Edit::PublicKey(text) => {
+                self.keys.public_key = text;
+                fx.sign = self.keys_changed();
+            }
+            Edit::LoadKey { bytes, source } => self.load_key(&bytes, &source, &mut fx),
+            Edit::GeneratedKey(key) => {
+                fx.notice = Some(Notice::info(format!(
+                    "Generated {}; thumbprint {}",
+                    key.describe(),
+                    key.thumbprint()
+                )));
+                fx.sign = self.use_generated(&key);
+            }
+            Edit::Leeway(l) => self.policy.leeway = l,
+            Edit::IgnoreExp(b) => self.policy.ignore_exp = b,
+            Edit::Clock(c) => self.clock = c,
+            Edit::Template(t) => fx.sign = self.load_template(t, now),
+            Edit::Clear => self.clear(),
+            Edit::Resign => {
+                self.lead = Lead::Editors;
+                self.parse_editors();
+                self.refresh_keys();
+                fx.sign = self.sign_job();
+            }
+            Edit::Format | Edit::Compact => self.reformat(matches!(edit, Edit::Format)),
+            Edit::Signed { generation, result } => fx.changed = self.signed(generation, result),
+            Edit::SigningStarted(generation) => {
+                fx.changed = false;
+                if generation == self.generation {
+                    self.signing = true;
+                }
+            }
+        }
+        fx
+    }
+
+    /// The token was typed or pasted: repair it once, decode it, fill the editors.
+    fn set_token(&mut self, text: String) {
+        let (clean, repairs) = token::repair(&text);
+        self.repairs = repairs.iter().map(|r| r.note()).collect();
+        self.token = if repairs.is_empty() {
+            text
+        } else {
+            clean.clone()
+        };
+        self.lead = Lead::Token;
+        self.stale = None;
+        self.generation += 1; // drops any signing job still running
+        self.signing = false;
+        self.inspection = token::inspect_repaired(clean, repairs);
+        self.header_parsed = None;
+        self.payload_parsed = None;
+        match &self.inspection {
+            Ok(insp) => {
+                self.header = match &insp.header_bytes {
+                    Ok(bytes) => pretty_or_raw("header", bytes),
+                    Err(_) => String::new(),
+                };
+                self.payload = match (&insp.payload_bytes, &insp.payload) {
+                    (_, Ok(Payload::Encrypted)) => {
+                        "(encrypted: a JWE payload cannot be shown)".to_string()
+                    }
+                    (Ok(bytes), _) => pretty_or_raw("payload", bytes),
+                    (Err(_), _) => String::new(),
+                };
+                // The editors show what the token holds; they parse as the token's parts did.
+                self.header_parsed = Some(insp.header.clone());
+                self.payload_parsed = Some(match &insp.payload {
+                    Ok(Payload::Claims(m)) => Ok(m.clone()),
+                    Ok(_) => json::parse_object("payload", &self.payload),
+                    Err(e) => Err(e.clone()),
+                });
+                if let HeaderAlg::Known(a) = insp.alg {
+                    self.alg = a;
+                }
+            }
+            Err(Error::EmptyToken) => {}
+            Err(_) => {
+                self.header.clear();
+                self.payload.clear();
+            }
+        }
+        self.refresh_keys();
+        self.refresh_signature();
+    }
+
+    /// The algorithm picker changed: rewrite the header's `alg` and re-sign.
+    fn set_alg(&mut self, alg: JwsAlg) -> Option<super::SignJob> {
+        self.alg = alg;
+        if let Ok(updated) = json::set_members(
+            "header",
+            &self.header,
+            &[("alg", format!("\"{}\"", alg.name()))],
+        ) {
+            self.header = json::pretty("header", &updated).unwrap_or(updated);
+        }
+        self.lead = Lead::Editors;
+        self.parse_editors();
+        self.refresh_keys();
+        self.sign_job()
+    }
+
+    /// Loads a template with a fresh iat and exp.
+    fn load_template(&mut self, t: Template, now: NumericDate) -> Option<super::SignJob> {
+        if t == Template::Example {
+            if self.keys.secret.is_empty() {
+                self.keys.secret = super::EXAMPLE_SECRET.to_string();
+                self.keys.secret_encoding = SecretEncoding::Text;
+            }
+            self.alg = JwsAlg::HS256;
+        }
+        let (header, payload) = templates::template(t, self.alg, now);
+        self.load_editors(&header, &payload);
+        self.sign_job()
+    }
+
+    /// Empties token, header and payload (keys stay).
+    fn clear(&mut self) {
+        self.set_token(String::new());
+        self.header.clear();
+        self.payload.clear();
+        self.header_parsed = None;
+        self.payload_parsed = None;
+        self.signature = derive::unchecked_signature(&Error::EmptyToken);
+    }
+
+    /// Pretty-prints or minifies the editors; the token is unchanged (it is minified anyway).
+    fn reformat(&mut self, pretty: bool) {
+        let f = if pretty { json::pretty } else { json::minify };
+        if let Ok(h) = f("header", &self.header) {
+            self.header = h;
+        }
+        if let Ok(p) = f("payload", &self.payload) {
+            self.payload = p;
+        }
+    }
+
+    /// Key bytes from a file or a drop: into the field that fits; nothing typed is lost when
+    /// they are not a usable key.
+    fn load_key(&mut self, bytes: &[u8], source: &str, fx: &mut Effects) {
+        let routed = match keys::route(bytes, self.alg) {
+            Ok(r) => r,
+            Err(e) => {
+                fx.notice = Some(Notice::error(format!("Could not use {source}: {e}")));
+                fx.changed = false;
+                return;
+            }
+        };
+        match routed.field {
+            KeyField::Secret => {
+                self.keys.secret = routed.text;
+                self.keys.secret_encoding = routed.encoding;
+            }
+            KeyField::Private => self.keys.private_key = routed.text,
+            KeyField::Public => self.keys.public_key = routed.text,
+        }
+        fx.loaded_into = Some(routed.field);
+        fx.sign = match routed.switch_to {
+            Some(alg) => self.set_alg(alg),
+            None => self.keys_changed(),
+        };
+        fx.notice = Some(Notice::info(format!(
+            "Loaded {} from {source}",
+            routed.summary
+        )));
+    }
+
+    /// A generated key goes into the key fields; the token re-signs when the editors lead.
+    fn use_generated(&mut self, key: &Key) -> Option<super::SignJob> {
+        match &key.material {
+            KeyMaterial::Secret(secret) => {
+                self.keys.secret = b64::encode(secret);
+                self.keys.secret_encoding = SecretEncoding::Base64;
+            }
+            _ => {
+                self.keys.private_key = key.private_pem().unwrap_or_default();
+                self.keys.public_key.clear();
+            }
+        }
+        if key.algorithms().contains(&self.alg) {
+            self.keys_changed()
+        } else {
+            self.set_alg(key.default_alg())
+        }
+    }
+}
+
+fn pretty_or_raw(what: &str, bytes: &[u8]) -> String {
+    let text = String::from_utf8_lossy(bytes);
+    json::pretty(what, &text).unwrap_or_else(|_| text.into_owned())
+}

@@ -1,0 +1,178 @@
+//! Signing jobs: everything needed to sign, detached from the document so a worker thread
+//! can run it; stale results are recognised by their generation.
+
+use super::{Lead, Stale, Workbench};
+use crate::core::alg::{Family, HeaderAlg, JwsAlg};
+use crate::core::error::{Error, Result};
+use crate::core::json;
+use crate::core::keys::Key;
+use crate::core::sign;
+use crate::core::token::Inspection;
+use serde_json::{Map, Value};
+
+/// Signing jobs bigger than this payload size (bytes) run off the UI thread.
+const SLOW_PAYLOAD: usize = 256 * 1024;
+
+/// A signing job: the checked editors and the key, detached from the document.
+#[derive(Debug, Clone)]
+pub struct SignJob {
+    /// Matches the document's generation when the job was made; stale results are dropped.
+    pub generation: u64,
+    /// The algorithm (the header's `alg`).
+    pub alg: JwsAlg,
+    /// The signing key.
+    pub key: Key,
+    header: Map<String, Value>,
+    header_text: String,
+    payload: Map<String, Value>,
+    payload_text: String,
+}
+
+/// A signed token and its inspection, built from the parts without decoding them again.
+#[derive(Debug, Clone)]
+pub struct Signed {
+    /// The compact token.
+    pub token: String,
+    /// Its inspection.
+    pub inspection: Box<Inspection>,
+}
+
+impl SignJob {
+    /// True when signing may take more than a few milliseconds (RSA 3072+ or a big payload).
+    pub fn is_slow(&self) -> bool {
+        (self.key.family() == Family::Rsa && self.key.bits() >= 3072)
+            || self.payload_text.len() > SLOW_PAYLOAD
+    }
+
+    /// Signs (the JSON minified, as every JWT library does). Safe to call on any thread.
+    pub fn run(self) -> Result<Signed> {
+        let header_json = json::minify_valid(&self.header_text);
+        let payload_json = json::minify_valid(&self.payload_text);
+        let (token, signature) =
+            sign::sign_encoded(&header_json, &payload_json, self.alg, &self.key)?;
+        let inspection = Box::new(Inspection::of_signed(
+            token.clone(),
+            header_json,
+            self.header,
+            payload_json,
+            self.payload,
+            signature,
+        ));
+        Ok(Signed { token, inspection })
+    }
+}
+
+impl Workbench {
+    /// Makes the signing job for the current editors, or marks the token stale and says why.
+    pub(super) fn sign_job(&mut self) -> Option<SignJob> {
+        self.generation += 1;
+        self.signing = false;
+        let why = match (&self.header_parsed, &self.payload_parsed) {
+            (Some(Err(e)), _) | (_, Some(Err(e))) => Stale::Json(e.clone()),
+            (Some(Ok(h)), Some(Ok(p))) => match (HeaderAlg::from_header(h), &self.key_state.sign) {
+                (HeaderAlg::Known(alg), Ok(key)) => {
+                    return Some(SignJob {
+                        generation: self.generation,
+                        alg,
+                        key: key.clone(),
+                        header: h.clone(),
+                        header_text: self.header.clone(),
+                        payload: p.clone(),
+                        payload_text: self.payload.clone(),
+                    });
+                }
+                (HeaderAlg::Known(_), Err(e)) => Stale::Key(e.clone()),
+                (HeaderAlg::None(s), _) => Stale::Alg(format!(
+                    "alg \"{s}\" is an unsecured token with no signature; verifiers must reject it, so it is not signed"
+                )),
+                (other, _) => Stale::Alg(other.problem().unwrap_or_default()),
+            },
+            _ => return None,
+        };
+        self.stale = Some(why);
+        None
+    }
+
+    /// A signing job finished; results of outdated jobs are dropped.
+    pub(super) fn signed(&mut self, generation: u64, result: Result<Signed>) -> bool {
+        if generation != self.generation {
+            return false;
+        }
+        self.signing = false;
+        match result {
+            Ok(s) => {
+                self.token = s.token;
+                self.inspection = Ok(*s.inspection);
+                self.stale = None;
+                self.repairs.clear();
+                self.lead = Lead::Editors;
+                self.refresh_signature();
+            }
+            Err(e) => self.stale = Some(Stale::Failed(e)),
+        }
+        true
+    }
+
+    /// Parses the editors (once per edit); a blank document is not an error.
+    pub(super) fn parse_editors(&mut self) {
+        if self.header.trim().is_empty() && self.payload.trim().is_empty() {
+            self.header_parsed = None;
+            self.payload_parsed = None;
+            return;
+        }
+        self.parse_header();
+        self.parse_payload();
+    }
+
+    /// Parses the header editor.
+    pub(super) fn parse_header(&mut self) {
+        self.header_parsed = Some(json::parse_object("header", &self.header));
+    }
+
+    /// Parses the payload editor.
+    pub(super) fn parse_payload(&mut self) {
+        self.payload_parsed = Some(json::parse_object("payload", &self.payload));
+    }
+
+    /// The kid of the header being signed (editors) or verified (token), for JWKS lookups.
+    pub(super) fn current_kid(&self) -> Option<String> {
+        let header = match self.lead {
+            Lead::Editors => self.header_parsed.as_ref().and_then(|r| r.as_ref().ok()),
+            Lead::Token => self
+                .inspection
+                .as_ref()
+                .ok()
+                .and_then(|i| i.header.as_ref().ok()),
+        };
+        header
+            .and_then(|h| h.get("kid"))
+            .and_then(Value::as_str)
+            .map(str::to_string)
+    }
+
+    /// Replaces the editors (pretty-printed) and makes them lead.
+    pub(super) fn load_editors(&mut self, header: &str, payload: &str) {
+        self.header = json::pretty("header", header).unwrap_or_else(|_| header.to_string());
+        self.payload = json::pretty("payload", payload).unwrap_or_else(|_| payload.to_string());
+        self.lead = Lead::Editors;
+        self.parse_editors();
+        self.follow_header_alg();
+        self.refresh_keys();
+    }
+
+    /// The picker follows a known `alg` typed into the header.
+    pub(super) fn follow_header_alg(&mut self) {
+        if let Some(Ok(h)) = &self.header_parsed
+            && let HeaderAlg::Known(a) = HeaderAlg::from_header(h)
+            && a != self.alg
+        {
+            self.alg = a;
+            self.refresh_keys();
+        }
+    }
+
+    /// The error shown while a job cannot be made, for callers that need one.
+    pub fn stale_error(&self) -> Option<Error> {
+        self.stale.as_ref().map(|s| Error::Shape(s.detail()))
+    }
+}

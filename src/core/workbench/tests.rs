@@ -1,0 +1,224 @@
+//! The document driven through `apply`, without a window.
+
+use super::*;
+use crate::core::alg::HeaderAlg;
+use crate::core::verify::Verdict;
+
+const NOW: NumericDate = 1_800_000_000;
+
+/// Applies an edit and runs its signing job at once.
+fn edit(wb: &mut Workbench, e: Edit) -> Effects {
+    let mut fx = wb.apply(e, NOW);
+    wb.run_inline(fx.sign.take());
+    fx
+}
+
+#[test]
+fn example_is_valid_with_a_countdown() {
+    let wb = Workbench::example(NOW);
+    assert_eq!(wb.lead(), Lead::Editors);
+    let r = wb.report(NOW).unwrap();
+    assert_eq!(r.verdict().0, Verdict::Valid, "{:?}", r.verdict());
+    let exp = r.checks.iter().find(|c| c.name == "exp").unwrap();
+    assert!(exp.detail.starts_with("expires in 30m"), "{}", exp.detail);
+    assert_eq!(wb.headline(NOW).title, "✔ Valid");
+    assert_eq!(
+        wb.countdown(NOW),
+        Some(("expires in 30:00".to_string(), Tone::Good))
+    );
+}
+
+#[test]
+fn editing_payload_resigns_and_invalid_json_keeps_the_token_stale() {
+    let mut wb = Workbench::example(NOW);
+    let before = wb.token().to_string();
+    edit(&mut wb, Edit::Payload(r#"{"sub":"2"}"#.into()));
+    assert_ne!(wb.token(), before);
+    assert!(wb.stale().is_none());
+    let good = wb.token().to_string();
+    let fx = wb.apply(Edit::Payload("{\"sub\": \"2\",\n  oops}".into()), NOW);
+    assert!(fx.sign.is_none());
+    assert_eq!(wb.token(), good, "the token is kept");
+    assert_eq!(
+        wb.payload_error().unwrap().to_string(),
+        "payload is not valid JSON at line 2 column 3: key must be a string"
+    );
+    let h = wb.headline(NOW);
+    assert_eq!(
+        h.title,
+        "Not re-signed yet: the payload is not valid JSON (line 2, column 3)"
+    );
+    assert_eq!(h.tone, Tone::Warn);
+}
+
+#[test]
+fn a_pasted_token_is_verified_not_resigned_when_the_secret_changes() {
+    let mut wb = Workbench::example(NOW);
+    let pasted = wb.token().to_string();
+    edit(&mut wb, Edit::Token(format!("Bearer {pasted}")));
+    assert_eq!(wb.token(), pasted);
+    assert_eq!(wb.repairs(), ["removed the \"Bearer \" prefix"]);
+    assert_eq!(wb.lead(), Lead::Token);
+    let fx = wb.apply(
+        Edit::Secret("another-secret-another-secret-another".into()),
+        NOW,
+    );
+    assert!(fx.sign.is_none());
+    assert_eq!(wb.token(), pasted, "never re-signed silently");
+    assert_eq!(
+        wb.report(NOW).unwrap().verdict().0,
+        Verdict::InvalidSignature
+    );
+    assert!(
+        wb.headline(NOW)
+            .judging
+            .starts_with("Judging the pasted token (HS256")
+    );
+    edit(&mut wb, Edit::Resign);
+    assert_ne!(wb.token(), pasted);
+    assert_eq!(wb.report(NOW).unwrap().verdict().0, Verdict::Valid);
+}
+
+#[test]
+fn alg_picker_rewrites_header_and_the_headline_never_says_valid_without_a_key() {
+    let mut wb = Workbench::example(NOW);
+    edit(&mut wb, Edit::Alg(JwsAlg::HS512));
+    assert!(
+        wb.header().contains("\"alg\": \"HS512\""),
+        "{}",
+        wb.header()
+    );
+    assert_eq!(
+        wb.inspection().as_ref().unwrap().alg,
+        HeaderAlg::Known(JwsAlg::HS512)
+    );
+    let fx = wb.apply(Edit::Alg(JwsAlg::RS256), NOW);
+    assert!(fx.sign.is_none());
+    let h = wb.headline(NOW);
+    assert_eq!(h.title, "Not re-signed yet: no RSA private key");
+    assert_ne!(h.tone, Tone::Good);
+    assert!(wb.verify_key().is_err());
+}
+
+#[test]
+fn outdated_signing_results_are_dropped() {
+    let mut wb = Workbench::example(NOW);
+    let old = wb
+        .apply(Edit::Payload(r#"{"a":1}"#.into()), NOW)
+        .sign
+        .unwrap();
+    let new = wb
+        .apply(Edit::Payload(r#"{"a":2}"#.into()), NOW)
+        .sign
+        .unwrap();
+    let (g_old, g_new) = (old.generation, new.generation);
+    wb.apply(
+        Edit::Signed {
+            generation: g_old,
+            result: old.run(),
+        },
+        NOW,
+    );
+    assert!(
+        !wb.token()
+            .contains(&crate::core::b64::encode(br#"{"a":1}"#))
+    );
+    wb.apply(
+        Edit::Signed {
+            generation: g_new,
+            result: new.run(),
+        },
+        NOW,
+    );
+    assert!(
+        wb.token()
+            .contains(&crate::core::b64::encode(br#"{"a":2}"#))
+    );
+}
+
+#[test]
+fn a_signed_token_inspects_like_a_decoded_one() {
+    let wb = Workbench::example(NOW);
+    let fresh = crate::core::inspect(wb.token()).unwrap();
+    let kept = wb.inspection().as_ref().unwrap();
+    assert_eq!(kept.spans, fresh.spans);
+    assert_eq!(kept.header, fresh.header);
+    assert_eq!(kept.payload, fresh.payload);
+    assert_eq!(kept.signature, fresh.signature);
+    assert_eq!(kept.header_bytes, fresh.header_bytes);
+}
+
+#[test]
+fn time_travel_changes_the_verdict_and_says_as_of() {
+    let mut wb = Workbench::example(NOW);
+    edit(&mut wb, Edit::Clock(TimeTravel::Offset(3600)));
+    let h = wb.headline(NOW);
+    assert_eq!(h.title, "× Expired");
+    assert!(h.as_of.unwrap().contains("1h after the real clock"));
+    assert_eq!(wb.countdown(NOW).unwrap().1, Tone::Bad);
+    edit(&mut wb, Edit::Clock(TimeTravel::At(NOW + 60)));
+    assert_eq!(wb.headline(NOW).title, "✔ Valid");
+    edit(&mut wb, Edit::Clock(TimeTravel::Live));
+    assert!(wb.headline(NOW).as_of.is_none());
+}
+
+#[test]
+fn headline_names_a_malformed_exp_not_expiry() {
+    let mut wb = Workbench::example(NOW);
+    edit(
+        &mut wb,
+        Edit::Payload(r#"{"sub":"1","exp":"1795629891"}"#.into()),
+    );
+    assert_eq!(wb.headline(NOW).title, "× exp is not a NumericDate");
+}
+
+#[test]
+fn loading_key_bytes_routes_them_and_switches_the_algorithm() {
+    let mut wb = Workbench::example(NOW);
+    let jwk = br#"{"kty":"OKP","crv":"Ed25519","d":"nWGxne_9WmC6hEr0kuwsxERJxWl7MmkZcDusAxyuf2A","x":"11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo"}"#;
+    let fx = edit(
+        &mut wb,
+        Edit::LoadKey {
+            bytes: jwk.to_vec(),
+            source: "ed.jwk".into(),
+        },
+    );
+    assert_eq!(fx.loaded_into, Some(crate::core::keys::KeyField::Private));
+    assert_eq!(wb.alg(), JwsAlg::EdDSA);
+    assert_eq!(wb.headline(NOW).title, "✔ Valid");
+    let before = wb.keys().clone();
+    let fx = edit(
+        &mut wb,
+        Edit::LoadKey {
+            bytes: b"\x00junk".to_vec(),
+            source: "junk.bin".into(),
+        },
+    );
+    assert!(fx.notice.unwrap().error);
+    assert_eq!(wb.keys(), &before, "nothing typed is lost");
+}
+
+#[test]
+fn each_key_text_is_parsed_once_and_weak_secrets_are_advised() {
+    let mut wb = Workbench::example(NOW);
+    edit(&mut wb, Edit::Secret("short".into()));
+    let advice = wb.secret_advice();
+    assert_eq!(advice.len(), 1, "{advice:?}");
+    assert!(advice[0].title.contains("weak"), "{advice:?}");
+    edit(&mut wb, Edit::Secret("secret".into()));
+    assert!(wb.secret_advice()[0].title.contains("well-known"));
+}
+
+#[test]
+fn restore_round_trips_a_snapshot() {
+    let mut wb = Workbench::example(NOW);
+    edit(&mut wb, Edit::Payload(r#"{"sub":"kept"}"#.into()));
+    let snap = wb.snapshot();
+    let back = Workbench::restore(snap.clone(), NOW);
+    assert_eq!(back.token(), wb.token());
+    assert_eq!(back.payload(), wb.payload());
+    let mut no_key = snap;
+    no_key.keys.secret.clear();
+    let back = Workbench::restore(no_key, NOW);
+    assert_eq!(back.headline(NOW).title, "Not re-signed yet: no secret");
+}

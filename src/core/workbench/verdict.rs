@@ -1,0 +1,279 @@
+//! One truth on screen: the headline says which token and which key it judges, and when the
+//! editors and the token disagree or no usable key is present, it says that instead of a
+//! verdict.
+
+use super::{Lead, Workbench};
+use crate::core::alg::HeaderAlg;
+use crate::core::claims::{self, NumericDate};
+use crate::core::error::Error;
+use crate::core::keys::KeyError;
+use crate::core::verify::{Unchecked, Verdict};
+
+/// Why the token shown does not reflect the editors.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Stale {
+    /// The header or payload editor holds invalid JSON.
+    Json(Error),
+    /// The header's alg cannot be signed (none, unknown, missing).
+    Alg(String),
+    /// There is no usable signing key.
+    Key(KeyError),
+    /// The backend failed to sign.
+    Failed(Error),
+}
+
+impl Stale {
+    /// A few words for the headline: "no RSA private key".
+    pub fn short(&self) -> String {
+        match self {
+            Stale::Json(Error::Json {
+                what, line, column, ..
+            }) => format!("the {what} is not valid JSON (line {line}, column {column})"),
+            Stale::Json(e) => e.to_string(),
+            Stale::Alg(_) => "the header's alg cannot be signed".to_string(),
+            Stale::Key(e) => key_short(e),
+            Stale::Failed(_) => "signing failed".to_string(),
+        }
+    }
+
+    /// The full reason.
+    pub fn detail(&self) -> String {
+        match self {
+            Stale::Json(e) | Stale::Failed(e) => e.to_string(),
+            Stale::Alg(s) => s.clone(),
+            Stale::Key(e) => e.to_string(),
+        }
+    }
+}
+
+/// "an RSA private key" -> "no RSA private key"; other key problems in a few words.
+fn key_short(e: &KeyError) -> String {
+    let no = |needs: &str| {
+        let bare = needs
+            .strip_prefix("an ")
+            .or_else(|| needs.strip_prefix("a "))
+            .unwrap_or(needs);
+        format!("no {bare}")
+    };
+    match e {
+        KeyError::Missing { needs, .. } => no(needs),
+        KeyError::NoSecret | KeyError::SecretEmpty => "no secret".to_string(),
+        KeyError::WrongKind { alg, needs, .. } => format!("{alg} needs {needs}"),
+        KeyError::WeakRsaSign(bits) => format!("the RSA key has only {bits} bits"),
+        KeyError::SecretIsKey(_) => "a key was given as the secret".to_string(),
+        KeyError::KidNotFound { kid, .. } => format!("no key with kid \"{kid}\""),
+        _ => "the key cannot be used".to_string(),
+    }
+}
+
+/// The tone of a headline.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tone {
+    /// Valid.
+    Good,
+    /// Not judged: stale, no key, signing.
+    Warn,
+    /// Failed.
+    Bad,
+    /// Nothing to judge.
+    Neutral,
+}
+
+/// The verdict area's headline.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Headline {
+    /// Its tone.
+    pub tone: Tone,
+    /// The headline itself: "✔ Valid", "× Expired", "Not re-signed yet: no RSA private key".
+    pub title: String,
+    /// One sentence more.
+    pub detail: String,
+    /// Which token and which key it judges.
+    pub judging: String,
+    /// "as of …" when the clock is not live.
+    pub as_of: Option<String>,
+}
+
+impl Workbench {
+    /// The headline at the real time `now` (judged at the document's clock).
+    pub fn headline(&self, now: NumericDate) -> Headline {
+        let at = self.at(now);
+        let as_of = (!self.clock.is_live()).then(|| {
+            format!(
+                "as of {} ({} the real clock)",
+                claims::utc_text(at),
+                relative(at - now)
+            )
+        });
+        let head = |tone, title: String, detail: String, judging: String| Headline {
+            tone,
+            title,
+            detail,
+            judging,
+            as_of: as_of.clone(),
+        };
+        if let Some(stale) = &self.stale {
+            let (title, what) = if self.token.is_empty() {
+                ("Not signed yet", "There is no token yet")
+            } else {
+                (
+                    "Not re-signed yet",
+                    "The token shown is the last one signed; it does not match your edits, so it is not judged",
+                )
+            };
+            return head(
+                Tone::Warn,
+                format!("{title}: {}", stale.short()),
+                format!("{}. {what}.", capitalised(&stale.detail())),
+                self.judging(),
+            );
+        }
+        if self.signing {
+            return head(
+                Tone::Neutral,
+                "… Signing".into(),
+                "Signing off the UI thread; the verdict follows.".into(),
+                self.judging(),
+            );
+        }
+        match &self.inspection {
+            Err(Error::EmptyToken) => {
+                return head(
+                    Tone::Neutral,
+                    "Nothing to verify yet".into(),
+                    "Paste a token, or edit the header and payload to build one.".into(),
+                    String::new(),
+                );
+            }
+            Err(e) => {
+                return head(
+                    Tone::Bad,
+                    "× Malformed token".into(),
+                    capitalised(&e.to_string()),
+                    String::new(),
+                );
+            }
+            Ok(_) => {}
+        }
+        let Some(report) = self.report(now) else {
+            return head(Tone::Neutral, String::new(), String::new(), String::new());
+        };
+        let (verdict, text) = report.verdict();
+        let (tone, title) = match verdict {
+            Verdict::Valid => (Tone::Good, "✔ Valid".to_string()),
+            Verdict::InvalidSignature => (Tone::Bad, "× Invalid signature".to_string()),
+            Verdict::Expired => (Tone::Bad, "× Expired".to_string()),
+            Verdict::NotYetValid => (Tone::Bad, "× Not yet valid".to_string()),
+            Verdict::ClaimFailed => (
+                Tone::Bad,
+                format!(
+                    "× {}",
+                    report
+                        .deciding_failure()
+                        .map(|c| c.short())
+                        .unwrap_or_default()
+                ),
+            ),
+            Verdict::NotChecked => (
+                Tone::Warn,
+                format!("? Not checked: {}", self.why_unchecked()),
+            ),
+        };
+        head(tone, title, capitalised(&text), self.judging())
+    }
+
+    /// Why the signature was not checked, in a few words.
+    fn why_unchecked(&self) -> String {
+        match self.unchecked() {
+            Some(Unchecked::NoKey) => match self.verify_key() {
+                Err(e) => key_short(e),
+                Ok(_) => "no key".into(),
+            },
+            Some(Unchecked::AlgNone) => "alg none is never accepted".into(),
+            Some(Unchecked::UnsupportedAlg) => "unsupported algorithm".into(),
+            Some(Unchecked::AlgNotAllowed) => "algorithm not allowed".into(),
+            Some(Unchecked::KeyMismatch) => "the key does not fit the token".into(),
+            Some(Unchecked::Malformed) => "malformed token".into(),
+            Some(Unchecked::Encrypted) => "encrypted token (JWE)".into(),
+            None => String::new(),
+        }
+    }
+
+    /// "the pasted token (HS256, signature …0KAAQ) with HMAC secret, 38 bytes (304 bits), text".
+    fn judging(&self) -> String {
+        let Ok(insp) = &self.inspection else {
+            return String::new();
+        };
+        let which = match self.lead {
+            Lead::Token => "the pasted token",
+            Lead::Editors => "the token signed from your editors",
+        };
+        let alg = match &insp.alg {
+            HeaderAlg::Known(a) => a.name().to_string(),
+            HeaderAlg::None(s) | HeaderAlg::Unknown(s) => format!("alg \"{s}\""),
+            HeaderAlg::NotAString => "alg not a string".to_string(),
+            HeaderAlg::Missing => "no alg".to_string(),
+        };
+        let sig = insp.signature_text();
+        let tail: String = sig
+            .chars()
+            .rev()
+            .take(6)
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
+        let sig = if sig.is_empty() {
+            "no signature".to_string()
+        } else {
+            format!("signature …{tail}")
+        };
+        let key = match self.verify_key() {
+            Ok(k) => k.describe(),
+            Err(_) => "no usable key".into(),
+        };
+        format!("Judging {which} ({alg}, {sig}) with {key}")
+    }
+
+    /// The countdown at the document's clock: text and tone (exp passed: Bad; last minute or
+    /// not yet valid: Warn).
+    pub fn countdown(&self, now: NumericDate) -> Option<(String, Tone)> {
+        let now = self.at(now);
+        let c = self.inspection.as_ref().ok()?.claims()?;
+        if let Ok(Some(nbf)) = claims::time_claim(c, "nbf")
+            && nbf > now
+        {
+            return Some((format!("valid in {}", claims::clock(nbf - now)), Tone::Warn));
+        }
+        let exp = claims::time_claim(c, "exp").ok().flatten()?;
+        Some(if exp > now {
+            let tone = if exp - now <= 60 {
+                Tone::Warn
+            } else {
+                Tone::Good
+            };
+            (format!("expires in {}", claims::clock(exp - now)), tone)
+        } else {
+            (
+                format!("expired {} ago", claims::human_duration(now - exp)),
+                Tone::Bad,
+            )
+        })
+    }
+}
+
+fn relative(delta: i64) -> String {
+    match delta {
+        0 => "at".to_string(),
+        d if d > 0 => format!("{} after", claims::human_duration(d)),
+        d => format!("{} before", claims::human_duration(d)),
+    }
+}
+
+fn capitalised(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(first) => first.to_uppercase().chain(c).collect(),
+        None => String::new(),
+    }
+}

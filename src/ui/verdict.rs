@@ -1,0 +1,145 @@
+//! The verdict area: the headline (which token, which key, as of when), the countdown, the
+//! checks (failing first), and the clock: time travel, leeway, ignore exp.
+
+use super::commands::Command;
+use super::widgets::Palette;
+use super::{Actions, UiState, labels};
+use crate::core::claims::{self, NumericDate};
+use crate::core::workbench::{Edit, TimeTravel, Tone, Workbench};
+
+/// The colour of a tone.
+pub fn tone_color(ui: &egui::Ui, tone: Tone) -> egui::Color32 {
+    let p = Palette::of(ui);
+    match tone {
+        Tone::Good => p.ok,
+        Tone::Warn => p.warn,
+        Tone::Bad => p.bad,
+        Tone::Neutral => ui.visuals().text_color(),
+    }
+}
+
+/// Draws the headline, the countdown and the checks.
+pub fn verdict_ui(ui: &mut egui::Ui, wb: &Workbench, now: NumericDate) {
+    let p = Palette::of(ui);
+    let h = wb.headline(now);
+    ui.horizontal(|ui| {
+        ui.label(egui::RichText::new(labels::VERDICT).weak());
+        if let Some((text, tone)) = wb.countdown(now) {
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                ui.label(
+                    egui::RichText::new(text)
+                        .size(18.0)
+                        .strong()
+                        .color(tone_color(ui, tone)),
+                );
+                ui.label(egui::RichText::new(labels::COUNTDOWN).weak());
+            });
+        }
+    });
+    ui.add(
+        egui::Label::new(
+            egui::RichText::new(&h.title)
+                .size(20.0)
+                .strong()
+                .color(tone_color(ui, h.tone)),
+        )
+        .wrap(),
+    );
+    if let Some(as_of) = &h.as_of {
+        ui.label(egui::RichText::new(as_of).color(p.warn).strong());
+    }
+    if !h.detail.is_empty() {
+        ui.add(egui::Label::new(&h.detail).wrap());
+    }
+    if !h.judging.is_empty() {
+        ui.add(egui::Label::new(egui::RichText::new(&h.judging).weak()).wrap());
+    }
+    let Some(report) = wb.report(now) else {
+        return;
+    };
+    if wb.stale().is_some() {
+        // The checks would be about a token that no longer matches the editors.
+        return;
+    }
+    ui.add_space(2.0);
+    let mut checks: Vec<_> = report.checks.iter().collect();
+    checks.sort_by_key(|c| c.ok);
+    for c in checks {
+        // One label per check, so a screen reader reads mark, name and sentence together.
+        let mut job = egui::text::LayoutJob::default();
+        let body = egui::TextStyle::Body.resolve(ui.style());
+        let mono = egui::TextStyle::Monospace.resolve(ui.style());
+        let text = ui.visuals().text_color();
+        let (mark, color) = if c.ok { ("✔ ", p.ok) } else { ("× ", p.bad) };
+        job.append(mark, 0.0, egui::TextFormat::simple(body.clone(), color));
+        job.append(&c.name, 0.0, egui::TextFormat::simple(mono, text));
+        job.append(
+            &format!("  {}", c.detail),
+            0.0,
+            egui::TextFormat::simple(body, text),
+        );
+        ui.add(egui::Label::new(job).wrap());
+    }
+}
+
+/// The clock row: evaluate at another instant, back to live, leeway, ignore exp.
+pub fn clock_ui(
+    ui: &mut egui::Ui,
+    wb: &Workbench,
+    state: &mut UiState,
+    now: NumericDate,
+    actions: &mut Actions,
+) {
+    ui.horizontal_wrapped(|ui| {
+        let label = ui.label(labels::EVALUATE_AT);
+        let resp = ui
+            .add(
+                egui::TextEdit::singleline(&mut state.clock_text)
+                    .desired_width(150.0)
+                    .hint_text("live · +3d · 2026-12-01 10:00"),
+            )
+            .labelled_by(label.id)
+            .on_hover_text(
+                "Judge exp, nbf and iat as of another instant: a UTC date and time, an offset such as +3d or -2h30m, or seconds since 1970. Press Enter.",
+            );
+        let enter = resp.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+        if enter {
+            match claims::parse_instant(&state.clock_text, now) {
+                Ok(t) => {
+                    state.clock_error = None;
+                    let tt = if state.clock_text.trim_start().starts_with(['+', '-']) {
+                        TimeTravel::Offset(t - now)
+                    } else {
+                        TimeTravel::At(t)
+                    };
+                    actions.edit(Edit::Clock(tt));
+                }
+                Err(e) => state.clock_error = Some(e),
+            }
+        }
+        if !wb.clock().is_live() && Command::BackToLive.button(ui) {
+            actions.commands.push(Command::BackToLive);
+        }
+        ui.separator();
+        let label = ui.label(labels::LEEWAY);
+        let mut leeway = wb.policy().leeway;
+        if ui
+            .add(
+                egui::DragValue::new(&mut leeway)
+                    .range(0..=86_400)
+                    .speed(1.0),
+            )
+            .labelled_by(label.id)
+            .changed()
+        {
+            actions.edit(Edit::Leeway(leeway));
+        }
+        let mut ignore = wb.policy().ignore_exp;
+        if ui.checkbox(&mut ignore, labels::IGNORE_EXP).changed() {
+            actions.edit(Edit::IgnoreExp(ignore));
+        }
+    });
+    if let Some(e) = &state.clock_error {
+        ui.label(egui::RichText::new(e).color(Palette::of(ui).bad));
+    }
+}
