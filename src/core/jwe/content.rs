@@ -5,7 +5,7 @@
 //! HMAC(MAC key, AAD || IV || ciphertext || AL). The tag is checked, in constant time,
 //! before anything is decrypted; every failure is the uniform decryption error.
 
-use super::alg::ContentAlg;
+use super::enc::ContentAlg;
 use super::error::JweError;
 use aws_lc_rs::aead::{self, Aad, LessSafeKey, Nonce, UnboundKey};
 use aws_lc_rs::cipher::{self, PaddedBlockDecryptingKey, PaddedBlockEncryptingKey};

@@ -1,7 +1,8 @@
 //! Making a compact JWE (RFC 7516 section 5.1): a fresh random CEK and IV from aws-lc-rs,
 //! the key management step for `alg`, then content encryption with `enc`.
 
-use super::alg::{ContentAlg, EcdhCurve, KeyAlg, KeyFamily};
+use super::alg::{KeyAlg, KeyFamily};
+use super::enc::{ContentAlg, EcdhCurve};
 use super::error::JweError;
 use super::keys::{JweKey, wrong_key};
 use super::{DEFAULT_P2C, MAX_P2C_CEILING, content, ecdh, keywrap, pbes2, rsa, zip};

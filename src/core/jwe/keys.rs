@@ -2,7 +2,8 @@
 //! a password, or (for X25519, which the project's loader lacks) read here from a JWK or
 //! PEM/DER PKCS#8 / SubjectPublicKeyInfo with OID 1.3.101.110.
 
-use super::alg::{EcdhCurve, KeyAlg, KeyFamily};
+use super::alg::{KeyAlg, KeyFamily};
+use super::enc::EcdhCurve;
 use super::error::JweError;
 use super::{ecdh, x25519};
 use crate::core::keys::{Key, KeyMaterial};

@@ -40,7 +40,7 @@ pub(super) fn wrap(kek: &[u8], key_data: &[u8]) -> Result<Vec<u8>, JweError> {
 
 /// Unwraps `wrapped` under `kek`; any integrity failure is [`JweError::Decryption`].
 pub(super) fn unwrap(kek: &[u8], wrapped: &[u8]) -> Result<Zeroizing<Vec<u8>>, JweError> {
-    if wrapped.len() < 24 || wrapped.len() % 8 != 0 {
+    if wrapped.len() < 24 || !wrapped.len().is_multiple_of(8) {
         return Err(JweError::Decryption);
     }
     match kek.len() {
@@ -65,7 +65,7 @@ pub(super) fn unwrap(kek: &[u8], wrapped: &[u8]) -> Result<Zeroizing<Vec<u8>>, J
 }
 
 fn check_data_len(len: usize) -> Result<(), JweError> {
-    if len < 16 || len % 8 != 0 {
+    if len < 16 || !len.is_multiple_of(8) {
         return Err(JweError::Encrypt(format!(
             "AES key wrap needs key data of at least 16 bytes in 8-byte steps; got {len}"
         )));
@@ -132,7 +132,7 @@ pub(super) fn rfc3394_unwrap(
     kek: &[u8],
     wrapped: &[u8],
 ) -> Result<Zeroizing<Vec<u8>>, JweError> {
-    if wrapped.len() < 24 || wrapped.len() % 8 != 0 {
+    if wrapped.len() < 24 || !wrapped.len().is_multiple_of(8) {
         return Err(JweError::Decryption);
     }
     let aes = DecryptingKey::ecb(cipher_key(alg, kek)?).map_err(|_| backend("AES-ECB"))?;

@@ -1,7 +1,8 @@
 //! Key management on the recipient's side (RFC 7516 section 5.2 steps 6 to 10): obtaining
 //! the CEK from the token and the key, and recording how for the teaching trace.
 
-use super::alg::{EcdhCurve, KeyAlg, KeyFamily};
+use super::alg::{KeyAlg, KeyFamily};
+use super::enc::EcdhCurve;
 use super::error::JweError;
 use super::keys::{JweKey, wrong_key};
 use super::parse::JweParts;
@@ -185,7 +186,7 @@ pub(super) fn unwrap_cek(
                 return Err(wrong_key(p.alg, cek_len, true, key));
             };
             let (curve, private) = loaded?;
-            let epk = ecdh::read_epk(&p.header)?;
+            let epk = super::epk::read_epk(&p.header)?;
             if epk.curve != curve {
                 return Err(JweError::Key(format!(
                     "the token's ephemeral key (epk) is on {}, but this key is on {curve}: the token was encrypted to another key",

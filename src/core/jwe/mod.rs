@@ -41,7 +41,9 @@ mod alg;
 mod content;
 mod decrypt;
 mod ecdh;
+mod enc;
 mod encrypt;
+mod epk;
 mod error;
 mod keys;
 mod keywrap;
@@ -52,8 +54,9 @@ mod rsa;
 mod x25519;
 mod zip;
 
-pub use alg::{ContentAlg, EcdhCurve, KeyAlg, KeyFamily};
+pub use alg::{KeyAlg, KeyFamily};
 pub use decrypt::{Decrypted, Trace, decrypt, is_nested_jws, looks_like_compact_jws};
+pub use enc::{ContentAlg, EcdhCurve};
 pub use encrypt::{EncryptOptions, RESERVED_MEMBERS, encrypt};
 pub use error::{DECRYPTION_FAILED, JweError, Part};
 pub use keys::{JweKey, needs};
@@ -171,6 +174,6 @@ mod tests {
         let err = Limits::default().with_max_p2c(MAX_P2C_CEILING + 1);
         assert!(err.unwrap_err().to_string().contains("1 to 1000000"));
         assert!(Limits::default().with_max_p2c(0).is_err());
-        assert!(DEFAULT_P2C <= DEFAULT_MAX_P2C);
+        const { assert!(DEFAULT_P2C <= DEFAULT_MAX_P2C) };
     }
 }

@@ -1,7 +1,8 @@
 //! Taking a compact JWE apart (RFC 7516 section 7.1): five base64url parts, the protected
 //! header parsed and its `alg`/`enc`/`zip` checked, each part's size checked against them.
 
-use super::alg::{ContentAlg, KeyAlg};
+use super::alg::KeyAlg;
+use super::enc::ContentAlg;
 use super::error::{JweError, Part};
 use crate::core::b64;
 use serde_json::{Map, Value};
@@ -215,7 +216,7 @@ fn check_sizes(p: &JweParts) -> Result<(), JweError> {
         )));
     }
     let ct = p.ciphertext.bytes.len();
-    if !enc.is_gcm() && (ct == 0 || ct % 16 != 0) {
+    if !enc.is_gcm() && (ct == 0 || !ct.is_multiple_of(16)) {
         return Err(JweError::Structure(format!(
             "the ciphertext of {enc} must be a non-empty multiple of 16 bytes (whole AES blocks); this one has {ct}"
         )));
