@@ -230,7 +230,12 @@ pub fn needs(alg: KeyAlg, enc_key_len: usize, decrypting: bool) -> String {
 
 /// The error for a key that does not fit `alg`: "RSA-OAEP needs an RSA private key to
 /// decrypt; this is an EC P-256 private key".
-pub fn wrong_key(alg: KeyAlg, enc_key_len: usize, decrypting: bool, key: &JweKey) -> JweError {
+pub(super) fn wrong_key(
+    alg: KeyAlg,
+    enc_key_len: usize,
+    decrypting: bool,
+    key: &JweKey,
+) -> JweError {
     let what = if decrypting { "decrypt" } else { "encrypt" };
     JweError::Key(format!(
         "{alg} needs {} to {what}; this is {}",
