@@ -37,7 +37,7 @@ fn with_header_member(token: &str, name: &str, value: Value) -> String {
     })
 }
 
-fn flip_last(b: &mut Vec<u8>) {
+fn flip_last(b: &mut [u8]) {
     let last = b.last_mut().unwrap();
     *last ^= 0x01;
 }
@@ -315,7 +315,7 @@ fn messages_never_contain_the_key_or_the_token() {
     let k = fx.json["keys"]["oct16"]["k"].as_str().unwrap().to_string();
     let (token, key) = ours(&fx, KeyAlg::A128Kw, ContentAlg::A128Gcm, "oct16");
     let attempts = [
-        tamper(&token, 4, flip_last),
+        tamper(&token, 4, |b| flip_last(b)),
         with_header_member(&token, "zip", json!("GZIP")),
         with_header_member(&token, "crit", json!(["exp"])),
         token.replacen('.', "..", 1),
