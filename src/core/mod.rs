@@ -7,6 +7,7 @@ pub mod claims;
 pub mod error;
 pub mod findings;
 pub mod json;
+pub mod jwe;
 pub mod keys;
 pub mod recipes;
 pub mod sign;
