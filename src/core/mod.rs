@@ -2,6 +2,7 @@
 //! command line do with tokens and keys goes through here.
 
 pub mod alg;
+pub mod attacks;
 pub mod b64;
 pub mod claims;
 pub mod error;

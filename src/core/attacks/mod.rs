@@ -1,0 +1,262 @@
+//! The attack lab: from a token and the key that verifies it, the forged and tampered
+//! variants a tester tries against their own services (alg none, key confusion, embedded
+//! keys, kid injection, psychic signatures, claim tampering...), each run through this
+//! workbench's own verifier. Nothing here touches the network: URLs are only written.
+
+mod cert;
+mod claims;
+mod confusion;
+mod ecdsa;
+mod embedded;
+mod forge;
+mod lab;
+mod original;
+
+pub use lab::{Lab, VerifierOutcome};
+
+use crate::core::alg::JwsAlg;
+use crate::core::claims::NumericDate;
+use crate::core::keys::{self, Key};
+use crate::core::token::inspect;
+use original::{Original, compact, hmac, json_str, signed};
+
+/// The attacker URL written into `jku` and `x5u` when none is given (never fetched).
+pub const DEFAULT_ATTACKER_URL: &str = "https://attacker.example/.well-known/jwks.json";
+
+/// Why the lab cannot be built. Messages never contain a secret or a private key.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum AttackError {
+    /// The token or a key could not be read by the core.
+    #[error(transparent)]
+    Core(#[from] crate::core::Error),
+    /// A JWE was given.
+    #[error(
+        "this is an encrypted token (JWE): the attack lab needs a signed token (JWS, 3 segments)"
+    )]
+    Encrypted,
+    /// The token's `alg` is none, unknown or missing.
+    #[error("{0}: load a token signed with a real algorithm (HS256, RS256, ES256, EdDSA...)")]
+    Algorithm(String),
+    /// The loaded key cannot verify the token's algorithm.
+    #[error(
+        "the loaded key is {key}, but the token says {alg}: load the key that verifies this token"
+    )]
+    KeyMismatch {
+        /// The token's algorithm.
+        alg: JwsAlg,
+        /// What the key is, in words ("an EC P-256 public key").
+        key: String,
+    },
+    /// The public key text given with the key does not load.
+    #[error("the public key text does not load: {0}")]
+    KeyText(String),
+    /// The public key text holds another key than the loaded one.
+    #[error(
+        "the public key text is not the loaded key's public key: give the text of the same key"
+    )]
+    KeyTextMismatch,
+    /// The crypto backend failed.
+    #[error("the crypto backend failed while {0}")]
+    Crypto(String),
+    /// `now` cannot be written as a certificate date.
+    #[error(
+        "the time {0} cannot be written as a certificate date: give a time between 1950 and 9999"
+    )]
+    Time(NumericDate),
+}
+
+/// What the lab works from.
+#[derive(Debug, Clone, Copy)]
+pub struct AttackInput<'a> {
+    /// The original compact JWS.
+    pub token: &'a str,
+    /// The key the user loaded to verify it (an HMAC secret, or a public or private key).
+    pub key: Option<&'a Key>,
+    /// The public key's text exactly as loaded (PEM with its own line endings), if any.
+    pub key_text: Option<&'a str>,
+    /// The URL written into `jku` and `x5u`; `None` means [`DEFAULT_ATTACKER_URL`].
+    pub attacker_url: Option<&'a str>,
+}
+
+impl<'a> AttackInput<'a> {
+    /// An input with only a token: no key, no key text, the default attacker URL.
+    pub fn new(token: &'a str) -> AttackInput<'a> {
+        AttackInput {
+            token,
+            key: None,
+            key_text: None,
+            attacker_url: None,
+        }
+    }
+}
+
+/// The families of attack, in the order the lab lists them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Group {
+    /// `alg` set to none in four spellings.
+    AlgNone,
+    /// The signature segment emptied.
+    NullSignature,
+    /// HS256 with an empty secret.
+    EmptyKey,
+    /// HS256/384/512 keyed with the server's public key.
+    KeyConfusion,
+    /// An attacker key embedded as `jwk`.
+    EmbeddedJwk,
+    /// `jku` or `x5u` pointing at an attacker URL.
+    KeyUrl,
+    /// A self-signed certificate in `x5c`.
+    X5c,
+    /// `kid` used as an injection vector.
+    KidInjection,
+    /// ECDSA-specific signatures: psychic (r = s = 0) and malleable (n - s).
+    Ecdsa,
+    /// Claims changed while the old signature is kept.
+    ClaimTampering,
+}
+
+impl Group {
+    /// A stable kebab-case name (the JSON `group`).
+    pub fn slug(self) -> &'static str {
+        match self {
+            Group::AlgNone => "alg-none",
+            Group::NullSignature => "null-signature",
+            Group::EmptyKey => "empty-hmac-key",
+            Group::KeyConfusion => "key-confusion",
+            Group::EmbeddedJwk => "embedded-jwk",
+            Group::KeyUrl => "jku-x5u",
+            Group::X5c => "x5c",
+            Group::KidInjection => "kid-injection",
+            Group::Ecdsa => "ecdsa",
+            Group::ClaimTampering => "claim-tampering",
+        }
+    }
+
+    /// A title for people.
+    pub fn title(self) -> &'static str {
+        match self {
+            Group::AlgNone => "alg none",
+            Group::NullSignature => "Null signature",
+            Group::EmptyKey => "Empty HMAC key",
+            Group::KeyConfusion => "Key confusion",
+            Group::EmbeddedJwk => "Embedded jwk",
+            Group::KeyUrl => "jku and x5u",
+            Group::X5c => "x5c certificate",
+            Group::KidInjection => "kid injection",
+            Group::Ecdsa => "ECDSA",
+            Group::ClaimTampering => "Claim tampering",
+        }
+    }
+}
+
+/// One attack token with what it tests and what the workbench's verifier said.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Variant {
+    /// Stable kebab-case id, e.g. `alg-none-nOnE-stripped`.
+    pub id: String,
+    /// The attack family.
+    pub group: Group,
+    /// A short name.
+    pub name: String,
+    /// The compact token to send.
+    pub token: String,
+    /// What the variant does and why it can work, in one paragraph.
+    pub explanation: String,
+    /// What a correct server must do with it.
+    pub server_must: String,
+    /// A CVE, RFC or PortSwigger Web Security Academy lab, with its URL, as text.
+    pub reference: String,
+    /// True for a probe that a correct verifier accepts (ECDSA malleability): not a forgery.
+    pub expected_valid: bool,
+    /// For jku and x5u: what the attacker would serve at the URL (public material only).
+    pub serve: Option<String>,
+    /// What the workbench's verifier did with it.
+    pub verifier: VerifierOutcome,
+}
+
+impl Variant {
+    /// The HTTP header line that carries the token: `Authorization: Bearer <token>`.
+    pub fn bearer_line(&self) -> String {
+        format!("Authorization: Bearer {}", self.token)
+    }
+}
+
+/// A variant before verification.
+struct Draft {
+    id: String,
+    group: Group,
+    name: String,
+    token: String,
+    explanation: String,
+    server_must: String,
+    reference: String,
+    expected_valid: bool,
+    serve: Option<String>,
+}
+
+impl Draft {
+    /// A forgery (a correct verifier rejects it) with no served file.
+    fn new(id: impl Into<String>, group: Group, name: impl Into<String>, token: String) -> Draft {
+        Draft {
+            id: id.into(),
+            group,
+            name: name.into(),
+            token,
+            explanation: String::new(),
+            server_must: String::new(),
+            reference: String::new(),
+            expected_valid: false,
+            serve: None,
+        }
+    }
+
+    /// Sets the explanation, the server's duty and the reference.
+    fn text(mut self, explanation: impl Into<String>, server_must: &str, reference: &str) -> Draft {
+        self.explanation = explanation.into();
+        self.server_must = server_must.to_string();
+        self.reference = reference.to_string();
+        self
+    }
+}
+
+/// Builds every variant that fits the token and key, and verifies each one with `key` under
+/// a policy that allows only the original token's algorithm, at time `now`.
+pub fn generate(input: &AttackInput<'_>, now: NumericDate) -> Result<Lab, AttackError> {
+    let insp = inspect(input.token)?;
+    let orig = Original::read(&insp)?;
+    if let Some(key) = input.key
+        && key.check_fits(orig.alg, keys::Purpose::Verify).is_err()
+    {
+        return Err(AttackError::KeyMismatch {
+            alg: orig.alg,
+            key: key.kind_words(),
+        });
+    }
+    let url = input.attacker_url.unwrap_or(DEFAULT_ATTACKER_URL);
+    let mut notes = Vec::new();
+    let mut drafts = forge::alg_none(&orig)?;
+    drafts.push(forge::null_signature(&orig));
+    drafts.push(forge::empty_key(&orig)?);
+    match input.key {
+        Some(key) => drafts.extend(confusion::variants(&orig, key, input.key_text, &mut notes)?),
+        None => notes.push(
+            "key confusion skipped: it needs the public key, and no key is loaded".to_string(),
+        ),
+    }
+    drafts.extend(embedded::variants(&orig, url, now)?);
+    drafts.extend(forge::kid_injection(&orig)?);
+    drafts.extend(ecdsa::variants(&orig, &mut notes)?);
+    drafts.extend(claims::variants(&orig, now, &mut notes)?);
+    Ok(lab::verify_all(
+        input.token,
+        drafts,
+        input.key,
+        orig.alg,
+        notes,
+        now,
+    ))
+}
+
+#[cfg(test)]
+mod tests;
