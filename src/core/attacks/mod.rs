@@ -66,6 +66,12 @@ pub enum AttackError {
     Time(NumericDate),
 }
 
+impl From<crate::core::keys::KeyError> for AttackError {
+    fn from(e: crate::core::keys::KeyError) -> Self {
+        AttackError::Core(e.into())
+    }
+}
+
 /// What the lab works from.
 #[derive(Debug, Clone, Copy)]
 pub struct AttackInput<'a> {
