@@ -217,7 +217,7 @@ fn the_view_switcher_has_names_and_shortcuts() {
     h.run();
     assert_eq!(h.state().state.view, View::Structure);
     assert!(shows(&h, "How this token is built"));
-    assert!(shows(&h, labels::SIGNING_INPUT));
+    assert!(shows(&h, "3. The signing input"));
     h.get_by_label("Keys").click();
     h.run();
     assert_eq!(h.state().state.view, View::Keys);

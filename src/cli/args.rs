@@ -162,3 +162,18 @@ pub struct RefreshArgs {
     #[arg(long, short = 'A')]
     pub alg: Option<String>,
 }
+
+/// `attack` arguments.
+#[derive(Debug, Args)]
+pub struct AttackArgs {
+    /// The token, or - to read it from standard input.
+    pub token: String,
+    #[command(flatten)]
+    pub key: KeyArgs,
+    /// The URL written into jku and x5u (never fetched).
+    #[arg(long)]
+    pub url: Option<String>,
+    /// Print `{"variants":[...]}` instead of text.
+    #[arg(long)]
+    pub json: bool,
+}

@@ -5,6 +5,7 @@
 //! unusable key or bad arguments. Errors go to stderr as plain sentences.
 
 mod args;
+mod attack;
 mod decode;
 mod encode;
 mod keys;
@@ -64,6 +65,9 @@ pub enum Command {
     Keygen(KeygenArgs),
     /// Describe a key file (type, size, thumbprint) or convert it with --to.
     Key(KeyCmdArgs),
+    /// Generate attack variants of a token (for testing your own services) and check that
+    /// this workbench's verifier rejects each one; exit 1 if any forgery is accepted.
+    Attack(AttackArgs),
 }
 
 /// A failure with its exit code.
@@ -100,6 +104,7 @@ pub fn run(command: Command, now: Option<i64>) -> ExitCode {
         Command::Refresh(a) => encode::refresh(&a, now),
         Command::Keygen(a) => keys::keygen(&a),
         Command::Key(a) => keys::key_cmd(&a, now),
+        Command::Attack(a) => attack::attack(&a, now),
     };
     match result {
         Ok(code) => code,

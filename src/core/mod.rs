@@ -12,6 +12,7 @@ pub mod jwe;
 pub mod keys;
 pub mod recipes;
 pub mod sign;
+pub mod structure;
 pub mod token;
 pub mod verify;
 pub mod workbench;

@@ -1,13 +1,14 @@
 //! The eframe application: one frame = poll background work, read shortcuts and drops, draw
 //! the view, then apply the edits and run the commands the panes queued.
 
+use super::attacks::{self, AttackLab};
 use super::background::{Keygen, Signer};
 use super::buffers::Buffers;
 use super::commands::Command;
 use super::keyio::Watched;
 use super::platform::{NativePlatform, Platform};
-use super::views::{self, View};
-use super::{Actions, UiState, debugger, keys_view, labels, structure, widgets};
+use super::views::View;
+use super::{Actions, UiState, chrome, debugger, keys_view, structure};
 use crate::core::claims::NumericDate;
 use crate::core::workbench::{Edit, Effects, Workbench};
 use crate::settings::SettingsStore;
@@ -90,6 +91,8 @@ pub struct WorkbenchApp {
     pub(super) keygen: Option<Keygen>,
     pub(super) dirty_since: Option<Instant>,
     pub(super) watched: Option<Watched>,
+    /// The attack lab's state.
+    pub lab: AttackLab,
     pending: Vec<Command>,
     pending_edits: Vec<Edit>,
 }
@@ -115,6 +118,7 @@ impl WorkbenchApp {
             keygen: None,
             dirty_since: None,
             watched: None,
+            lab: AttackLab::default(),
             pending: Vec::new(),
             pending_edits: Vec::new(),
         };
@@ -188,54 +192,6 @@ impl WorkbenchApp {
         self.poll_dialogs(ctx);
     }
 
-    fn toolbar(&mut self, ui: &mut egui::Ui, actions: &mut Actions) {
-        ui.horizontal(|ui| {
-            ui.heading("JWT Workbench");
-            ui.separator();
-            views::switcher_ui(ui, self.state.view, &mut actions.commands);
-            ui.separator();
-            ui.menu_button("New", |ui| {
-                for t in crate::core::workbench::Template::ALL {
-                    if Command::New(t).button(ui) {
-                        actions.commands.push(Command::New(t));
-                        ui.close();
-                    }
-                }
-            });
-            let row = [Command::SaveToken, Command::CopyToken, Command::Clear];
-            Command::buttons(ui, &row, &mut actions.commands);
-            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                // Named buttons (not bare emoji) so screen readers say what they do.
-                let mut pref = ui.ctx().options(|o| o.theme_preference);
-                let before = pref;
-                ui.selectable_value(&mut pref, egui::ThemePreference::Light, "☀ Light");
-                ui.selectable_value(&mut pref, egui::ThemePreference::Dark, "🌙 Dark");
-                ui.selectable_value(&mut pref, egui::ThemePreference::System, "💻 System")
-                    .on_hover_text("Follow the system's dark or light theme");
-                if pref != before {
-                    ui.ctx().set_theme(pref);
-                }
-            });
-        });
-    }
-
-    fn status_bar(&self, ui: &mut egui::Ui) {
-        let (text, is_error) = self
-            .state
-            .status
-            .clone()
-            .unwrap_or_else(|| ("Ready. Nothing leaves this machine.".into(), false));
-        let color = if is_error {
-            widgets::Palette::of(ui).bad
-        } else {
-            ui.visuals().text_color()
-        };
-        ui.horizontal(|ui| {
-            ui.label(egui::RichText::new(format!("{}:", labels::STATUS)).weak());
-            ui.label(egui::RichText::new(text).color(color));
-        });
-    }
-
     /// Draws the whole window into `ui` (the root) and runs what the panes asked for.
     pub fn ui(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
@@ -258,13 +214,19 @@ impl WorkbenchApp {
             }
         }
         let now = self.clock.now();
-        egui::Panel::top("toolbar").show(ui, |ui| self.toolbar(ui, &mut actions));
-        egui::Panel::bottom("status").show(ui, |ui| self.status_bar(ui));
+        egui::Panel::top("toolbar")
+            .show(ui, |ui| chrome::toolbar_ui(ui, &self.state, &mut actions));
+        egui::Panel::bottom("status").show(ui, |ui| chrome::status_ui(ui, &self.state));
         match self.state.view {
             View::Debugger => debugger::debugger_ui(self, ui, now, &mut actions),
             View::Structure => {
                 egui::CentralPanel::default().show(ui, |ui| {
-                    structure::structure_ui(ui, &self.wb, &mut actions);
+                    structure::structure_ui(ui, &self.wb, &mut self.state, &mut actions);
+                });
+            }
+            View::Attacks => {
+                egui::CentralPanel::default().show(ui, |ui| {
+                    attacks::attacks_ui(ui, &self.wb, &mut self.lab, now, &mut actions);
                 });
             }
             View::Keys => {
@@ -278,9 +240,13 @@ impl WorkbenchApp {
             self.theme = theme;
             actions.settings_dirty = true;
         }
-        if !actions.commands.is_empty() || !actions.edits.is_empty() {
+        if !actions.commands.is_empty() || !actions.edits.is_empty() || !actions.copies.is_empty() {
             // State changes after the panes were drawn: show them on the next frame.
             ctx.request_repaint();
+        }
+        for (text, what) in std::mem::take(&mut actions.copies) {
+            ctx.copy_text(text);
+            self.status(format!("{what} copied"));
         }
         for e in std::mem::take(&mut actions.edits) {
             self.apply(e, &ctx);

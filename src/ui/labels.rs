@@ -38,8 +38,6 @@ pub const SHOW_SECRET: &str = "Show secret";
 pub const REMEMBER_KEY: &str = "Remember key on this machine";
 /// Ignore exp.
 pub const IGNORE_EXP: &str = "Ignore exp";
-/// Signing input view.
-pub const SIGNING_INPUT: &str = "Signing input";
 /// The time-travel field.
 pub const EVALUATE_AT: &str = "Evaluate at";
 /// The payload pane's JSON tab.

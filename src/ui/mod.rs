@@ -2,8 +2,10 @@
 //! sending it `Edit`s; `app` wires them, `run` executes commands. No JWT logic lives here.
 
 pub mod app;
+pub mod attacks;
 mod background;
 pub mod buffers;
+mod chrome;
 pub mod claims;
 pub mod commands;
 mod debugger;
@@ -36,6 +38,8 @@ pub struct Actions {
     pub edits: Vec<Edit>,
     /// Commands to run.
     pub commands: Vec<Command>,
+    /// Texts to copy to the clipboard, each with what it is ("Token").
+    pub copies: Vec<(String, String)>,
     /// A window preference changed (worth saving).
     pub settings_dirty: bool,
 }
@@ -44,6 +48,11 @@ impl Actions {
     /// Queues an edit.
     pub fn edit(&mut self, e: Edit) {
         self.edits.push(e);
+    }
+
+    /// Queues a copy to the clipboard.
+    pub fn copy(&mut self, text: String, what: &str) {
+        self.copies.push((text, what.to_string()));
     }
 }
 
@@ -82,6 +91,10 @@ pub struct UiState {
     pub clock_text: String,
     /// Why the time-travel text could not be read.
     pub clock_error: Option<String>,
+    /// The payload member lit up in the Structure view.
+    pub structure_focus: Option<String>,
+    /// The payload character under the pointer in the Structure view (0-based).
+    pub structure_char: Option<usize>,
 }
 
 impl Default for UiState {
@@ -98,6 +111,8 @@ impl Default for UiState {
             payload_tab: PayloadTab::Json,
             clock_text: String::new(),
             clock_error: None,
+            structure_focus: None,
+            structure_char: None,
         }
     }
 }

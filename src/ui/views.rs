@@ -10,19 +10,22 @@ pub enum View {
     Debugger,
     /// How the token is built, step by step (teaching).
     Structure,
+    /// The attack lab: forged and tampered variants, each checked by our verifier.
+    Attacks,
     /// The key workbench: load, generate, convert, export; every key of a JWKS.
     Keys,
 }
 
 impl View {
     /// Every view, in switcher order.
-    pub const ALL: [View; 3] = [View::Debugger, View::Structure, View::Keys];
+    pub const ALL: [View; 4] = [View::Debugger, View::Structure, View::Attacks, View::Keys];
 
     /// Tab text (also its accessible name).
     pub fn label(self) -> &'static str {
         match self {
             View::Debugger => "Debugger",
             View::Structure => "Structure",
+            View::Attacks => "Attacks",
             View::Keys => "Keys",
         }
     }
@@ -33,6 +36,9 @@ impl View {
             View::Debugger => "Decode, verify and sign: token, header, payload, key and verdict",
             View::Structure => {
                 "How the token is built: the three parts, their bytes, the signing input and the signature"
+            }
+            View::Attacks => {
+                "The attack lab: alg none, key confusion, embedded keys, kid injection and more, each checked by our verifier (for testing your own services)"
             }
             View::Keys => {
                 "The key workbench: every key of a JWKS, thumbprints, generation, conversion and export"
@@ -45,7 +51,8 @@ impl View {
         match self {
             View::Debugger => egui::Key::Num1,
             View::Structure => egui::Key::Num2,
-            View::Keys => egui::Key::Num3,
+            View::Attacks => egui::Key::Num3,
+            View::Keys => egui::Key::Num4,
         }
     }
 
@@ -54,6 +61,7 @@ impl View {
         match self {
             View::Debugger => "debugger",
             View::Structure => "structure",
+            View::Attacks => "attacks",
             View::Keys => "keys",
         }
     }

@@ -1,0 +1,379 @@
+//! How a token is built, for teaching: which base64url characters carry which JSON member,
+//! and the steps from header and payload JSON to the final token, with the actual bytes.
+
+use super::alg::{Family, HeaderAlg, JwsAlg};
+use super::b64;
+use super::json;
+use super::keys::{Key, KeyMaterial};
+use super::token::{Form, Inspection};
+use std::ops::Range;
+
+/// The base64url characters that carry a range of bytes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Chars {
+    /// Character indices within the segment.
+    pub range: Range<usize>,
+    /// The first character also carries bits of the byte before the range.
+    pub partial_start: bool,
+    /// The last character also carries bits of the byte after the range.
+    pub partial_end: bool,
+}
+
+/// The characters of an unpadded base64url segment that carry `bytes` (3 bytes make 4
+/// characters, so a range that does not start or end on a 3-byte boundary shares its edge
+/// characters with its neighbours).
+pub fn chars_for_bytes(bytes: Range<usize>, byte_len: usize) -> Chars {
+    if bytes.is_empty() {
+        return Chars {
+            range: 0..0,
+            partial_start: false,
+            partial_end: false,
+        };
+    }
+    // Byte k of a 3-byte group starts in character k and ends in character k + 1.
+    let first = 4 * (bytes.start / 3) + bytes.start % 3;
+    let last_byte = bytes.end - 1;
+    let last = 4 * (last_byte / 3) + last_byte % 3 + 1;
+    Chars {
+        range: first..last + 1,
+        partial_start: !bytes.start.is_multiple_of(3),
+        partial_end: last_byte % 3 != 2 && last_byte + 1 < byte_len,
+    }
+}
+
+/// The bytes a base64url character carries bits of (one or two bytes), clipped to the data.
+pub fn bytes_for_char(c: usize, byte_len: usize) -> Range<usize> {
+    let group = 3 * (c / 4);
+    let r = match c % 4 {
+        0 => group..group + 1,
+        1 => group..group + 2,
+        2 => group + 1..group + 3,
+        _ => group + 2..group + 3,
+    };
+    r.start.min(byte_len)..r.end.min(byte_len)
+}
+
+/// The top-level members of a JSON object text: each name and the byte range of
+/// `"name": value`. Members of a malformed object are returned as far as they go.
+pub fn member_ranges(text: &[u8]) -> Vec<(String, Range<usize>)> {
+    let mut out = Vec::new();
+    let skip_ws = |mut i: usize| {
+        while matches!(text.get(i), Some(b' ' | b'\t' | b'\r' | b'\n')) {
+            i += 1;
+        }
+        i
+    };
+    let mut i = skip_ws(0);
+    if text.get(i) != Some(&b'{') {
+        return out;
+    }
+    i += 1;
+    loop {
+        i = skip_ws(i);
+        if text.get(i) != Some(&b'"') {
+            return out;
+        }
+        let start = i;
+        let name_end = json::string_end(text, i);
+        let name = std::str::from_utf8(text.get(start..name_end).unwrap_or(&[]))
+            .ok()
+            .and_then(|t| serde_json::from_str::<String>(t).ok())
+            .unwrap_or_default();
+        i = skip_ws(name_end);
+        if text.get(i) != Some(&b':') {
+            return out;
+        }
+        i = skip_ws(i + 1);
+        let mut end = value_end(text, i);
+        while end > i && matches!(text.get(end - 1), Some(b' ' | b'\t' | b'\r' | b'\n')) {
+            end -= 1;
+        }
+        out.push((name, start..end));
+        i = skip_ws(end);
+        match text.get(i) {
+            Some(b',') => i += 1,
+            _ => return out,
+        }
+    }
+}
+
+/// The end of the JSON value starting at `i` (strings, numbers, literals, nesting).
+fn value_end(text: &[u8], mut i: usize) -> usize {
+    let mut depth = 0usize;
+    while let Some(&b) = text.get(i) {
+        match b {
+            b'"' => {
+                i = json::string_end(text, i);
+                if depth == 0 {
+                    return i;
+                }
+                continue;
+            }
+            b'{' | b'[' => depth += 1,
+            b'}' | b']' if depth > 0 => {
+                depth -= 1;
+                if depth == 0 {
+                    return i + 1;
+                }
+            }
+            b',' | b'}' | b']' if depth == 0 => return i,
+            _ => {}
+        }
+        i += 1;
+    }
+    i
+}
+
+/// One step of building the token, with a value to copy.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Step {
+    /// "1. The header: JSON, its UTF-8 bytes, base64url".
+    pub title: String,
+    /// What happens, in a sentence.
+    pub explain: String,
+    /// Labelled values, each copyable: (label, text).
+    pub values: Vec<(String, String)>,
+}
+
+/// Hex of at most `max` bytes, with the total when cut.
+fn hex(bytes: &[u8], max: usize) -> String {
+    let shown = b64::encode_hex(bytes.get(..bytes.len().min(max)).unwrap_or(&[]));
+    if bytes.len() > max {
+        format!("{shown}… ({} bytes)", bytes.len())
+    } else {
+        shown
+    }
+}
+
+fn step(title: &str, explain: &str, values: Vec<(&str, String)>) -> Step {
+    Step {
+        title: title.to_string(),
+        explain: explain.to_string(),
+        values: values
+            .into_iter()
+            .map(|(l, v)| (l.to_string(), v))
+            .collect(),
+    }
+}
+
+/// The steps from header and payload JSON to the token; `key` lets step 5 recompute an HMAC.
+pub fn steps(insp: &Inspection, key: Option<&Key>) -> Vec<Step> {
+    if insp.form == Form::Jwe {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    for (i, (name, bytes)) in [
+        ("header", &insp.header_bytes),
+        ("payload", &insp.payload_bytes),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let bytes = bytes.as_deref().unwrap_or(&[]);
+        out.push(step(
+            &format!("{}. The {name}: JSON, its UTF-8 bytes, base64url", i + 1),
+            &format!("The {name} JSON is taken as UTF-8 bytes ({} bytes), and those bytes are written in base64url without padding: every 3 bytes become 4 characters.", bytes.len()),
+            vec![
+                ("JSON", String::from_utf8_lossy(bytes).into_owned()),
+                ("UTF-8 bytes (hex)", hex(bytes, 2048)),
+                ("base64url", insp.segment_text(i).to_string()),
+            ],
+        ));
+    }
+    let input = insp.signing_input();
+    out.push(step(
+        "3. The signing input",
+        "BASE64URL(header) || \".\" || BASE64URL(payload): these ASCII characters are what the signature covers, not the JSON itself.",
+        vec![("signing input", input.to_string())],
+    ));
+    let alg = match insp.alg {
+        HeaderAlg::Known(a) => Some(a),
+        _ => None,
+    };
+    out.push(digest_step(alg, input.as_bytes()));
+    let sig = insp.signature.as_deref().unwrap_or(&[]);
+    out.push(signature_step(alg, input.as_bytes(), sig, key));
+    out.push(step(
+        "6. The token",
+        "The signing input, a dot, and the signature in base64url.",
+        vec![("token", insp.token.clone())],
+    ));
+    out
+}
+
+fn digest_step(alg: Option<JwsAlg>, input: &[u8]) -> Step {
+    use aws_lc_rs::digest;
+    let Some(alg) = alg else {
+        return step(
+            "4. The digest",
+            "The header names no algorithm this workbench knows, so there is no digest to show.",
+            Vec::new(),
+        );
+    };
+    if alg == JwsAlg::EdDSA {
+        return step(
+            "4. The digest",
+            "EdDSA (Ed25519) signs the signing input itself; SHA-512 is used inside the algorithm, so there is no separate digest.",
+            Vec::new(),
+        );
+    }
+    let (name, d) = match alg.hash_len() {
+        32 => ("SHA-256", digest::digest(&digest::SHA256, input)),
+        48 => ("SHA-384", digest::digest(&digest::SHA384, input)),
+        _ => ("SHA-512", digest::digest(&digest::SHA512, input)),
+    };
+    let explain = if alg.family() == Family::Hmac {
+        format!(
+            "{alg} uses {name} inside HMAC; the plain {name} of the signing input, for comparison:"
+        )
+    } else {
+        format!("{alg} hashes the signing input with {name}, then signs the digest.")
+    };
+    Step {
+        title: "4. The digest".into(),
+        explain,
+        values: vec![(format!("{name} (hex)"), b64::encode_hex(d.as_ref()))],
+    }
+}
+
+fn signature_step(alg: Option<JwsAlg>, input: &[u8], sig: &[u8], key: Option<&Key>) -> Step {
+    let title = "5. The signature";
+    let Some(alg) = alg else {
+        return step(
+            title,
+            "No known algorithm: the signature cannot be explained.",
+            vec![("signature (hex)", hex(sig, 1024))],
+        );
+    };
+    match alg.family() {
+        Family::Hmac => {
+            let mut values = vec![("signature (hex)".to_string(), hex(sig, 1024))];
+            let explain = match key.map(|k| &k.material) {
+                Some(KeyMaterial::Secret(secret)) => {
+                    let h = hmac(alg, secret, input);
+                    let same = h.as_slice() == sig;
+                    values.push((
+                        format!(
+                            "HMAC-SHA-{}(secret, signing input), computed here (hex)",
+                            alg.hash_len() * 8
+                        ),
+                        b64::encode_hex(&h),
+                    ));
+                    if same {
+                        "The HMAC of the signing input under the secret, computed here, equals the third segment: the signature is valid.".to_string()
+                    } else {
+                        "The HMAC computed here with the secret in the key pane differs from the third segment: this secret did not sign the token.".to_string()
+                    }
+                }
+                _ => {
+                    "Enter the secret in the key pane to compute the HMAC here and compare.".into()
+                }
+            };
+            Step {
+                title: title.into(),
+                explain,
+                values,
+            }
+        }
+        Family::Ec(curve) => {
+            let n = curve.coordinate_len();
+            step(
+                title,
+                &format!(
+                    "An ECDSA signature is two numbers, r and s, each {n} bytes, written one after the other ({} bytes).",
+                    2 * n
+                ),
+                vec![
+                    (
+                        "r (hex)",
+                        hex(sig.get(..n.min(sig.len())).unwrap_or(&[]), 1024),
+                    ),
+                    (
+                        "s (hex)",
+                        hex(sig.get(n.min(sig.len())..).unwrap_or(&[]), 1024),
+                    ),
+                ],
+            )
+        }
+        Family::Rsa => step(
+            title,
+            &format!(
+                "An RSA signature ({}) is one block as long as the key's modulus: {} bytes here, {} bits.",
+                if alg.name().starts_with("PS") {
+                    "RSASSA-PSS"
+                } else {
+                    "RSASSA-PKCS1-v1_5"
+                },
+                sig.len(),
+                sig.len() * 8
+            ),
+            vec![("signature block (hex)", hex(sig, 1024))],
+        ),
+        Family::Ed25519 => step(
+            title,
+            "An Ed25519 signature is 64 bytes: a curve point R (32 bytes) and a scalar S (32 bytes).",
+            vec![("signature (hex)", hex(sig, 1024))],
+        ),
+    }
+}
+
+/// HMAC of `input` under `secret` with the hash of `alg`.
+pub fn hmac(alg: JwsAlg, secret: &[u8], input: &[u8]) -> Vec<u8> {
+    use aws_lc_rs::hmac;
+    let algorithm = match alg.hash_len() {
+        32 => hmac::HMAC_SHA256,
+        48 => hmac::HMAC_SHA384,
+        _ => hmac::HMAC_SHA512,
+    };
+    hmac::sign(&hmac::Key::new(algorithm, secret), input)
+        .as_ref()
+        .to_vec()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bytes_map_to_characters_with_partial_edges() {
+        // "abc" is one whole group: 4 characters.
+        assert_eq!(chars_for_bytes(0..3, 3).range, 0..4);
+        // Byte 1 alone sits in characters 1 and 2, sharing both.
+        let c = chars_for_bytes(1..2, 6);
+        assert_eq!(
+            (c.range, c.partial_start, c.partial_end),
+            (1..3, true, true)
+        );
+        // Bytes 3..6 are the second group.
+        let c = chars_for_bytes(3..6, 6);
+        assert_eq!(
+            (c.range, c.partial_start, c.partial_end),
+            (4..8, false, false)
+        );
+        assert_eq!(bytes_for_char(5, 6), 3..5);
+        assert_eq!(bytes_for_char(7, 6), 5..6);
+        // Every byte's characters map back to that byte.
+        let data = b"{\"sub\":\"1234567890\",\"name\":\"John\"}";
+        let enc = b64::encode(data);
+        for i in 0..data.len() {
+            let c = chars_for_bytes(i..i + 1, data.len());
+            for ch in c.range.clone() {
+                assert!(
+                    bytes_for_char(ch, data.len()).contains(&i),
+                    "byte {i} char {ch}"
+                );
+            }
+            assert!(c.range.end <= enc.len());
+        }
+    }
+
+    #[test]
+    fn members_are_found_with_their_exact_bytes() {
+        let text = br#"{"sub":"1","n":{"a":[1,"}"]},"e\"x":2 }"#;
+        let m = member_ranges(text);
+        let names: Vec<&str> = m.iter().map(|(n, _)| n.as_str()).collect();
+        assert_eq!(names, ["sub", "n", "e\"x"]);
+        assert_eq!(&text[m[1].1.clone()], br#""n":{"a":[1,"}"]}"#);
+        assert_eq!(&text[m[2].1.clone()], br#""e\"x":2"#);
+    }
+}

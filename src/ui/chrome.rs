@@ -1,0 +1,53 @@
+//! The window's chrome: the top bar (views, New, token commands, theme) and the status line.
+
+use super::commands::Command;
+use super::{Actions, UiState, labels, views, widgets};
+
+/// The top bar: title, view switcher, New menu, token commands, theme.
+pub fn toolbar_ui(ui: &mut egui::Ui, state: &UiState, actions: &mut Actions) {
+    ui.horizontal(|ui| {
+        ui.heading("JWT Workbench");
+        ui.separator();
+        views::switcher_ui(ui, state.view, &mut actions.commands);
+        ui.separator();
+        ui.menu_button("New", |ui| {
+            for t in crate::core::workbench::Template::ALL {
+                if Command::New(t).button(ui) {
+                    actions.commands.push(Command::New(t));
+                    ui.close();
+                }
+            }
+        });
+        let row = [Command::SaveToken, Command::CopyToken, Command::Clear];
+        Command::buttons(ui, &row, &mut actions.commands);
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            // Named buttons (not bare emoji) so screen readers say what they do.
+            let mut pref = ui.ctx().options(|o| o.theme_preference);
+            let before = pref;
+            ui.selectable_value(&mut pref, egui::ThemePreference::Light, "☀ Light");
+            ui.selectable_value(&mut pref, egui::ThemePreference::Dark, "🌙 Dark");
+            ui.selectable_value(&mut pref, egui::ThemePreference::System, "💻 System")
+                .on_hover_text("Follow the system's dark or light theme");
+            if pref != before {
+                ui.ctx().set_theme(pref);
+            }
+        });
+    });
+}
+
+/// The status line at the bottom.
+pub fn status_ui(ui: &mut egui::Ui, state: &UiState) {
+    let (text, is_error) = state
+        .status
+        .clone()
+        .unwrap_or_else(|| ("Ready. Nothing leaves this machine.".into(), false));
+    let color = if is_error {
+        widgets::Palette::of(ui).bad
+    } else {
+        ui.visuals().text_color()
+    };
+    ui.horizontal(|ui| {
+        ui.label(egui::RichText::new(format!("{}:", labels::STATUS)).weak());
+        ui.label(egui::RichText::new(text).color(color));
+    });
+}
