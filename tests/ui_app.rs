@@ -552,7 +552,7 @@ fn templates_and_not_yet_valid_tokens() {
         ));
     h.run();
     assert!(value(&h, labels::PAYLOAD).contains("\"type\": \"refresh\""));
-    assert!(shows(&h, "expires in 7d 00:00:00"));
+    assert!(shows(&h, "expires in 7d 00:00"));
     h.state_mut()
         .run_command_for_tests(jwt_workbench::ui::commands::Command::New(
             jwt_workbench::core::workbench::Template::Access,

@@ -102,14 +102,14 @@ pub fn human_duration(secs: i64) -> String {
     parts.join(" ")
 }
 
-/// A countdown as a clock: "04:12", "1:02:03", "3d 04:05:06".
+/// A countdown as a clock: "04:12", "1:02:03"; a day or more to minutes only: "3d 04:05".
 pub fn clock(secs: i64) -> String {
     let s = secs.unsigned_abs();
     let (d, h, m, sec) = (s / 86_400, (s % 86_400) / 3_600, (s % 3_600) / 60, s % 60);
     match (d, h) {
         (0, 0) => format!("{m:02}:{sec:02}"),
         (0, _) => format!("{h}:{m:02}:{sec:02}"),
-        _ => format!("{d}d {h:02}:{m:02}:{sec:02}"),
+        _ => format!("{d}d {h:02}:{m:02}"),
     }
 }
 
@@ -317,7 +317,7 @@ mod tests {
         assert_eq!(human_duration(400 * 86_400), "1y 35d");
         assert_eq!(clock(4 * 60 + 12), "04:12");
         assert_eq!(clock(3723), "1:02:03");
-        assert_eq!(clock(86_400 + 3723), "1d 01:02:03");
+        assert_eq!(clock(86_400 + 3723), "1d 01:02");
     }
 
     #[test]

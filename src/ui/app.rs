@@ -2,6 +2,8 @@
 //! the view, then apply the edits and run the commands the panes queued.
 
 use super::attacks::{self, AttackLab};
+use super::cache::Derived;
+use super::perf::{PERF_ENV, PerfLog};
 use super::background::{Keygen, Signer};
 use super::buffers::Buffers;
 use super::commands::Command;
@@ -52,16 +54,21 @@ pub struct AppOptions {
     pub platform: Box<dyn Platform>,
     /// The clock.
     pub clock: Clock,
+    /// Measure frames and print a report at exit, counting from this instant.
+    pub perf: Option<Instant>,
 }
 
 impl AppOptions {
-    /// Real dialogs, system clock, the platform settings directory.
-    pub fn native(token: Option<String>) -> AppOptions {
+    /// Real dialogs, system clock, the platform settings directory; measuring when the
+    /// environment asks for it (`JWT_WORKBENCH_PERF=1`), counting from `started`.
+    pub fn native(token: Option<String>, started: Instant) -> AppOptions {
+        let perf = std::env::var_os(PERF_ENV).is_some_and(|v| v == "1");
         AppOptions {
             token,
             store: SettingsStore::default_location(),
             platform: Box::new(NativePlatform::default()),
             clock: Clock::System,
+            perf: perf.then_some(started),
         }
     }
 }
@@ -93,6 +100,9 @@ pub struct WorkbenchApp {
     pub(super) watched: Option<Watched>,
     /// The attack lab's state.
     pub lab: AttackLab,
+    derived: Derived,
+    perf: Option<PerfLog>,
+    previous_frame_cpu: Option<f32>,
     pending: Vec<Command>,
     pending_edits: Vec<Edit>,
 }
@@ -119,6 +129,9 @@ impl WorkbenchApp {
             dirty_since: None,
             watched: None,
             lab: AttackLab::default(),
+            derived: Derived::default(),
+            perf: options.perf.map(PerfLog::new),
+            previous_frame_cpu: None,
             pending: Vec::new(),
             pending_edits: Vec::new(),
         };
@@ -152,6 +165,10 @@ impl WorkbenchApp {
 
     /// Applies one edit and carries out its effects.
     pub(super) fn apply(&mut self, edit: Edit, ctx: &egui::Context) {
+        if let Some(p) = &mut self.perf {
+            p.recomputes += 1;
+            p.doing(format!("edit {}", edit.kind()));
+        }
         let fx = self.wb.apply(edit, self.clock.now());
         self.effects(fx, ctx);
     }
@@ -168,6 +185,9 @@ impl WorkbenchApp {
                 let generation = job.generation;
                 let result = job.run();
                 self.wb.apply(Edit::Signed { generation, result }, 0);
+                if let Some(p) = &mut self.perf {
+                    p.signatures += 1;
+                }
             }
         }
         if fx.changed {
@@ -179,6 +199,9 @@ impl WorkbenchApp {
 
     fn poll_background(&mut self, ctx: &egui::Context) {
         while let Some((generation, result)) = self.signer.poll() {
+            if let Some(p) = &mut self.perf {
+                p.signatures += 1;
+            }
             self.apply(Edit::Signed { generation, result }, ctx);
         }
         if let Some(result) = self.keygen.as_ref().and_then(Keygen::poll) {
@@ -194,6 +217,7 @@ impl WorkbenchApp {
 
     /// Draws the whole window into `ui` (the root) and runs what the panes asked for.
     pub fn ui(&mut self, ui: &mut egui::Ui) {
+        let frame_start = Instant::now();
         let ctx = ui.ctx().clone();
         if !self.theme_applied {
             ctx.set_theme(self.theme);
@@ -214,6 +238,11 @@ impl WorkbenchApp {
             }
         }
         let now = self.clock.now();
+        if self.derived.refresh(&self.wb, now)
+            && let Some(p) = &mut self.perf
+        {
+            p.doing("recomputed the verdict");
+        }
         egui::Panel::top("toolbar")
             .show(ui, |ui| chrome::toolbar_ui(ui, &self.state, &mut actions));
         egui::Panel::bottom("status").show(ui, |ui| chrome::status_ui(ui, &self.state));
@@ -252,26 +281,44 @@ impl WorkbenchApp {
             self.apply(e, &ctx);
         }
         for c in std::mem::take(&mut actions.commands) {
+            if let Some(p) = &mut self.perf {
+                p.doing(format!("command {}", c.label()));
+            }
             self.run_command(c, &ctx);
         }
         if actions.settings_dirty {
             self.mark_dirty();
         }
         self.autosave(&ctx);
-        // The countdown ticks once a second while it is on show; never continuously.
-        if self.state.view == View::Debugger && self.wb.countdown(now).is_some() {
-            ctx.request_repaint_after(Duration::from_secs(1));
+        // Repaint when a shown time would read differently (each second while one is near),
+        // never continuously.
+        if self.state.view == View::Debugger
+            && let Some(secs) = self.derived.next_tick
+        {
+            ctx.request_repaint_after(Duration::from_secs(secs.unsigned_abs().max(1)));
         }
+        if let Some(p) = &mut self.perf {
+            p.frame(frame_start.elapsed(), self.previous_frame_cpu.take());
+        }
+    }
+
+    /// The verdict area's content for this frame.
+    pub(super) fn derived(&self) -> &Derived {
+        &self.derived
     }
 }
 
 impl eframe::App for WorkbenchApp {
-    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+    fn ui(&mut self, ui: &mut egui::Ui, frame: &mut eframe::Frame) {
+        self.previous_frame_cpu = frame.info().cpu_usage;
         WorkbenchApp::ui(self, ui);
     }
 
     fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
         self.save_settings();
+        if let Some(p) = &self.perf {
+            eprint!("{}", p.report());
+        }
     }
 }
 
@@ -280,8 +327,8 @@ fn icon() -> Option<egui::IconData> {
     eframe::icon_data::from_png_bytes(include_bytes!("../../assets/icon.png")).ok()
 }
 
-/// Opens the window and runs until it is closed.
-pub fn run_window(token: Option<String>) -> Result<(), String> {
+/// Opens the window and runs until it is closed; `started` is when the process started.
+pub fn run_window(token: Option<String>, started: Instant) -> Result<(), String> {
     let mut viewport = egui::ViewportBuilder::default()
         .with_title("JWT Workbench")
         .with_app_id("jwt-workbench")
@@ -298,7 +345,11 @@ pub fn run_window(token: Option<String>) -> Result<(), String> {
     eframe::run_native(
         "JWT Workbench",
         options,
-        Box::new(move |_cc| Ok(Box::new(WorkbenchApp::new(AppOptions::native(token))))),
+        Box::new(move |_cc| {
+            Ok(Box::new(WorkbenchApp::new(AppOptions::native(
+                token, started,
+            ))))
+        }),
     )
     .map_err(|e| format!("could not open the window: {e}"))
 }

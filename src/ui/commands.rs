@@ -58,6 +58,8 @@ pub enum Command {
     BackToLive,
     /// Switch the main view.
     Show(View),
+    /// Close the window (settings are saved on the way out).
+    Quit,
 }
 
 impl Command {
@@ -89,6 +91,7 @@ impl Command {
             Command::SavePrivateJwk => "Private key or secret (JWK)…",
             Command::BackToLive => "Back to live",
             Command::Show(v) => v.label(),
+            Command::Quit => "Quit",
         }
     }
 
@@ -130,6 +133,7 @@ impl Command {
             }
             Command::BackToLive => "Judge exp, nbf and iat at the real clock again",
             Command::Show(v) => v.tooltip(),
+            Command::Quit => "Close the window; settings are saved",
         }
     }
 
@@ -146,6 +150,7 @@ impl Command {
             Command::Format => KeyboardShortcut::new(cmd_shift, Key::F),
             Command::Clear => KeyboardShortcut::new(cmd_shift, Key::Delete),
             Command::Show(v) => KeyboardShortcut::new(cmd, v.key()),
+            Command::Quit => KeyboardShortcut::new(cmd, Key::Q),
             _ => return None,
         })
     }
@@ -160,6 +165,7 @@ impl Command {
             Command::Resign,
             Command::Format,
             Command::Clear,
+            Command::Quit,
         ];
         all.extend(View::ALL.map(Command::Show));
         all

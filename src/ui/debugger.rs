@@ -46,9 +46,9 @@ pub(super) fn debugger_ui(
                 .show(ui, |ui| {
                     token::token_notes_ui(ui, &app.wb, actions);
                     ui.separator();
-                    verdict::verdict_ui(ui, &app.wb, now);
+                    verdict::verdict_ui(ui, &app.wb, app.derived());
                     verdict::clock_ui(ui, &app.wb, &mut app.state, now, actions);
-                    findings::findings_ui(ui, &app.wb.findings());
+                    findings::findings_ui(ui, &app.derived().findings);
                 });
             top.response.rect.height()
         });

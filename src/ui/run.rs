@@ -84,6 +84,7 @@ impl WorkbenchApp {
                 self.state.view = v;
                 self.mark_dirty();
             }
+            Command::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
         }
     }
 

@@ -3,6 +3,7 @@
 
 use super::commands::Command;
 use super::widgets::Palette;
+use super::cache::Derived;
 use super::{Actions, UiState, labels};
 use crate::core::claims::{self, NumericDate};
 use crate::core::workbench::{Edit, TimeTravel, Tone, Workbench};
@@ -18,19 +19,21 @@ pub fn tone_color(ui: &egui::Ui, tone: Tone) -> egui::Color32 {
     }
 }
 
-/// Draws the headline, the countdown and the checks.
-pub fn verdict_ui(ui: &mut egui::Ui, wb: &Workbench, now: NumericDate) {
+/// Draws the headline, the countdown and the checks (derived once per change).
+pub fn verdict_ui(ui: &mut egui::Ui, wb: &Workbench, derived: &Derived) {
     let p = Palette::of(ui);
-    let h = wb.headline(now);
+    let Some(h) = &derived.headline else {
+        return;
+    };
     ui.horizontal(|ui| {
         ui.label(egui::RichText::new(labels::VERDICT).weak());
-        if let Some((text, tone)) = wb.countdown(now) {
+        if let Some((text, tone)) = &derived.countdown {
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 ui.label(
                     egui::RichText::new(text)
                         .size(18.0)
                         .strong()
-                        .color(tone_color(ui, tone)),
+                        .color(tone_color(ui, *tone)),
                 );
                 ui.label(egui::RichText::new(labels::COUNTDOWN).weak());
             });
@@ -54,7 +57,7 @@ pub fn verdict_ui(ui: &mut egui::Ui, wb: &Workbench, now: NumericDate) {
     if !h.judging.is_empty() {
         ui.add(egui::Label::new(egui::RichText::new(&h.judging).weak()).wrap());
     }
-    let Some(report) = wb.report(now) else {
+    let Some(report) = &derived.report else {
         return;
     };
     if wb.stale().is_some() {

@@ -29,6 +29,7 @@ pub fn harness(opts: Opts) -> (Harness<'static, WorkbenchApp>, Arc<AtomicI64>) {
         store: opts.store,
         platform: Box::new(opts.platform),
         clock,
+        perf: None,
     });
     let (w, h) = opts.size.unwrap_or((1280.0, 800.0));
     let mut h = Harness::builder()

@@ -85,6 +85,7 @@ impl Workbench {
                 }
             }
         }
+        self.revision += 1;
         fx
     }
 

@@ -62,6 +62,34 @@ pub enum Edit {
     SigningStarted(u64),
 }
 
+impl Edit {
+    /// The edit's kind, for logs and measurements: never the text it carries.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Edit::Token(_) => "Token",
+            Edit::Header(_) => "Header",
+            Edit::Payload(_) => "Payload",
+            Edit::Alg(_) => "Alg",
+            Edit::Secret(_) => "Secret",
+            Edit::SecretEncoding(_) => "SecretEncoding",
+            Edit::PrivateKey(_) => "PrivateKey",
+            Edit::PublicKey(_) => "PublicKey",
+            Edit::LoadKey { .. } => "LoadKey",
+            Edit::GeneratedKey(_) => "GeneratedKey",
+            Edit::Leeway(_) => "Leeway",
+            Edit::IgnoreExp(_) => "IgnoreExp",
+            Edit::Clock(_) => "Clock",
+            Edit::Template(_) => "Template",
+            Edit::Clear => "Clear",
+            Edit::Resign => "Resign",
+            Edit::Format => "Format",
+            Edit::Compact => "Compact",
+            Edit::Signed { .. } => "Signed",
+            Edit::SigningStarted(_) => "SigningStarted",
+        }
+    }
+}
+
 /// When "now" is, for exp, nbf, iat and the countdown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum TimeTravel {

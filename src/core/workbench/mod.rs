@@ -91,6 +91,7 @@ pub struct Workbench {
     signature: (SignatureStatus, Option<JwsAlg>, Check),
     signing: bool,
     generation: u64,
+    revision: u64,
 }
 
 impl Workbench {
@@ -114,6 +115,7 @@ impl Workbench {
             signature: derive::unchecked_signature(&Error::EmptyToken),
             signing: false,
             generation: 0,
+            revision: 0,
         };
         wb.refresh_keys();
         wb.refresh_signature();
@@ -254,6 +256,12 @@ impl Workbench {
     /// index of the key chosen in it.
     pub fn key_set(&self) -> Option<(&KeyFile, Option<usize>)> {
         self.key_state.set()
+    }
+
+    /// Counts the changes: it moves whenever anything the window shows may have changed, so
+    /// the window can keep what it derived until it does.
+    pub fn revision(&self) -> u64 {
+        self.revision
     }
 
     /// A signing job is running off the UI thread.

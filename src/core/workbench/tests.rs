@@ -222,3 +222,23 @@ fn restore_round_trips_a_snapshot() {
     let back = Workbench::restore(no_key, NOW);
     assert_eq!(back.headline(NOW).title, "Not re-signed yet: no secret");
 }
+
+#[test]
+fn the_display_changes_each_second_only_while_a_time_is_near() {
+    let mut wb = Workbench::example(NOW);
+    // iat is now: "issued 0s ago" changes every second.
+    assert_eq!(wb.next_tick(NOW), Some(1));
+    // A week-old iat and an exp 10 days away change hourly, the countdown each minute.
+    edit(
+        &mut wb,
+        Edit::Payload(format!(
+            r#"{{"iat":{},"exp":{}}}"#,
+            NOW - 7 * 86_400 - 30,
+            NOW + 10 * 86_400 + 90
+        )),
+    );
+    let tick = wb.next_tick(NOW).unwrap();
+    assert!((2..=60).contains(&tick), "{tick}");
+    edit(&mut wb, Edit::Payload(r#"{"sub":"no times"}"#.into()));
+    assert_eq!(wb.next_tick(NOW), None);
+}

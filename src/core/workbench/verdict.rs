@@ -262,6 +262,39 @@ impl Workbench {
     }
 }
 
+/// Seconds until a relative time text at distance `d` (seconds) changes: "45s" and
+/// "29m 12s" every second, "3h 4m" every minute, "2d 5h" every hour, "1y 35d" every day.
+fn text_changes_in(d: i64) -> i64 {
+    let d = d.abs();
+    let step = match d {
+        0..3_600 => 1,
+        3_600..86_400 => 60,
+        86_400..31_536_000 => 3_600,
+        _ => 86_400,
+    };
+    (step - d % step).max(1)
+}
+
+impl Workbench {
+    /// Seconds until any time the window shows (the countdown, exp, nbf, iat as relative text)
+    /// would read differently; `None` when the token shows no times. The window repaints then,
+    /// and not before.
+    pub fn next_tick(&self, now: NumericDate) -> Option<i64> {
+        let c = self.inspection.as_ref().ok()?.claims()?;
+        let at = self.at(now);
+        ["exp", "nbf", "iat"]
+            .into_iter()
+            .filter_map(|name| claims::time_claim(c, name).ok().flatten())
+            .map(|t| {
+                let d = t - at;
+                // The countdown clock shows seconds under a day, minutes above.
+                let countdown = if d.abs() < 86_400 { 1 } else { 60 - d.abs() % 60 };
+                text_changes_in(d).min(countdown.max(1))
+            })
+            .min()
+    }
+}
+
 fn relative(delta: i64) -> String {
     match delta {
         0 => "at".to_string(),
