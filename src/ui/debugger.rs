@@ -48,7 +48,7 @@ pub(super) fn debugger_ui(
                     ui.separator();
                     verdict::verdict_ui(ui, &app.wb, now);
                     verdict::clock_ui(ui, &app.wb, &mut app.state, now, actions);
-                    findings::findings_ui(ui, &app.wb.findings());
+                    findings::findings_ui(ui, &app.wb.findings(now));
                 });
             top.response.rect.height()
         });

@@ -14,7 +14,7 @@ pub fn findings_ui(ui: &mut egui::Ui, findings: &[Finding]) {
     ui.label(egui::RichText::new(labels::FINDINGS).strong());
     for f in findings {
         let color = match f.severity {
-            Severity::Critical => p.bad,
+            Severity::Danger => p.bad,
             Severity::Warning => p.warn,
             Severity::Info => ui.visuals().weak_text_color(),
         };
@@ -26,7 +26,7 @@ pub fn findings_ui(ui: &mut egui::Ui, findings: &[Finding]) {
             egui::TextFormat::simple(body.clone(), color),
         );
         job.append(
-            &format!("  {}", f.detail),
+            &format!("  ({})  {}", f.target.describe(), f.detail),
             0.0,
             egui::TextFormat::simple(body, ui.visuals().weak_text_color()),
         );
