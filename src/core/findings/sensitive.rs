@@ -98,7 +98,7 @@ fn luhn(digits: &[u32]) -> bool {
             (false, _) => d,
         })
         .sum();
-    sum % 10 == 0
+    sum.is_multiple_of(10)
 }
 
 /// 13 to 19 digits (spaces or dashes allowed), a card network's first digit (2 to 6), and a
@@ -269,38 +269,21 @@ pub(super) fn sensitive_findings(claims: &Map<String, Value>) -> Vec<Finding> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use serde_json::json;
-
-    fn ids(v: Value) -> Vec<(&'static str, String)> {
-        let Value::Object(m) = v else { unreachable!() };
-        sensitive_findings(&m)
-            .into_iter()
-            .map(|f| (f.id, f.target.describe()))
-            .collect()
-    }
 
     #[test]
-    fn names() {
+    fn names_and_values() {
         for (n, id) in [
-            ("password", "payload-password"),
-            ("db_password", "payload-password"),
             ("dbPassword", "payload-password"),
             ("PWD", "payload-password"),
-            ("client_secret", "payload-secret"),
-            ("x-api-key", "payload-api-key"),
-            ("apiKey", "payload-api-key"),
-            ("aws_secret_access_key", "payload-api-key"),
-            ("private_key", "payload-private-key"),
-            ("user_ssn", "payload-national-id"),
-            ("credit_card", "payload-card-number"),
-            ("cvv", "payload-card-number"),
             ("pin", "payload-password"),
+            ("x-api-key", "payload-api-key"),
+            ("aws_secret_access_key", "payload-api-key"),
+            ("user_ssn", "payload-national-id"),
         ] {
             assert_eq!(sensitive_name(n), Some(id), "{n}");
         }
         for n in [
             "sub",
-            "shipping",
             "spinner",
             "public_key",
             "passage",
@@ -310,74 +293,25 @@ mod tests {
         ] {
             assert_eq!(sensitive_name(n), None, "{n}");
         }
-    }
-
-    #[test]
-    fn values() {
-        assert!(looks_like_card("4111 1111 1111 1111"));
-        assert!(looks_like_card("5555-5555-5555-4444"));
-        assert!(looks_like_card("378282246310005"));
-        assert!(!looks_like_card("4111 1111 1111 1112"), "Luhn");
+        assert!(looks_like_card("5555-5555-5555-4444") && looks_like_card("378282246310005"));
         assert!(
             !looks_like_card("1234567890123452"),
             "no network starts with 1"
         );
         assert!(!looks_like_card("411111111111"), "too short");
-        assert!(looks_like_national_id("123-45-6789"));
         assert!(!looks_like_national_id("000-45-6789"));
-        assert!(!looks_like_national_id("2024-01-15"));
         assert!(looks_like_national_id("AB 12 34 56 C"));
         assert!(
-            looks_like_national_id("QQ123456A") == false,
+            !looks_like_national_id("QQ123456A"),
             "Q is not a valid prefix letter"
         );
-        assert!(looks_like_email("jane.doe@example.com"));
         assert!(!looks_like_email("user@localhost"));
         assert!(!looks_like_email("https://example.com/@jane"));
-        assert!(!looks_like_email("a @b.com"));
-    }
-
-    #[test]
-    fn findings_fire_and_stay_silent() {
-        let pem =
-            "-----BEGIN PRIVATE KEY-----\nMC4CAQAwBQYDK2VwBCIEIA==\n-----END PRIVATE KEY-----";
-        assert_eq!(
-            ids(
-                json!({"k": pem, "private_key": pem, "card": "4111111111111111",
-                       "contact": "jane@example.com", "id": "123-45-6789",
-                       "user": {"db_password": "x", "mail": "a@b.io"},
-                       "emails": ["a@b.io"], "jwk": {"kty":"EC","d":"x"}})
-            ),
-            [
-                ("payload-private-key", "claim k".to_string()),
-                ("payload-private-key", "claim private_key".to_string()),
-                ("payload-card-number", "claim card".to_string()),
-                ("payload-email", "claim contact".to_string()),
-                ("payload-national-id", "claim id".to_string()),
-                ("payload-password", "claim user.db_password".to_string()),
-                ("payload-email", "claim user.mail".to_string()),
-                ("payload-email", "claim emails".to_string()),
-                ("payload-private-key", "claim jwk".to_string()),
-            ]
-        );
-        let Value::Object(m) = json!({"k": pem, "password": "hunter2"}) else {
+        let jwk = serde_json::json!({"kty": "EC", "d": "x"});
+        assert_eq!(sensitive_value(&jwk), Some(Sensitive::PrivateKey));
+        let Value::Object(m) = serde_json::json!({"emails": ["a@b.io"]}) else {
             unreachable!()
         };
-        let f = sensitive_findings(&m);
-        assert_eq!(f[0].severity, Severity::Danger);
-        assert_eq!(f[1].title, "\"password\" in the payload");
-        for f in &f {
-            assert!(f.detail.contains(READABLE), "{}", f.detail);
-            assert!(!f.detail.contains("hunter2") && !f.title.contains("hunter2"));
-            assert!(!f.detail.contains("BEGIN") && !f.title.contains("BEGIN"));
-        }
-        assert!(
-            ids(
-                json!({"sub": "1234567890", "iss": "https://issuer.example", "aud": ["api"],
-                       "name": "Jane", "role": "user", "n": 4111111111111111u64 + 1,
-                       "roles": ["a", "b"], "org": {"id": 7}})
-            )
-            .is_empty()
-        );
+        assert_eq!(sensitive_findings(&m)[0].id, "payload-email");
     }
 }
