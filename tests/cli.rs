@@ -631,3 +631,207 @@ fn key_describes_and_converts() {
     assert_eq!(o.code, 2);
     std::fs::remove_dir_all(&dir).ok();
 }
+
+/// The findings of a `--json` output as (id, severity, target kind, target name).
+fn findings_of(v: &Value) -> Vec<(String, String, String, String)> {
+    v["findings"]
+        .as_array()
+        .unwrap_or_else(|| panic!("no findings array: {v}"))
+        .iter()
+        .map(|f| {
+            for field in ["id", "severity", "title", "detail"] {
+                assert!(f[field].is_string(), "{field} in {f}");
+            }
+            (
+                f["id"].as_str().unwrap().to_string(),
+                f["severity"].as_str().unwrap().to_string(),
+                f["target"]["kind"].as_str().unwrap().to_string(),
+                f["target"]["name"].as_str().unwrap_or("").to_string(),
+            )
+        })
+        .collect()
+}
+
+fn unsigned(header: &str, payload: &str) -> String {
+    use jwt_workbench::core::b64::encode;
+    format!(
+        "{}.{}.",
+        encode(header.as_bytes()),
+        encode(payload.as_bytes())
+    )
+}
+
+#[test]
+fn decode_lists_findings_in_text_and_json() {
+    let token = unsigned(
+        r#"{"alg":"none","kid":"../../dev/null","jku":"https://attacker.example/jwks"}"#,
+        r#"{"sub":"1","password":"hunter2","iat":1800000000}"#,
+    );
+    let o = run(&["decode", "--json", &token, NOW]);
+    assert_eq!(o.code, 0, "{}", o.stderr);
+    let v = json(&o);
+    let f = findings_of(&v);
+    let row = |id: &str, sev: &str, kind: &str, name: &str| {
+        (id.into(), sev.into(), kind.into(), name.into())
+    };
+    assert_eq!(
+        f,
+        [
+            row("alg-none", "danger", "header", "alg"),
+            row("header-jku", "warning", "header", "jku"),
+            row("kid-suspicious", "warning", "header", "kid"),
+            row("exp-missing", "warning", "claim", "exp"),
+            row("payload-password", "warning", "claim", "password"),
+        ]
+    );
+    let details: Vec<&str> = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["detail"].as_str().unwrap())
+        .collect();
+    assert!(details.iter().all(|d| !d.contains("hunter2")));
+    // The old fields are still there.
+    for field in [
+        "form",
+        "header",
+        "payload",
+        "alg_problem",
+        "repairs",
+        "problems",
+    ] {
+        assert!(v.get(field).is_some(), "{field}");
+    }
+    // Text: a Findings section after the times, one line each.
+    let o = run(&["decode", &token, NOW]);
+    assert_eq!(o.code, 0, "{}", o.stderr);
+    let section = o
+        .stdout
+        .split("\nFindings\n")
+        .nth(1)
+        .unwrap_or_else(|| panic!("{}", o.stdout));
+    assert!(o.stdout.find("\nTimes").unwrap() < o.stdout.find("\nFindings").unwrap());
+    let lines: Vec<&str> = section.lines().collect();
+    assert_eq!(lines.len(), 5, "{section}");
+    assert!(
+        lines[0].starts_with("  danger  alg-none  alg \"none\": "),
+        "{}",
+        lines[0]
+    );
+    assert!(lines[4].starts_with("  warning  payload-password  \"password\" in the payload: "));
+    // A clean token has an empty findings array and no section.
+    let o = run(&["decode", "--json", A1_TOKEN, "--now=1300819000"]);
+    assert_eq!(findings_of(&json(&o)), []);
+    let o = run(&["decode", A1_TOKEN, "--now=1300819000"]);
+    assert!(!o.stdout.contains("Findings"), "{}", o.stdout);
+}
+
+#[test]
+fn verify_lists_findings_with_the_key() {
+    let o = run(&[
+        "encode",
+        "--secret",
+        "short",
+        "--exp=600",
+        NOW,
+        r#"{"sub":"1"}"#,
+    ]);
+    assert_eq!(o.code, 0, "{}", o.stderr);
+    let token = o.stdout.trim().to_string();
+    let o = run(&["verify", &token, "--secret", "short", "--json", NOW]);
+    assert_eq!(
+        o.code, 0,
+        "findings never change the exit code: {}",
+        o.stdout
+    );
+    let v = json(&o);
+    assert_eq!(v["valid"], true);
+    assert_eq!(
+        findings_of(&v),
+        [(
+            "hmac-secret-short".to_string(),
+            "warning".to_string(),
+            "key".to_string(),
+            String::new()
+        )]
+    );
+    assert!(!o.stdout.contains("\"short\""), "never the secret");
+    let o = run(&["verify", &token, "--secret", "short", NOW]);
+    assert_eq!(o.code, 0);
+    assert!(o.stdout.starts_with("valid"), "{}", o.stdout);
+    assert!(
+        o.stdout.contains(
+            "\nFindings\n  warning  hmac-secret-short  weak secret: 5 bytes; HS256 needs at least 32"
+        ),
+        "{}",
+        o.stdout
+    );
+    // A well-known secret is danger; --alg sets the expected algorithms.
+    let o = run(&["encode", "--secret", "your-256-bit-secret", NOW, "{}"]);
+    let token = o.stdout.trim().to_string();
+    let o = run(&[
+        "verify",
+        &token,
+        "--secret",
+        "your-256-bit-secret",
+        "--json",
+        NOW,
+    ]);
+    let ids: Vec<String> = findings_of(&json(&o))
+        .into_iter()
+        .map(|f| format!("{} {}", f.0, f.1))
+        .collect();
+    assert_eq!(
+        ids,
+        ["hmac-secret-well-known danger", "exp-missing warning"]
+    );
+    assert!(!o.stdout.contains("your-256-bit-secret"));
+    // A clean token with a strong secret: no findings.
+    let o = run(&[
+        "encode",
+        "--secret",
+        SECRET,
+        "--exp=900",
+        NOW,
+        r#"{"sub":"1","iss":"me"}"#,
+    ]);
+    let token = o.stdout.trim().to_string();
+    let o = run(&["verify", &token, "--secret", SECRET, "--json", NOW]);
+    assert_eq!(findings_of(&json(&o)), []);
+    let o = run(&["verify", &token, "--secret", SECRET, NOW]);
+    assert!(!o.stdout.contains("Findings"), "{}", o.stdout);
+}
+
+#[test]
+fn a_malformed_exp_is_the_headline_not_expired() {
+    for exp in [r#""1795629891""#, "null", "1e20"] {
+        let payload = format!(r#"{{"sub":"1","exp":{exp}}}"#);
+        let o = run(&["encode", "--secret", SECRET, "--no-iat", NOW, &payload]);
+        assert_eq!(o.code, 0, "{}", o.stderr);
+        let token = o.stdout.trim().to_string();
+        let o = run(&["verify", &token, "--secret", SECRET, "--json", NOW]);
+        assert_eq!(o.code, 1, "{exp}");
+        let v = json(&o);
+        let verdict = v["verdict"].as_str().unwrap();
+        assert!(
+            verdict.starts_with("signature valid, but exp is not a NumericDate: "),
+            "{exp}: {verdict}"
+        );
+        assert!(!verdict.contains("expired"), "{verdict}");
+        let ids: Vec<String> = findings_of(&v).into_iter().map(|f| f.0).collect();
+        let want = match exp {
+            "null" => "claim-wrong-type",
+            "1e20" => "time-out-of-range",
+            _ => "time-string",
+        };
+        assert!(ids.contains(&want.to_string()), "{exp}: {ids:?}");
+        assert!(!ids.contains(&"exp-missing".to_string()), "{exp}: {ids:?}");
+        let o = run(&["verify", &token, "--secret", SECRET, NOW]);
+        assert_eq!(o.code, 1);
+        let first = o.stdout.lines().next().unwrap_or("");
+        assert!(
+            first.starts_with("signature valid, but exp is not a NumericDate: "),
+            "{exp}: {first}"
+        );
+    }
+}

@@ -2,6 +2,7 @@
 
 use super::{CliResult, DateStyle, DecodeArgs, read_arg, say};
 use crate::core::error::Error;
+use crate::core::findings::{self, Context, Finding};
 use crate::core::token::{Form, Inspection, Payload};
 use crate::core::{b64, claims, inspect, json};
 use serde_json::{Value, json};
@@ -56,6 +57,8 @@ pub(crate) fn decode(args: &DecodeArgs, now: i64) -> CliResult {
     let text = read_arg(&args.token, "token")?;
     let insp = inspect(&text)?;
     let problems = problems(&insp);
+    // No key here: the secret findings need one (verify has it).
+    let found = findings::findings(&insp, &Context::at(now));
     if args.json {
         let (payload, kind) = payload_json(&insp, args.date);
         let out = json!({
@@ -68,6 +71,7 @@ pub(crate) fn decode(args: &DecodeArgs, now: i64) -> CliResult {
             "alg_problem": insp.alg.problem(),
             "repairs": insp.repairs.iter().map(|r| r.note()).collect::<Vec<_>>(),
             "problems": problems,
+            "findings": found.iter().map(Finding::to_json).collect::<Vec<_>>(),
         });
         say!("{}", serde_json::to_string_pretty(&out).unwrap_or_default());
     } else {
@@ -75,11 +79,29 @@ pub(crate) fn decode(args: &DecodeArgs, now: i64) -> CliResult {
             eprintln!("note: {}", r.note());
         }
         print_decoded(&insp, args.date, now);
+        print_findings(&found);
         for p in &problems {
             eprintln!("error: {p}");
         }
     }
     Ok(ExitCode::from(if problems.is_empty() { 0 } else { 2 }))
+}
+
+/// The "Findings" section: one line each, `  danger  alg-none  alg "none": …`.
+pub(crate) fn print_findings(found: &[Finding]) {
+    if found.is_empty() {
+        return;
+    }
+    say!("\nFindings");
+    for f in found {
+        say!(
+            "  {}  {}  {}: {}",
+            f.severity.label(),
+            f.id,
+            f.title,
+            f.detail
+        );
+    }
 }
 
 fn print_decoded(insp: &Inspection, date: Option<DateStyle>, now: i64) {

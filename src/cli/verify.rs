@@ -1,7 +1,8 @@
 //! `verify`: the signature and every claim check, as text or JSON.
 
-use super::decode::payload_json;
+use super::decode::{payload_json, print_findings};
 use super::{CliResult, Fail, VerifyArgs, load_key, parse_alg, read_arg, say};
+use crate::core::findings::{self, Context, Finding};
 use crate::core::keys::Purpose;
 use crate::core::verify::{SignatureStatus, Unchecked};
 use crate::core::{Policy, inspect, verify};
@@ -37,6 +38,20 @@ pub(crate) fn verify_cmd(args: &VerifyArgs, now: i64) -> CliResult {
     let key = load_key(&args.key, kid, Purpose::Verify)?;
     let report = verify(&insp, Some(&key), &policy, now);
     let (_, verdict) = report.verdict();
+    let expected = if policy.algorithms.is_empty() {
+        key.algorithms()
+    } else {
+        policy.algorithms.clone()
+    };
+    let found = findings::findings(
+        &insp,
+        &Context {
+            key: Some(&key),
+            algorithms: &expected,
+            now,
+            leeway: policy.leeway,
+        },
+    );
     if args.json {
         let (payload, _) = payload_json(&insp, None);
         let checks: Vec<Value> = report
@@ -53,6 +68,7 @@ pub(crate) fn verify_cmd(args: &VerifyArgs, now: i64) -> CliResult {
             "checks": checks,
             "header": insp.header.as_ref().map_or(Value::Null, |h| Value::Object(h.clone())),
             "payload": payload,
+            "findings": found.iter().map(Finding::to_json).collect::<Vec<_>>(),
         });
         say!("{}", serde_json::to_string_pretty(&out).unwrap_or_default());
     } else {
@@ -65,6 +81,7 @@ pub(crate) fn verify_cmd(args: &VerifyArgs, now: i64) -> CliResult {
                 c.detail
             );
         }
+        print_findings(&found);
     }
     let code = match &report.signature {
         _ if report.valid() => 0,

@@ -32,7 +32,7 @@ impl Derived {
         self.key = Some(key);
         self.headline = Some(wb.headline(now));
         self.report = wb.report(now);
-        self.findings = wb.findings();
+        self.findings = wb.findings(now);
         self.countdown = wb.countdown(now);
         self.next_tick = wb.next_tick(now);
         true

@@ -4,7 +4,9 @@ use super::labels;
 use super::widgets::Palette;
 use crate::core::findings::{Finding, Severity};
 
-/// Draws the findings list (nothing when there are none).
+/// Draws the findings list (nothing when there are none): one label per finding, read whole
+/// by a screen reader: "warning: weak secret  (key)  5 bytes; HS256 needs …". The labels are
+/// not selectable, so a drag on the token column's edge resizes it instead of selecting text.
 pub fn findings_ui(ui: &mut egui::Ui, findings: &[Finding]) {
     if findings.is_empty() {
         return;
@@ -14,7 +16,7 @@ pub fn findings_ui(ui: &mut egui::Ui, findings: &[Finding]) {
     ui.label(egui::RichText::new(labels::FINDINGS).strong());
     for f in findings {
         let color = match f.severity {
-            Severity::Critical => p.bad,
+            Severity::Danger => p.bad,
             Severity::Warning => p.warn,
             Severity::Info => ui.visuals().weak_text_color(),
         };
@@ -26,10 +28,10 @@ pub fn findings_ui(ui: &mut egui::Ui, findings: &[Finding]) {
             egui::TextFormat::simple(body.clone(), color),
         );
         job.append(
-            &format!("  {}", f.detail),
+            &format!("  ({})  {}", f.target.describe(), f.detail),
             0.0,
             egui::TextFormat::simple(body, ui.visuals().weak_text_color()),
         );
-        ui.add(egui::Label::new(job).wrap());
+        ui.add(egui::Label::new(job).wrap().selectable(false));
     }
 }

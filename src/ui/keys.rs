@@ -102,7 +102,7 @@ fn secret_ui(
                 );
             } else {
                 for f in advice {
-                    let color = if f.severity == Severity::Critical {
+                    let color = if f.severity == Severity::Danger {
                         p.bad
                     } else {
                         p.warn

@@ -291,18 +291,34 @@ impl Workbench {
         })
     }
 
-    /// Security findings for the token and the key in use.
-    pub fn findings(&self) -> Vec<Finding> {
-        match &self.inspection {
-            Ok(insp) => findings::findings(insp, self.key_state.verify.as_ref().ok()),
-            Err(_) => Vec::new(),
+    /// Security findings for the token and the key in use, judged at the document's clock
+    /// (given the real clock `now`) against the picker's algorithm and the leeway. A secret
+    /// refused because it is a key adds the key-confusion finding.
+    pub fn findings(&self, now: NumericDate) -> Vec<Finding> {
+        let Ok(insp) = &self.inspection else {
+            return Vec::new();
+        };
+        let expected = [self.alg];
+        let ctx = findings::Context {
+            key: self.key_state.verify.as_ref().ok(),
+            algorithms: &expected,
+            now: self.at(now),
+            leeway: self.policy.leeway,
+        };
+        let mut out = findings::findings(insp, &ctx);
+        if matches!(self.key_state.verify, Err(KeyError::SecretIsKey(_))) {
+            out.extend(findings::secret_text_findings(&self.keys.secret));
+            findings::sort(&mut out);
         }
+        out
     }
 
-    /// Findings about the HMAC secret in the key pane (weak, short, well known).
+    /// Findings about the HMAC secret in the key pane (empty, short, well known), or why a
+    /// secret text that is a key was refused.
     pub fn secret_advice(&self) -> Vec<Finding> {
         match &self.key_state.sign {
             Ok(k) => findings::secret_findings(k, self.alg),
+            Err(KeyError::SecretIsKey(_)) => findings::secret_text_findings(&self.keys.secret),
             Err(_) => Vec::new(),
         }
     }

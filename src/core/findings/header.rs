@@ -1,0 +1,290 @@
+//! Header findings: alg, key-injection members (jku, x5u, jwk, x5c), kid, crit, typ, and the
+//! repairs made to the pasted text.
+
+use super::{Finding, Severity, Target, clip};
+use crate::core::alg::{HeaderAlg, JwsAlg};
+use crate::core::token::Repair;
+use serde_json::{Map, Value};
+
+fn warn(id: &'static str, member: &str, title: String, detail: String) -> Finding {
+    Finding::new(
+        id,
+        Severity::Warning,
+        Target::Header(member.into()),
+        title,
+        detail,
+    )
+}
+
+/// Findings about the decoded header.
+pub(super) fn header_findings(
+    header: &Map<String, Value>,
+    alg: &HeaderAlg,
+    expected: &[JwsAlg],
+) -> Vec<Finding> {
+    let mut out = alg_findings(alg, expected);
+    out.extend(injection_findings(header));
+    if let Some(f) = kid_finding(header) {
+        out.push(f);
+    }
+    if let Some(f) = crit_finding(header) {
+        out.push(f);
+    }
+    if let Some(f) = typ_finding(header) {
+        out.push(f);
+    }
+    out
+}
+
+fn alg_findings(alg: &HeaderAlg, expected: &[JwsAlg]) -> Vec<Finding> {
+    let allowed = || {
+        expected
+            .iter()
+            .map(|a| a.name())
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let mut out = Vec::new();
+    match alg {
+        HeaderAlg::None(s) => out.push(Finding::new(
+            "alg-none",
+            Severity::Danger,
+            Target::Header("alg".into()),
+            format!("alg \"{}\"", clip(s, 8)),
+            "an unsecured token with no signature: anyone can forge it. A server that accepts it accepts any claims; reject alg none in every letter case",
+        )),
+        HeaderAlg::Unknown(s) => out.push(warn(
+            "alg-unknown",
+            "alg",
+            format!("unknown alg \"{}\"", clip(s, 20)),
+            "no standard verifier accepts this algorithm; check the issuer's configuration (JOSE names are case-sensitive)".into(),
+        )),
+        HeaderAlg::NotAString => out.push(warn(
+            "claim-wrong-type",
+            "alg",
+            "\"alg\" has the wrong type".into(),
+            "alg must be a string such as \"HS256\"; verifiers reject the token".into(),
+        )),
+        HeaderAlg::Missing => out.push(warn(
+            "alg-missing",
+            "alg",
+            "no alg".into(),
+            "the header has no alg member, which RFC 7515 requires; a verifier must pin the algorithm itself and reject this token".into(),
+        )),
+        HeaderAlg::Known(_) => {}
+    }
+    let name = match alg {
+        HeaderAlg::Known(a) => Some(a.name().to_string()),
+        HeaderAlg::Unknown(s) => Some(clip(s, 20)),
+        _ => None,
+    };
+    if let Some(name) = name
+        && !expected.is_empty()
+        && !expected.iter().any(|a| a.name() == name)
+    {
+        out.push(warn(
+            "alg-unexpected",
+            "alg",
+            format!("alg {name} is not expected"),
+            format!(
+                "the verifier expects {}: a token that picks its own algorithm is how algorithm-confusion attacks start; pin the algorithm on the server",
+                allowed()
+            ),
+        ));
+    }
+    out
+}
+
+fn injection_findings(header: &Map<String, Value>) -> Vec<Finding> {
+    const MEMBERS: [(&str, &str, &str); 4] = [
+        (
+            "jku",
+            "header-jku",
+            "the token names a URL to fetch its own key set from: a verifier that follows it lets an attacker host the key (and reach internal hosts). Ignore jku, or allow only exact, trusted URLs",
+        ),
+        (
+            "x5u",
+            "header-x5u",
+            "the token names a URL to fetch its own certificate from: a verifier that follows it lets an attacker choose the key (and reach internal hosts). Ignore x5u, or allow only trusted URLs",
+        ),
+        (
+            "jwk",
+            "header-jwk",
+            "the token carries its own public key: a verifier that uses it accepts tokens an attacker signed with a key of their choosing. Verify with your own keys only",
+        ),
+        (
+            "x5c",
+            "header-x5c",
+            "the token carries its own certificate chain: unless the chain is validated against a trusted root (and pinned), an attacker signs with any certificate they made",
+        ),
+    ];
+    MEMBERS
+        .iter()
+        .filter(|(m, _, _)| header.contains_key(*m))
+        .map(|(member, id, detail)| {
+            warn(
+                id,
+                member,
+                format!("header carries \"{member}\""),
+                (*detail).to_string(),
+            )
+        })
+        .collect()
+}
+
+/// What a kid looks like, in words, if it looks like an injection.
+pub(super) fn kid_looks_like(kid: &str) -> Vec<&'static str> {
+    let lower = kid.to_ascii_lowercase();
+    let mut kinds = Vec::new();
+    if kid.contains("../")
+        || kid.contains("..\\")
+        || kid.starts_with('/')
+        || kid.contains('\\')
+        || kid.contains('\0')
+    {
+        kinds.push("a file path");
+    }
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    if kid.contains('\'')
+        || kid.contains('"')
+        || kid.contains("--")
+        || kid.contains(';')
+        || words.iter().any(|w| *w == "union" || *w == "select")
+    {
+        kinds.push("SQL");
+    }
+    if kid.contains('|') || kid.contains(';') || kid.contains('`') || kid.contains("$(") {
+        kinds.push("a shell command");
+    }
+    kinds
+}
+
+fn kid_finding(header: &Map<String, Value>) -> Option<Finding> {
+    let kid = header.get("kid")?.as_str()?;
+    let kinds = kid_looks_like(kid);
+    if kinds.is_empty() {
+        return None;
+    }
+    Some(warn(
+        "kid-suspicious",
+        "kid",
+        "suspicious kid".into(),
+        format!(
+            "kid \"{}\" looks like {}: a server that looks keys up by kid must treat it as an opaque name, never pass it to a file path, a query or a shell",
+            clip(kid, 40),
+            kinds.join(" and ")
+        ),
+    ))
+}
+
+fn crit_finding(header: &Map<String, Value>) -> Option<Finding> {
+    let crit = header.get("crit")?;
+    let names: Vec<&str> = crit
+        .as_array()
+        .map(|l| l.iter().filter_map(Value::as_str).collect())
+        .unwrap_or_default();
+    let well_formed = crit
+        .as_array()
+        .is_some_and(|l| !l.is_empty() && l.len() == names.len());
+    let detail = if well_formed {
+        format!(
+            "crit marks {} as critical: a verifier that does not understand an extension must reject the token (this one does); one that ignores crit accepts what it does not understand",
+            names
+                .iter()
+                .map(|n| clip(n, 30))
+                .collect::<Vec<_>>()
+                .join(", ")
+        )
+    } else {
+        "crit must be a non-empty array of header names; verifiers reject this token".to_string()
+    };
+    Some(warn(
+        "crit-unknown",
+        "crit",
+        "critical header extension".into(),
+        detail,
+    ))
+}
+
+/// What a `typ` other than JWT means.
+fn typ_meaning(typ: &str) -> String {
+    let t = typ.to_ascii_lowercase();
+    let t = t.strip_prefix("application/").unwrap_or(&t);
+    match t {
+        "at+jwt" => "an OAuth 2.0 access token (RFC 9068): a resource server should require exactly this type".into(),
+        "secevent+jwt" => "a security event token (RFC 8417), not an access or ID token".into(),
+        "logout+jwt" => "an OpenID Connect back-channel logout token, not an access or ID token".into(),
+        "dpop+jwt" => "a DPoP proof (RFC 9449), not an access token".into(),
+        "jose" | "jose+json" => "a JWS that need not be a JWT; its payload may not be claims".into(),
+        t if t.ends_with("+jwt") => "an explicitly typed JWT (RFC 8725 section 3.11): a verifier should accept only the type it expects, so tokens of one kind cannot stand in for another".into(),
+        _ => "not a type registered for JWTs: a verifier that checks typ may reject it, and one that does not cannot tell token kinds apart".into(),
+    }
+}
+
+fn typ_finding(header: &Map<String, Value>) -> Option<Finding> {
+    let typ = header.get("typ")?;
+    let Some(s) = typ.as_str() else {
+        return Some(warn(
+            "claim-wrong-type",
+            "typ",
+            "\"typ\" has the wrong type".into(),
+            "typ must be a string such as \"JWT\"; verifiers that check it reject the token".into(),
+        ));
+    };
+    if s.eq_ignore_ascii_case("jwt") || s.eq_ignore_ascii_case("application/jwt") {
+        return None;
+    }
+    Some(Finding::new(
+        "typ-other",
+        Severity::Info,
+        Target::Header("typ".into()),
+        format!("typ \"{}\"", clip(s, 30)),
+        format!("this says the token is {}", typ_meaning(s)),
+    ))
+}
+
+/// Findings about the repairs made to pasted text.
+pub(super) fn repair_findings(repairs: &[Repair]) -> Vec<Finding> {
+    repairs
+        .iter()
+        .map(|r| {
+            let (id, title, why) = match r {
+                Repair::Padding(_) => (
+                    "base64-padding",
+                    "padded base64",
+                    "JWTs use base64url without '=' padding (RFC 7515 section 2); strict verifiers reject the token as it was sent, so fix the issuer's encoder",
+                ),
+                Repair::StandardAlphabet(_) => (
+                    "base64-standard-alphabet",
+                    "standard base64 alphabet",
+                    "JWTs use the base64url alphabet ('-' and '_', RFC 7515 section 2); strict verifiers reject '+' and '/', so fix the issuer's encoder",
+                ),
+                Repair::Whitespace(_) => (
+                    "paste-whitespace",
+                    "whitespace inside the token",
+                    "a token has no whitespace; a line break from copying is harmless, but a verifier given the text as is rejects it",
+                ),
+                Repair::Quotes => (
+                    "paste-quotes",
+                    "quoted token",
+                    "the quotes are not part of the token; send it without them",
+                ),
+                Repair::BearerPrefix => (
+                    "paste-bearer",
+                    "\"Bearer \" prefix",
+                    "the prefix belongs to the Authorization header, not to the token",
+                ),
+            };
+            Finding::new(
+                id,
+                Severity::Info,
+                Target::Token,
+                title,
+                format!("{}: {why}", r.note()),
+            )
+        })
+        .collect()
+}

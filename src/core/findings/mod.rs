@@ -1,0 +1,255 @@
+//! Security findings for a token and the key it is checked with: what a reviewer would flag,
+//! each with a stable id, a severity, a one-line title, why it matters and what to do, and
+//! what it points at.
+//!
+//! One entry point, [`findings`], takes the inspection and a [`Context`] (the verifying key,
+//! the expected algorithms, `now` and the leeway). [`secret_findings`] judges an HMAC secret on
+//! its own (the key pane's advice line) and [`secret_text_findings`] explains a secret text that
+//! was refused because it is a key. Messages never quote a secret, a private key or the token.
+
+mod claims;
+mod duplicates;
+mod header;
+mod secrets;
+mod sensitive;
+mod wellknown;
+
+pub use duplicates::duplicate_members;
+pub use secrets::{key_findings, secret_findings, secret_text_findings};
+pub use wellknown::{WELL_KNOWN_SECRETS, is_well_known_secret};
+
+use super::alg::{Family, HeaderAlg, JwsAlg};
+use super::claims::NumericDate;
+use super::keys::Key;
+use super::token::{Form, Inspection};
+use serde_json::{Value, json};
+
+/// How serious a finding is. Ordered: danger first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Severity {
+    /// Exploitable as it stands.
+    Danger,
+    /// Risky; fix before production.
+    Warning,
+    /// Worth knowing.
+    Info,
+}
+
+impl Severity {
+    /// Lowercase label: "danger", "warning" or "info".
+    pub fn label(self) -> &'static str {
+        match self {
+            Severity::Danger => "danger",
+            Severity::Warning => "warning",
+            Severity::Info => "info",
+        }
+    }
+}
+
+/// What a finding points at.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Target {
+    /// A header member (a dotted path for a nested one).
+    Header(String),
+    /// A claim (a dotted path for a nested one: `user.password`).
+    Claim(String),
+    /// The key the token is checked with.
+    Key,
+    /// The token as a whole (its encoding, its form).
+    Token,
+}
+
+impl Target {
+    /// "header", "claim", "key" or "token".
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Target::Header(_) => "header",
+            Target::Claim(_) => "claim",
+            Target::Key => "key",
+            Target::Token => "token",
+        }
+    }
+
+    /// The member or claim name, for header and claim targets.
+    pub fn name(&self) -> Option<&str> {
+        match self {
+            Target::Header(n) | Target::Claim(n) => Some(n),
+            Target::Key | Target::Token => None,
+        }
+    }
+
+    /// A few words for people: "header kid", "claim password", "key", "token".
+    pub fn describe(&self) -> String {
+        match self.name() {
+            Some(n) => format!("{} {n}", self.kind()),
+            None => self.kind().to_string(),
+        }
+    }
+}
+
+/// One finding.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Finding {
+    /// Stable kebab-case id (`alg-none`, `hmac-secret-short`, `payload-password`).
+    pub id: &'static str,
+    /// How serious.
+    pub severity: Severity,
+    /// One-line title.
+    pub title: String,
+    /// Why it matters and what to do, in one or two sentences.
+    pub detail: String,
+    /// What it points at.
+    pub target: Target,
+}
+
+impl Finding {
+    /// A finding.
+    pub fn new(
+        id: &'static str,
+        severity: Severity,
+        target: Target,
+        title: impl Into<String>,
+        detail: impl Into<String>,
+    ) -> Finding {
+        Finding {
+            id,
+            severity,
+            title: title.into(),
+            detail: detail.into(),
+            target,
+        }
+    }
+
+    /// The JSON the command line prints:
+    /// `{"id","severity","title","detail","target":{"kind","name"}}`.
+    pub fn to_json(&self) -> Value {
+        json!({
+            "id": self.id,
+            "severity": self.severity.label(),
+            "title": self.title,
+            "detail": self.detail,
+            "target": {"kind": self.target.kind(), "name": self.target.name()},
+        })
+    }
+}
+
+/// What the findings are judged against.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Context<'a> {
+    /// The key the token is verified with, if any (HMAC secret and RSA size findings need it).
+    pub key: Option<&'a Key>,
+    /// The algorithms the verifier expects; empty means "no expectation" (no `alg-unexpected`).
+    pub algorithms: &'a [JwsAlg],
+    /// The instant times are judged at.
+    pub now: NumericDate,
+    /// Clock leeway in seconds, as the verifier uses it.
+    pub leeway: u64,
+}
+
+impl<'a> Context<'a> {
+    /// No key, no expected algorithms, no leeway, at `now`.
+    pub fn at(now: NumericDate) -> Context<'a> {
+        Context {
+            now,
+            ..Context::default()
+        }
+    }
+}
+
+/// Sorts danger, then warning, then info; stable within a severity.
+pub fn sort(findings: &mut [Finding]) {
+    findings.sort_by_key(|f| f.severity);
+}
+
+/// Every finding for a token in a context, sorted danger → warning → info.
+pub fn findings(insp: &Inspection, ctx: &Context<'_>) -> Vec<Finding> {
+    let mut out = header::repair_findings(&insp.repairs);
+    if insp.form == Form::Jwe {
+        out.push(Finding::new(
+            "token-encrypted",
+            Severity::Info,
+            Target::Token,
+            "encrypted token (JWE)",
+            "only the protected header can be read without the decryption key; the claims inside cannot be reviewed until it is decrypted",
+        ));
+        sort(&mut out);
+        return out;
+    }
+    if let Ok(h) = &insp.header {
+        out.extend(header::header_findings(h, &insp.alg, ctx.algorithms));
+    }
+    if insp.header.is_ok()
+        && let Ok(bytes) = &insp.header_bytes
+    {
+        out.extend(duplicates::duplicate_findings(bytes, Target::Header));
+    }
+    if let Some(key) = ctx.key {
+        out.extend(key_findings(key));
+        if let Some(alg) = hmac_alg(&insp.alg, ctx.algorithms) {
+            out.extend(secret_findings(key, alg));
+        }
+    }
+    if let Some(c) = insp.claims() {
+        if let Ok(bytes) = &insp.payload_bytes {
+            out.extend(duplicates::duplicate_findings(bytes, Target::Claim));
+        }
+        let header = insp.header.as_ref().ok();
+        out.extend(claims::claim_findings(c, header, ctx.now, ctx.leeway));
+        out.extend(sensitive::sensitive_findings(c));
+    }
+    sort(&mut out);
+    out
+}
+
+/// The HMAC algorithm a secret is judged for: the token's own when it is HS*, else the first
+/// HS* the verifier expects.
+fn hmac_alg(alg: &HeaderAlg, expected: &[JwsAlg]) -> Option<JwsAlg> {
+    match alg {
+        HeaderAlg::Known(a) if a.family() == Family::Hmac => Some(*a),
+        _ => expected
+            .iter()
+            .copied()
+            .find(|a| a.family() == Family::Hmac),
+    }
+}
+
+/// The first `max` characters of `s`, with "…" when cut (for names and kids in messages).
+fn clip(s: &str, max: usize) -> String {
+    let mut out: String = s.chars().take(max).collect();
+    if s.chars().nth(max).is_some() {
+        out.push('…');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::inspect;
+
+    #[test]
+    fn json_shape_and_target_words() {
+        let f = Finding::new("alg-none", Severity::Danger, Target::Key, "t", "d");
+        assert_eq!(
+            f.to_json(),
+            json!({"id":"alg-none","severity":"danger","title":"t","detail":"d",
+                   "target":{"kind":"key","name":null}})
+        );
+        let t = Target::Header("kid".into());
+        let f = Finding::new("kid-suspicious", Severity::Warning, t, "t", "d");
+        assert_eq!(f.to_json()["target"], json!({"kind":"header","name":"kid"}));
+        assert_eq!(f.target.describe(), "header kid");
+        assert_eq!(Target::Token.describe(), "token");
+    }
+
+    #[test]
+    fn jwe_is_info_only() {
+        let jwe = "eyJhbGciOiJSU0EtT0FFUCIsImVuYyI6IkEyNTZHQ00ifQ.a.b.c.d";
+        let f = findings(&inspect(jwe).unwrap(), &Context::at(0));
+        assert_eq!(f.len(), 1);
+        assert_eq!(
+            (f[0].id, f[0].severity),
+            ("token-encrypted", Severity::Info)
+        );
+    }
+}
