@@ -4,7 +4,7 @@
 mod common;
 use common::ui::*;
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 use jwt_workbench::core::b64;
 use jwt_workbench::core::workbench::EXAMPLE_SECRET;
 use jwt_workbench::ui::commands::Command;
@@ -204,4 +204,66 @@ fn the_attack_lab_lists_variants_each_rejected_and_opens_them() {
     assert_eq!(h.state().state.view, View::Debugger);
     assert_eq!(value(&h, labels::TOKEN), none.token);
     assert!(shows(&h, "? Not checked: alg none is never accepted"));
+}
+
+#[test]
+fn presentation_mode_masks_secrets_and_sensitive_claims_with_a_toggle_per_claim() {
+    let (mut h, _) = harness(Opts {
+        size: Some((1600.0, 1000.0)),
+        ..Opts::default()
+    });
+    set_text(
+        &mut h,
+        labels::PAYLOAD,
+        r#"{"sub":"u-1","password":"hunter2","email":"jane@example.com","exp":1800003600}"#,
+    );
+    h.key_press(egui::Key::F5);
+    h.run();
+    assert!(h.state().state.presentation);
+    assert_eq!(h.ctx.zoom_factor(), 1.25, "larger text");
+    // The claims table masks both values.
+    if let Some(tab) = h.query_by_label(labels::CLAIMS) {
+        tab.click();
+        h.run();
+    }
+    assert!(!shows(&h, "hunter2") && !shows(&h, "jane@example.com"));
+    assert_eq!(
+        h.query_all_by_label("Show").count(),
+        2,
+        "one toggle per masked claim"
+    );
+    // Reveal one claim: only that one shows.
+    h.query_all_by_label("Show").next().unwrap().click();
+    h.run();
+    assert!(shows(&h, "hunter2"));
+    assert!(!shows(&h, "jane@example.com"));
+    // Secrets stay hidden: the toggle is disabled.
+    assert!(
+        h.get_by_label(labels::SHOW_SECRET)
+            .accesskit_node()
+            .is_disabled()
+    );
+    // The Structure view masks the values in JSON, hex, base64url and the token.
+    h.state_mut()
+        .run_command_for_tests(Command::Show(View::Structure));
+    h.run();
+    let token = h.state().wb.token().to_string();
+    let seg = token.split('.').nth(1).unwrap();
+    let email_b64 = b64::encode(b"jane@example.com");
+    assert!(!shows(&h, "jane@example.com"));
+    assert!(
+        shows(&h, "\"email\":\"••••••••••••••••\""),
+        "JSON step masked"
+    );
+    assert!(
+        !shows(&h, &b64::encode_hex(b"jane@example.com")),
+        "hex masked"
+    );
+    assert!(!shows(&h, seg), "the payload segment shows masked");
+    assert!(!email_b64.is_empty());
+    h.key_press(egui::Key::F5);
+    h.run();
+    assert!(!h.state().state.presentation);
+    assert_eq!(h.ctx.zoom_factor(), 1.0);
+    assert!(shows(&h, seg), "back in clear");
 }

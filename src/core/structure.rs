@@ -124,6 +124,58 @@ fn value_end(text: &[u8], mut i: usize) -> usize {
     i
 }
 
+/// The byte ranges of the values of the top-level members named in `names` (for a string,
+/// the text inside its quotes).
+pub fn value_ranges(text: &[u8], names: &[String]) -> Vec<Range<usize>> {
+    member_ranges(text)
+        .into_iter()
+        .filter(|(n, _)| names.contains(n))
+        .filter_map(|(_, r)| {
+            let name_end = json::string_end(text, r.start);
+            let colon = (name_end..r.end).find(|i| text.get(*i) == Some(&b':'))?;
+            let mut start = colon + 1;
+            while matches!(text.get(start), Some(b' ' | b'\t' | b'\r' | b'\n')) {
+                start += 1;
+            }
+            let mut end = r.end;
+            if text.get(start) == Some(&b'"') && end > start + 1 {
+                start += 1;
+                end -= 1;
+            }
+            (start < end).then_some(start..end)
+        })
+        .collect()
+}
+
+/// Replaces every character that starts inside one of `ranges` (byte offsets) with a dot;
+/// the number of characters stays the same, so positions in the text still line up.
+pub fn mask(text: &str, ranges: &[Range<usize>]) -> String {
+    if ranges.is_empty() {
+        return text.to_string();
+    }
+    text.char_indices()
+        .map(|(i, c)| {
+            if ranges.iter().any(|r| r.contains(&i)) {
+                '•'
+            } else {
+                c
+            }
+        })
+        .collect()
+}
+
+/// The character ranges of a base64url segment (starting at `offset` in its text) that carry
+/// the given byte ranges of its decoded data.
+pub fn carried(ranges: &[Range<usize>], byte_len: usize, offset: usize) -> Vec<Range<usize>> {
+    ranges
+        .iter()
+        .map(|r| {
+            let c = chars_for_bytes(r.clone(), byte_len).range;
+            c.start + offset..c.end + offset
+        })
+        .collect()
+}
+
 /// One step of building the token, with a value to copy.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Step {
@@ -157,10 +209,17 @@ fn step(title: &str, explain: &str, values: Vec<(&str, String)>) -> Step {
 }
 
 /// The steps from header and payload JSON to the token; `key` lets step 5 recompute an HMAC.
-pub fn steps(insp: &Inspection, key: Option<&Key>) -> Vec<Step> {
+/// The payload bytes in `masked` (sensitive values, in presentation mode) are shown as dots
+/// in every form they take: JSON, hex, base64url, the signing input and the token.
+pub fn steps(insp: &Inspection, key: Option<&Key>, masked: &[Range<usize>]) -> Vec<Step> {
     if insp.form == Form::Jwe {
         return Vec::new();
     }
+    let payload_len = insp.payload_bytes.as_ref().map_or(0, Vec::len);
+    let offset = insp.spans.get(1).map_or(0, |r| r.start);
+    let in_token = carried(masked, payload_len, offset);
+    let in_segment = carried(masked, payload_len, 0);
+    let in_hex: Vec<Range<usize>> = masked.iter().map(|r| 2 * r.start..2 * r.end).collect();
     let mut out = Vec::new();
     for (i, (name, bytes)) in [
         ("header", &insp.header_bytes),
@@ -170,13 +229,19 @@ pub fn steps(insp: &Inspection, key: Option<&Key>) -> Vec<Step> {
     .enumerate()
     {
         let bytes = bytes.as_deref().unwrap_or(&[]);
+        let none: &[Range<usize>] = &[];
+        let (m_json, m_hex, m_b64) = if i == 1 {
+            (masked, in_hex.as_slice(), in_segment.as_slice())
+        } else {
+            (none, none, none)
+        };
         out.push(step(
             &format!("{}. The {name}: JSON, its UTF-8 bytes, base64url", i + 1),
             &format!("The {name} JSON is taken as UTF-8 bytes ({} bytes), and those bytes are written in base64url without padding: every 3 bytes become 4 characters.", bytes.len()),
             vec![
-                ("JSON", String::from_utf8_lossy(bytes).into_owned()),
-                ("UTF-8 bytes (hex)", hex(bytes, 2048)),
-                ("base64url", insp.segment_text(i).to_string()),
+                ("JSON", mask(&String::from_utf8_lossy(bytes), m_json)),
+                ("UTF-8 bytes (hex)", mask(&hex(bytes, 2048), m_hex)),
+                ("base64url", mask(insp.segment_text(i), m_b64)),
             ],
         ));
     }
@@ -184,7 +249,7 @@ pub fn steps(insp: &Inspection, key: Option<&Key>) -> Vec<Step> {
     out.push(step(
         "3. The signing input",
         "BASE64URL(header) || \".\" || BASE64URL(payload): these ASCII characters are what the signature covers, not the JSON itself.",
-        vec![("signing input", input.to_string())],
+        vec![("signing input", mask(input, &in_token))],
     ));
     let alg = match insp.alg {
         HeaderAlg::Known(a) => Some(a),
@@ -196,7 +261,7 @@ pub fn steps(insp: &Inspection, key: Option<&Key>) -> Vec<Step> {
     out.push(step(
         "6. The token",
         "The signing input, a dot, and the signature in base64url.",
-        vec![("token", insp.token.clone())],
+        vec![("token", mask(&insp.token, &in_token))],
     ));
     out
 }
@@ -365,6 +430,22 @@ mod tests {
             }
             assert!(c.range.end <= enc.len());
         }
+    }
+
+    #[test]
+    fn sensitive_values_are_masked_keeping_positions() {
+        let text = "{\n  \"sub\": \"1\",\n  \"password\": \"hunter2\",\n  \"pin\": 1234\n}";
+        let names = vec!["password".to_string(), "pin".to_string()];
+        let r = value_ranges(text.as_bytes(), &names);
+        assert_eq!(&text[r[0].clone()], "hunter2");
+        assert_eq!(&text[r[1].clone()], "1234");
+        let masked = mask(text, &r);
+        assert!(!masked.contains("hunter2") && !masked.contains("1234"));
+        assert!(masked.contains("\"password\": \"•••••••\""), "{masked}");
+        assert_eq!(masked.chars().count(), text.chars().count());
+        let data = br#"{"a":"xyz"}"#;
+        let carried = carried(&value_ranges(data, &["a".into()]), data.len(), 10);
+        assert_eq!(carried, vec![18..22]);
     }
 
     #[test]

@@ -2,13 +2,14 @@
 //! the view, then apply the edits and run the commands the panes queued.
 
 use super::attacks::{self, AttackLab};
-use super::cache::Derived;
-use super::perf::{PERF_ENV, PerfLog};
 use super::background::{Keygen, Signer};
 use super::buffers::Buffers;
+use super::cache::Derived;
 use super::commands::Command;
 use super::keyio::Watched;
+use super::perf::{PERF_ENV, PerfLog};
 use super::platform::{NativePlatform, Platform};
+use super::presentation::Masking;
 use super::views::View;
 use super::{Actions, UiState, chrome, debugger, keys_view, structure};
 use crate::core::claims::NumericDate;
@@ -101,6 +102,7 @@ pub struct WorkbenchApp {
     /// The attack lab's state.
     pub lab: AttackLab,
     derived: Derived,
+    pub(super) masking: Masking,
     perf: Option<PerfLog>,
     previous_frame_cpu: Option<f32>,
     pending: Vec<Command>,
@@ -130,6 +132,7 @@ impl WorkbenchApp {
             watched: None,
             lab: AttackLab::default(),
             derived: Derived::default(),
+            masking: Masking::default(),
             perf: options.perf.map(PerfLog::new),
             previous_frame_cpu: None,
             pending: Vec::new(),
@@ -243,6 +246,7 @@ impl WorkbenchApp {
         {
             p.doing("recomputed the verdict");
         }
+        self.masking = Masking::of(&self.wb, &self.state, &self.derived.findings);
         egui::Panel::top("toolbar")
             .show(ui, |ui| chrome::toolbar_ui(ui, &self.state, &mut actions));
         egui::Panel::bottom("status").show(ui, |ui| chrome::status_ui(ui, &self.state));
@@ -250,7 +254,13 @@ impl WorkbenchApp {
             View::Debugger => debugger::debugger_ui(self, ui, now, &mut actions),
             View::Structure => {
                 egui::CentralPanel::default().show(ui, |ui| {
-                    structure::structure_ui(ui, &self.wb, &mut self.state, &mut actions);
+                    structure::structure_ui(
+                        ui,
+                        &self.wb,
+                        &mut self.state,
+                        &self.masking,
+                        &mut actions,
+                    );
                 });
             }
             View::Attacks => {

@@ -21,6 +21,15 @@ pub fn toolbar_ui(ui: &mut egui::Ui, state: &UiState, actions: &mut Actions) {
         let row = [Command::SaveToken, Command::CopyToken, Command::Clear];
         Command::buttons(ui, &row, &mut actions.commands);
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            let p = Command::Presentation;
+            if ui
+                .selectable_label(state.presentation, p.label())
+                .on_hover_text(p.hover_text(ui.ctx()))
+                .clicked()
+            {
+                actions.commands.push(p);
+            }
+            ui.separator();
             // Named buttons (not bare emoji) so screen readers say what they do.
             let mut pref = ui.ctx().options(|o| o.theme_preference);
             let before = pref;

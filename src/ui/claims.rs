@@ -1,12 +1,20 @@
 //! The claims table: every claim, registered claims explained on hover, times shown as
 //! local, UTC and relative.
 
+use super::presentation::Masking;
 use super::widgets;
 use crate::core::claims::{self, NumericDate};
 use crate::core::workbench::Workbench;
 
 /// Draws the claims table (times as of the document's clock).
-pub fn claims_ui(ui: &mut egui::Ui, wb: &Workbench, now: NumericDate) {
+/// Sensitive claims are masked in presentation mode, each with a Show/Hide toggle.
+pub fn claims_ui(
+    ui: &mut egui::Ui,
+    wb: &Workbench,
+    now: NumericDate,
+    masking: &Masking,
+    revealed: &mut Vec<String>,
+) {
     let now = wb.at(now);
     let Some(c) = wb.inspection().as_ref().ok().and_then(|i| i.claims()) else {
         let why = wb
@@ -38,19 +46,32 @@ pub fn claims_ui(ui: &mut egui::Ui, wb: &Workbench, now: NumericDate) {
                             serde_json::Value::String(s) => s.clone(),
                             other => other.to_string(),
                         };
-                        if shown.chars().count() > 48 {
-                            let short: String = shown.chars().take(48).collect();
-                            ui.add(
-                                egui::Label::new(
-                                    egui::RichText::new(format!("{short}…")).monospace(),
-                                )
-                                .extend(),
-                            )
-                            .on_hover_text(shown.chars().take(2000).collect::<String>());
+                        let masked = masking.names.contains(name);
+                        if masked || revealed.contains(name) {
+                            ui.horizontal(|ui| {
+                                if masked {
+                                    let dots = "•".repeat(shown.chars().count().clamp(4, 24));
+                                    ui.label(egui::RichText::new(dots).monospace());
+                                } else {
+                                    value_label(ui, &shown);
+                                }
+                                let toggle = if masked { "Show" } else { "Hide" };
+                                if ui
+                                    .small_button(toggle)
+                                    .on_hover_text(format!(
+                                        "{toggle} the value of {name} (presentation mode)"
+                                    ))
+                                    .clicked()
+                                {
+                                    if masked {
+                                        revealed.push(name.clone());
+                                    } else {
+                                        revealed.retain(|n| n != name);
+                                    }
+                                }
+                            });
                         } else {
-                            ui.add(
-                                egui::Label::new(egui::RichText::new(shown).monospace()).extend(),
-                            );
+                            value_label(ui, &shown);
                         }
                         let detail = match (name.as_str(), claims::time_claim(c, name)) {
                             ("exp" | "nbf" | "iat", Ok(Some(t))) => format!(
@@ -69,5 +90,16 @@ pub fn claims_ui(ui: &mut egui::Ui, wb: &Workbench, now: NumericDate) {
                     }
                 });
         }
+    }
+}
+
+/// A claim value, cut at 48 characters with the rest on hover.
+fn value_label(ui: &mut egui::Ui, shown: &str) {
+    if shown.chars().count() > 48 {
+        let short: String = shown.chars().take(48).collect();
+        ui.add(egui::Label::new(egui::RichText::new(format!("{short}…")).monospace()).extend())
+            .on_hover_text(shown.chars().take(2000).collect::<String>());
+    } else {
+        ui.add(egui::Label::new(egui::RichText::new(shown).monospace()).extend());
     }
 }

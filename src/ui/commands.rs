@@ -60,6 +60,8 @@ pub enum Command {
     Show(View),
     /// Close the window (settings are saved on the way out).
     Quit,
+    /// Presentation mode on or off.
+    Presentation,
 }
 
 impl Command {
@@ -92,6 +94,7 @@ impl Command {
             Command::BackToLive => "Back to live",
             Command::Show(v) => v.label(),
             Command::Quit => "Quit",
+            Command::Presentation => "Presentation",
         }
     }
 
@@ -134,6 +137,9 @@ impl Command {
             Command::BackToLive => "Judge exp, nbf and iat at the real clock again",
             Command::Show(v) => v.tooltip(),
             Command::Quit => "Close the window; settings are saved",
+            Command::Presentation => {
+                "Presentation mode for screen sharing and classes: larger text; secrets, private keys and sensitive claim values masked"
+            }
         }
     }
 
@@ -151,6 +157,7 @@ impl Command {
             Command::Clear => KeyboardShortcut::new(cmd_shift, Key::Delete),
             Command::Show(v) => KeyboardShortcut::new(cmd, v.key()),
             Command::Quit => KeyboardShortcut::new(cmd, Key::Q),
+            Command::Presentation => KeyboardShortcut::new(Modifiers::NONE, Key::F5),
             _ => return None,
         })
     }
@@ -166,6 +173,7 @@ impl Command {
             Command::Format,
             Command::Clear,
             Command::Quit,
+            Command::Presentation,
         ];
         all.extend(View::ALL.map(Command::Show));
         all

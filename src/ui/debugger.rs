@@ -38,7 +38,7 @@ pub(super) fn debugger_ui(
                 .default_size(height)
                 .size_range(70.0..=(ui.available_height() - 200.0).max(80.0))
                 .show(ui, |ui| {
-                    token::token_editor_ui(ui, &mut app.buffers, actions)
+                    token::token_editor_ui(ui, &mut app.buffers, &app.masking, actions)
                 });
             egui::ScrollArea::vertical()
                 .id_salt("verdict-scroll")
@@ -76,7 +76,7 @@ pub(super) fn debugger_ui(
                     &app.wb,
                     &mut app.buffers,
                     &mut app.state,
-                    now,
+                    (now, &app.masking),
                     payload_rows,
                     actions,
                 );

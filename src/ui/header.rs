@@ -21,6 +21,7 @@ pub fn header_ui(
         &mut buffers.header,
         Highlight::Json,
         rows,
+        None,
     ) {
         actions.edit(Edit::Header(buffers.header.clone()));
     }

@@ -65,7 +65,7 @@ fn secret_ui(
     ui.horizontal(|ui| {
         let label = ui.label(egui::RichText::new(labels::SECRET).strong());
         let field = egui::TextEdit::singleline(&mut buffers.secret)
-            .password(!state.show_secret)
+            .password(!state.show_secret || state.presentation)
             .font(egui::TextStyle::Monospace)
             .desired_width(ui.available_width())
             .hint_text("the shared secret");
@@ -74,7 +74,11 @@ fn secret_ui(
         }
     });
     ui.horizontal(|ui| {
-        ui.checkbox(&mut state.show_secret, labels::SHOW_SECRET);
+        ui.add_enabled(
+            !state.presentation,
+            egui::Checkbox::new(&mut state.show_secret, labels::SHOW_SECRET),
+        )
+        .on_disabled_hover_text("Hidden in presentation mode");
         let enc_label = ui.label(labels::SECRET_ENCODING);
         let mut enc = wb.keys().secret_encoding;
         egui::ComboBox::from_id_salt(labels::SECRET_ENCODING)
@@ -145,7 +149,7 @@ fn key_pair_ui(
             label
         })
         .inner;
-    let changed = if state.show_private || buffers.private_key.is_empty() {
+    let changed = if (state.show_private && !state.presentation) || buffers.private_key.is_empty() {
         widgets::code_editor_for(
             ui,
             label.id,
@@ -153,6 +157,7 @@ fn key_pair_ui(
             &mut buffers.private_key,
             Highlight::Key,
             4,
+            None,
         )
     } else {
         let summary = match wb.sign_key() {

@@ -17,9 +17,10 @@ pub mod keys;
 mod keys_view;
 pub mod labels;
 pub mod payload;
-mod persist;
 pub mod perf;
+mod persist;
 pub mod platform;
+pub mod presentation;
 mod run;
 mod structure;
 pub mod token;
@@ -97,6 +98,10 @@ pub struct UiState {
     pub structure_focus: Option<String>,
     /// The payload character under the pointer in the Structure view (0-based).
     pub structure_char: Option<usize>,
+    /// Presentation mode: larger text, secrets and sensitive claims masked.
+    pub presentation: bool,
+    /// Sensitive claims shown in clear in presentation mode.
+    pub revealed: Vec<String>,
 }
 
 impl Default for UiState {
@@ -115,6 +120,8 @@ impl Default for UiState {
             clock_error: None,
             structure_focus: None,
             structure_char: None,
+            presentation: false,
+            revealed: Vec::new(),
         }
     }
 }

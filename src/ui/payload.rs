@@ -3,6 +3,7 @@
 
 use super::buffers::Buffers;
 use super::claims::claims_ui;
+use super::presentation::Masking;
 use super::widgets::{self, Highlight, Palette};
 use super::{Actions, PayloadTab, UiState, labels};
 use crate::core::claims::NumericDate;
@@ -17,7 +18,7 @@ pub fn payload_ui(
     wb: &Workbench,
     buffers: &mut Buffers,
     state: &mut UiState,
-    now: NumericDate,
+    (now, masking): (NumericDate, &Masking),
     rows: usize,
     actions: &mut Actions,
 ) {
@@ -45,6 +46,7 @@ pub fn payload_ui(
             &mut buffers.payload,
             Highlight::Json,
             rows,
+            Some(masking),
         ) {
             actions.edit(Edit::Payload(buffers.payload.clone()));
         }
@@ -58,20 +60,27 @@ pub fn payload_ui(
             if let [left, right] = cols {
                 editor(left, buffers, actions);
                 right.label(egui::RichText::new(labels::CLAIMS).strong());
-                claims_scroll(right, wb, now, height);
+                claims_scroll(right, wb, now, height, masking, &mut state.revealed);
             }
         });
     } else {
         match state.payload_tab {
             PayloadTab::Json => editor(ui, buffers, actions),
-            PayloadTab::Claims => claims_scroll(ui, wb, now, height),
+            PayloadTab::Claims => claims_scroll(ui, wb, now, height, masking, &mut state.revealed),
         }
     }
 }
 
-fn claims_scroll(ui: &mut egui::Ui, wb: &Workbench, now: NumericDate, height: f32) {
+fn claims_scroll(
+    ui: &mut egui::Ui,
+    wb: &Workbench,
+    now: NumericDate,
+    height: f32,
+    masking: &Masking,
+    revealed: &mut Vec<String>,
+) {
     egui::ScrollArea::vertical()
         .id_salt("claims-scroll")
         .max_height(height)
-        .show(ui, |ui| claims_ui(ui, wb, now));
+        .show(ui, |ui| claims_ui(ui, wb, now, masking, revealed));
 }

@@ -85,6 +85,21 @@ impl WorkbenchApp {
                 self.mark_dirty();
             }
             Command::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
+            Command::Presentation => {
+                self.state.presentation = !self.state.presentation;
+                self.state.revealed.clear();
+                let zoom = if self.state.presentation {
+                    super::presentation::ZOOM
+                } else {
+                    1.0
+                };
+                ctx.set_zoom_factor(zoom);
+                self.status(if self.state.presentation {
+                    "Presentation mode: secrets, private keys and sensitive claims are masked (F5 to leave)"
+                } else {
+                    "Presentation mode off"
+                });
+            }
         }
     }
 

@@ -2,6 +2,7 @@
 //! lights up the exact base64url characters that carry it, and hovering those characters
 //! names the claim; then the steps from JSON to token, each with its bytes and a copy button.
 
+use super::presentation::Masking;
 use super::widgets::Palette;
 use super::{Actions, UiState};
 use crate::core::structure::{self, Chars};
@@ -14,7 +15,13 @@ use egui::{Color32, FontId};
 const BAND: f32 = 17.0;
 
 /// Draws the Structure view.
-pub fn structure_ui(ui: &mut egui::Ui, wb: &Workbench, state: &mut UiState, actions: &mut Actions) {
+pub fn structure_ui(
+    ui: &mut egui::Ui,
+    wb: &Workbench,
+    state: &mut UiState,
+    masking: &Masking,
+    actions: &mut Actions,
+) {
     egui::ScrollArea::vertical()
         .id_salt("structure")
         .auto_shrink([false, false])
@@ -31,10 +38,10 @@ pub fn structure_ui(ui: &mut egui::Ui, wb: &Workbench, state: &mut UiState, acti
                 ui.label("An encrypted token (JWE) has five parts; only its header can be read.");
                 return;
             }
-            bands_ui(ui, insp, state);
+            bands_ui(ui, insp, state, masking);
             ui.add_space(8.0);
             ui.separator();
-            steps_ui(ui, insp, wb, actions);
+            steps_ui(ui, insp, wb, masking, actions);
         });
 }
 
@@ -44,7 +51,7 @@ fn members(insp: &Inspection) -> (Vec<(String, std::ops::Range<usize>)>, usize) 
     (structure::member_ranges(bytes), bytes.len())
 }
 
-fn bands_ui(ui: &mut egui::Ui, insp: &Inspection, state: &mut UiState) {
+fn bands_ui(ui: &mut egui::Ui, insp: &Inspection, state: &mut UiState, masking: &Masking) {
     let p = Palette::of(ui);
     let (members, len) = members(insp);
     let focus = state
@@ -65,7 +72,14 @@ fn bands_ui(ui: &mut egui::Ui, insp: &Inspection, state: &mut UiState) {
     job.append(insp.segment_text(0), 0.0, plain(p.header));
     job.append(".", 0.0, plain(p.plain));
     let payload_start = job.text.len();
-    let seg = insp.segment_text(1);
+    let offset = insp.spans.get(1).map_or(0, |r| r.start);
+    let shifted: Vec<_> = masking
+        .token_chars
+        .iter()
+        .map(|r| r.start.saturating_sub(offset)..r.end.saturating_sub(offset))
+        .collect();
+    let seg_masked = structure::mask(insp.segment_text(1), &shifted);
+    let seg = seg_masked.as_str();
     match &lit {
         Some(c) => {
             let (a, b) = (c.range.start.min(seg.len()), c.range.end.min(seg.len()));
@@ -133,7 +147,11 @@ fn bands_ui(ui: &mut egui::Ui, insp: &Inspection, state: &mut UiState) {
     let bytes = insp.payload_bytes.as_deref().unwrap_or(&[]);
     ui.horizontal_wrapped(|ui| {
         for (name, r) in &members {
-            let text = String::from_utf8_lossy(bytes.get(r.clone()).unwrap_or(&[]));
+            let text = if masking.names.contains(name) {
+                format!("\"{name}\":•••")
+            } else {
+                String::from_utf8_lossy(bytes.get(r.clone()).unwrap_or(&[])).into_owned()
+            };
             let shown: String = text.chars().take(80).collect();
             let selected = state.structure_focus.as_deref() == Some(name);
             let resp = ui.selectable_label(
@@ -165,9 +183,15 @@ fn carried_by(name: &str, bytes: &std::ops::Range<usize>, c: &Chars) -> String {
     )
 }
 
-fn steps_ui(ui: &mut egui::Ui, insp: &Inspection, wb: &Workbench, actions: &mut Actions) {
+fn steps_ui(
+    ui: &mut egui::Ui,
+    insp: &Inspection,
+    wb: &Workbench,
+    masking: &Masking,
+    actions: &mut Actions,
+) {
     let key = wb.verify_key().ok();
-    for s in structure::steps(insp, key) {
+    for s in structure::steps(insp, key, &masking.payload_bytes) {
         ui.add_space(6.0);
         ui.label(egui::RichText::new(&s.title).strong());
         ui.add(egui::Label::new(egui::RichText::new(&s.explain).weak()).wrap());

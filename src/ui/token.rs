@@ -5,12 +5,18 @@ use super::Actions;
 use super::buffers::Buffers;
 use super::commands::Command;
 use super::labels;
+use super::presentation::Masking;
 use super::widgets::{self, Highlight, Palette};
 use crate::core::token::Form;
 use crate::core::workbench::{Edit, Lead, Workbench};
 
 /// The token editor, filling the height it is given.
-pub fn token_editor_ui(ui: &mut egui::Ui, buffers: &mut Buffers, actions: &mut Actions) {
+pub fn token_editor_ui(
+    ui: &mut egui::Ui,
+    buffers: &mut Buffers,
+    masking: &Masking,
+    actions: &mut Actions,
+) {
     let label = ui.label(egui::RichText::new(labels::TOKEN).strong());
     let row = ui.text_style_height(&egui::TextStyle::Monospace);
     let rows = ((ui.available_height() - 12.0) / row).floor().max(2.0) as usize;
@@ -21,6 +27,7 @@ pub fn token_editor_ui(ui: &mut egui::Ui, buffers: &mut Buffers, actions: &mut A
         &mut buffers.token,
         Highlight::Token,
         rows,
+        Some(masking),
     ) {
         actions.edit(Edit::Token(buffers.token.clone()));
     }

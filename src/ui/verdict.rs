@@ -1,9 +1,9 @@
 //! The verdict area: the headline (which token, which key, as of when), the countdown, the
 //! checks (failing first), and the clock: time travel, leeway, ignore exp.
 
+use super::cache::Derived;
 use super::commands::Command;
 use super::widgets::Palette;
-use super::cache::Derived;
 use super::{Actions, UiState, labels};
 use crate::core::claims::{self, NumericDate};
 use crate::core::workbench::{Edit, TimeTravel, Tone, Workbench};

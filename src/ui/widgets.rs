@@ -1,6 +1,7 @@
 //! Shared drawing: segment colours, JSON and token highlighting, the JSON editor, and the
 //! large-text guard.
 
+use super::presentation::Masking;
 use egui::text::{LayoutJob, TextFormat};
 use egui::{Color32, FontId, TextStyle, Ui};
 
@@ -183,10 +184,11 @@ pub fn code_editor(
     rows: usize,
 ) -> bool {
     let label_resp = ui.label(egui::RichText::new(label).strong());
-    code_editor_for(ui, label_resp.id, label, text, highlight, rows)
+    code_editor_for(ui, label_resp.id, label, text, highlight, rows, None)
 }
 
-/// The editor of [`code_editor`] under a label drawn by the caller (`label_id`).
+/// The editor of [`code_editor`] under a label drawn by the caller (`label_id`); with
+/// `masking`, sensitive claim values are drawn as dots (the text itself is untouched).
 pub fn code_editor_for(
     ui: &mut Ui,
     label_id: egui::Id,
@@ -194,6 +196,7 @@ pub fn code_editor_for(
     text: &mut String,
     highlight: Highlight,
     rows: usize,
+    masking: Option<&Masking>,
 ) -> bool {
     if text.len() > EDITABLE_LIMIT {
         let cut = (0..=PREVIEW.min(text.len()))
@@ -219,15 +222,28 @@ pub fn code_editor_for(
     let palette = Palette::of(ui);
     let font = mono(ui);
     let mut layouter = |ui: &Ui, buf: &dyn egui::TextBuffer, wrap_width: f32| {
+        // Masking keeps the number of characters, so cursor positions still line up.
+        let masked;
+        let shown: &str = match masking.filter(|m| m.active()) {
+            Some(m) if highlight == Highlight::Token => {
+                masked = m.token(buf.as_str());
+                &masked
+            }
+            Some(m) if highlight == Highlight::Json => {
+                masked = m.json(buf.as_str());
+                &masked
+            }
+            _ => buf.as_str(),
+        };
         let mut job = match highlight {
-            Highlight::Token => token_job(buf.as_str(), &font, &palette),
-            Highlight::Json => json_job(buf.as_str(), &font, &palette),
-            Highlight::Key if buf.as_str().trim_start().starts_with('{') => {
-                json_job(buf.as_str(), &font, &palette)
+            Highlight::Token => token_job(shown, &font, &palette),
+            Highlight::Json => json_job(shown, &font, &palette),
+            Highlight::Key if shown.trim_start().starts_with('{') => {
+                json_job(shown, &font, &palette)
             }
             Highlight::Key => {
                 let mut job = LayoutJob::default();
-                push(&mut job, buf.as_str(), &font, palette.plain);
+                push(&mut job, shown, &font, palette.plain);
                 job
             }
         };

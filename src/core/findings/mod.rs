@@ -156,6 +156,21 @@ impl<'a> Context<'a> {
     }
 }
 
+/// The top-level claims that hold secrets or personal data, by the payload findings (the
+/// first part of a dotted path): what presentation mode masks.
+pub fn sensitive_claims(findings: &[Finding]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for f in findings {
+        if let (true, Target::Claim(path)) = (f.id.starts_with("payload-"), &f.target) {
+            let top = path.split('.').next().unwrap_or(path).to_string();
+            if !out.contains(&top) {
+                out.push(top);
+            }
+        }
+    }
+    out
+}
+
 /// Sorts danger, then warning, then info; stable within a severity.
 pub fn sort(findings: &mut [Finding]) {
     findings.sort_by_key(|f| f.severity);

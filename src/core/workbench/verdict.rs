@@ -288,7 +288,11 @@ impl Workbench {
             .map(|t| {
                 let d = t - at;
                 // The countdown clock shows seconds under a day, minutes above.
-                let countdown = if d.abs() < 86_400 { 1 } else { 60 - d.abs() % 60 };
+                let countdown = if d.abs() < 86_400 {
+                    1
+                } else {
+                    60 - d.abs() % 60
+                };
                 text_changes_in(d).min(countdown.max(1))
             })
             .min()
