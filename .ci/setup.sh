@@ -2,7 +2,7 @@
 # Installs what building, running and testing JWT Workbench needs on a fresh Debian/Ubuntu
 # machine. Safe to run again: it installs only what is missing.
 #   - runtime libraries for the window (OpenGL/EGL through Mesa, xkbcommon for X11)
-#   - python3 with PyJWT and python-jose, for the interoperability test
+#   - python3 with PyJWT, python-jose and jwcrypto, for the interoperability tests
 # Optional: `.ci/setup.sh --screenshots` also installs Xvfb, ImageMagick and xdotool.
 set -euo pipefail
 
@@ -22,8 +22,9 @@ if ((${#missing[@]})); then
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
 
-if ! python3 -c "import jwt, jose, cryptography" 2>/dev/null; then
-  python3 -m pip install --quiet --disable-pip-version-check "pyjwt[crypto]" "python-jose[cryptography]" \
-    || python3 -m pip install --quiet --disable-pip-version-check --break-system-packages "pyjwt[crypto]" "python-jose[cryptography]"
+if ! python3 -c "import jwt, jose, jwcrypto, cryptography" 2>/dev/null; then
+  pkgs=("pyjwt[crypto]" "python-jose[cryptography]" "jwcrypto==1.6.1")
+  python3 -m pip install --quiet --disable-pip-version-check "${pkgs[@]}" \
+    || python3 -m pip install --quiet --disable-pip-version-check --break-system-packages "${pkgs[@]}"
 fi
 echo "setup: ready"

@@ -358,7 +358,7 @@ fn a_jwks_loads_through_the_fake_picker_and_the_kid_picks_the_key() {
     h.get_by_label("Open key…").click_accesskit();
     h.run();
     assert!(
-        shows(&h, "(a JWKS of 2 keys)"),
+        shows(&h, "a JWKS of 2 keys (kids \"previous\", \"current\")"),
         "{:?}",
         h.state().state.status
     );

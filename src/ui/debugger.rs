@@ -31,7 +31,7 @@ pub(super) fn debugger_ui(
             let height = if app.sizes.token_height > 0.0 {
                 app.sizes.token_height
             } else {
-                150.0
+                (ui.available_height() * 0.27).clamp(120.0, 360.0)
             };
             let top = egui::Panel::top("token-editor")
                 .resizable(true)
@@ -69,7 +69,7 @@ pub(super) fn debugger_ui(
                 let row = ui.text_style_height(&egui::TextStyle::Monospace);
                 let spare = (ui.available_height() - KEY_PANE - 150.0).max(0.0);
                 let payload_rows = ((spare / row).floor() as usize).clamp(6, 40);
-                header::header_ui(ui, &app.wb, &mut app.buffers, 4, actions);
+                header::header_ui(ui, &app.wb, &mut app.buffers, 5, actions);
                 ui.add_space(4.0);
                 payload::payload_ui(
                     ui,

@@ -147,7 +147,7 @@ fn current_ui(ui: &mut egui::Ui, wb: &Workbench, now: i64, actions: &mut Actions
         ui.label(egui::RichText::new(key.thumbprint()).monospace());
     });
     ui.horizontal_wrapped(|ui| {
-        let row = [
+        let mut row = vec![
             Command::CopyThumbprint,
             Command::CopyPublicPem,
             Command::CopyPublicJwk,
@@ -155,9 +155,10 @@ fn current_ui(ui: &mut egui::Ui, wb: &Workbench, now: i64, actions: &mut Actions
             Command::SavePublicPem,
             Command::SavePublicJwk,
             Command::SavePublicJwks,
-            Command::SavePrivatePem,
-            Command::SavePrivateJwk,
         ];
+        if wb.sign_key().is_ok() {
+            row.extend([Command::SavePrivatePem, Command::SavePrivateJwk]);
+        }
         Command::buttons(ui, &row, &mut actions.commands);
     });
     if key.family() == Family::Hmac {

@@ -18,15 +18,13 @@ pub fn token_editor_ui(
     actions: &mut Actions,
 ) {
     let label = ui.label(egui::RichText::new(labels::TOKEN).strong());
-    let row = ui.text_style_height(&egui::TextStyle::Monospace);
-    let rows = ((ui.available_height() - 12.0) / row).floor().max(2.0) as usize;
     if widgets::code_editor_for(
         ui,
         label.id,
         labels::TOKEN,
         &mut buffers.token,
         Highlight::Token,
-        rows,
+        0,
         Some(masking),
     ) {
         actions.edit(Edit::Token(buffers.token.clone()));

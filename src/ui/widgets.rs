@@ -253,6 +253,15 @@ pub fn code_editor_for(
         }
         ui.fonts_mut(|f| f.layout_job(job))
     };
+    // Long texts scroll inside a pane of `rows` rows instead of pushing everything down;
+    // `rows == 0` fills the height that is left (a resizable pane keeps exactly its size).
+    let row_height = ui.text_style_height(&TextStyle::Monospace);
+    let (height, shrink, rows) = if rows == 0 {
+        let h = ui.available_height().max(2.0 * row_height);
+        (h, false, ((h - 12.0) / row_height).max(1.0) as usize)
+    } else {
+        (row_height * rows as f32 + 12.0, true, rows)
+    };
     let edit = egui::TextEdit::multiline(text)
         .id_salt(id_salt)
         .font(TextStyle::Monospace)
@@ -260,11 +269,10 @@ pub fn code_editor_for(
         .desired_rows(rows)
         .desired_width(f32::INFINITY)
         .layouter(&mut layouter);
-    // Long texts scroll inside a pane of `rows` rows instead of pushing everything down.
-    let row_height = ui.text_style_height(&TextStyle::Monospace);
     egui::ScrollArea::vertical()
         .id_salt((id_salt, "scroll"))
-        .max_height(row_height * rows as f32 + 12.0)
+        .max_height(height)
+        .auto_shrink([false, shrink])
         .show(ui, |ui| ui.add(edit).labelled_by(label_id).changed())
         .inner
 }

@@ -27,7 +27,7 @@ pub struct Routed {
     pub encoding: SecretEncoding,
     /// The algorithm to switch to when the current one does not fit the key.
     pub switch_to: Option<JwsAlg>,
-    /// "EC P-256 private key, SEC1 (PEM)" plus " (a JWKS of 3 keys)" for sets.
+    /// "EC P-256 private key, SEC1 (PEM)", or "a JWKS of 3 keys (kids "a", "b", "c")".
     pub summary: String,
     /// Notes from reading (skipped entries).
     pub notes: Vec<String>,
@@ -63,17 +63,21 @@ pub fn route(bytes: &[u8], current: JwsAlg) -> Result<Routed, KeyError> {
             (field, text, SecretEncoding::Text)
         }
     };
-    let set = if file.is_set {
-        format!(" (a JWKS of {} keys)", file.keys.len())
+    let summary = if file.is_set {
+        format!(
+            "a JWKS of {} keys (kids {})",
+            file.keys.len(),
+            super::load::list_or_none(&file.kids())
+        )
     } else {
-        String::new()
+        first.describe()
     };
     Ok(Routed {
         field,
         text,
         encoding,
         switch_to: (!first.algorithms().contains(&current)).then(|| first.default_alg()),
-        summary: format!("{}{set}", first.describe()),
+        summary,
         notes: file.notes.clone(),
     })
 }

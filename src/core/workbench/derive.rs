@@ -209,7 +209,7 @@ impl Workbench {
         if let (SignatureStatus::Unchecked(Unchecked::NoKey, _), Err(e)) =
             (&self.signature.0, &self.key_state.verify)
         {
-            self.signature.0 = SignatureStatus::Unchecked(Unchecked::NoKey, format!("no key: {e}"));
+            self.signature.0 = SignatureStatus::Unchecked(Unchecked::NoKey, e.to_string());
         }
     }
 
