@@ -35,6 +35,7 @@ pub(crate) fn payload_json(insp: &Inspection, date: Option<DateStyle>) -> (Value
         ),
         Ok(Payload::OtherJson(v)) => (v.clone(), "json"),
         Ok(Payload::Text(t)) => (Value::String(t.clone()), "text"),
+        Ok(Payload::TooDeep { text, .. }) => (Value::String(text.clone()), "too_deep"),
         Ok(Payload::Binary(b)) => (Value::String(b64::encode_hex(b)), "binary"),
         Ok(Payload::Encrypted) => (Value::Null, "encrypted"),
         Err(_) => (Value::Null, "undecodable"),
@@ -124,6 +125,9 @@ fn print_decoded(insp: &Inspection, date: Option<DateStyle>, now: i64) {
         }
         Ok(Payload::Encrypted) => say!("Payload\n(encrypted: JWE)\n"),
         Ok(Payload::Text(t)) => say!("Payload (plain text, not JSON)\n{t}\n"),
+        Ok(Payload::TooDeep { depth, text }) => {
+            say!("Payload (JSON nested {depth} levels deep, too deep to parse; shown as text)\n{text}\n")
+        }
         Ok(Payload::Binary(b)) => say!("Payload (binary, hex)\n{}\n", b64::encode_hex(b)),
         Ok(Payload::OtherJson(v)) => say!("Payload (JSON, not an object)\n{v}\n"),
         Err(_) => {}

@@ -119,12 +119,33 @@ pub(crate) fn read_arg(arg: &str, what: &str) -> Result<String, Fail> {
     if arg != "-" {
         return Ok(arg.to_string());
     }
-    let mut s = String::new();
-    std::io::stdin().read_to_string(&mut s).map_err(|e| Fail {
+    // Read one byte past the limit to tell "at the limit" from "over it" without reading all.
+    let limit = crate::core::token::MAX_TOKEN;
+    let mut bytes = Vec::new();
+    std::io::stdin()
+        .lock()
+        .take(limit as u64 + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| Fail {
+            code: 2,
+            message: format!("cannot read the {what} from standard input: {e}"),
+        })?;
+    if bytes.len() > limit {
+        return Err(Fail {
+            code: 2,
+            message: format!(
+                "the {what} on standard input is over {} MiB, the limit; nothing was read",
+                limit >> 20
+            ),
+        });
+    }
+    String::from_utf8(bytes).map_err(|e| Fail {
         code: 2,
-        message: format!("cannot read the {what} from standard input: {e}"),
-    })?;
-    Ok(s)
+        message: format!(
+            "the {what} on standard input is not UTF-8 text (invalid byte at offset {})",
+            e.utf8_error().valid_up_to()
+        ),
+    })
 }
 
 pub(crate) fn parse_alg(name: &str) -> Result<JwsAlg, Fail> {

@@ -57,6 +57,26 @@ pub enum Error {
         /// serde_json's description, without its own position suffix.
         message: String,
     },
+    /// JSON nested deeper than the parser allows.
+    #[error("{what} is JSON nested {depth} levels deep; the limit is 128, so it is shown as text")]
+    TooDeep {
+        /// What the JSON was meant to be ("payload").
+        what: String,
+        /// How deep it nests.
+        depth: usize,
+    },
+    /// Input over a size limit.
+    #[error("the {what} is {len} bytes; the limit is {limit} bytes ({mib} MiB), so it is not read")]
+    TooLarge {
+        /// What ("token", "payload").
+        what: &'static str,
+        /// Its size in bytes.
+        len: usize,
+        /// The limit in bytes.
+        limit: usize,
+        /// The limit in MiB.
+        mib: usize,
+    },
     /// JSON that parses but has the wrong shape ("header must be a JSON object").
     #[error("{0}")]
     Shape(String),

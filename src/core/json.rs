@@ -18,9 +18,44 @@ pub fn parse_object(what: &str, text: &str) -> Result<Map<String, Value>> {
     }
 }
 
-/// Parses `text` as any JSON value, with a line/column error naming `what`.
+/// How deep JSON may nest: serde_json's recursion limit.
+pub const MAX_DEPTH: usize = 128;
+
+/// Parses `text` as any JSON value, with a line/column error naming `what`; JSON nested deeper
+/// than [`MAX_DEPTH`] says so, with its depth.
 pub fn parse_value(what: &str, text: &str) -> Result<Value> {
-    serde_json::from_str(text).map_err(|e| Error::json(what, &e))
+    serde_json::from_str(text).map_err(|e| {
+        let depth = depth(text.as_bytes());
+        if depth > MAX_DEPTH {
+            Error::TooDeep {
+                what: what.to_string(),
+                depth,
+            }
+        } else {
+            Error::json(what, &e)
+        }
+    })
+}
+
+/// The deepest nesting of `[` and `{` in JSON text (strings skipped); cheap, never recursive.
+pub fn depth(bytes: &[u8]) -> usize {
+    let (mut depth, mut max, mut i) = (0usize, 0usize, 0usize);
+    while let Some(&b) = bytes.get(i) {
+        match b {
+            b'"' => {
+                i = string_end(bytes, i);
+                continue;
+            }
+            b'[' | b'{' => {
+                depth += 1;
+                max = max.max(depth);
+            }
+            b']' | b'}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        i += 1;
+    }
+    max
 }
 
 /// Names a JSON value's type for messages ("a string", "an array").
@@ -253,6 +288,17 @@ mod tests {
             "{\n  \"a\": 1,\n  \"b\": {\n    \"c\": [\n      1,\n      2\n    ],\n    \"d\": {}\n  },\n  \"e\": []\n}"
         );
         assert_eq!(minify("payload", &p).unwrap(), text);
+    }
+
+    #[test]
+    fn json_nested_too_deep_says_how_deep() {
+        let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
+        let e = parse_value("payload", &deep).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "payload is JSON nested 100000 levels deep; the limit is 128, so it is shown as text"
+        );
+        assert_eq!(depth(br#"{"a":"[[[[","b":[{}]}"#), 3);
     }
 
     #[test]

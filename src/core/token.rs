@@ -109,6 +109,13 @@ pub enum Payload {
     Text(String),
     /// Bytes that are not UTF-8.
     Binary(Vec<u8>),
+    /// JSON nested deeper than [`json::MAX_DEPTH`]: kept as text, with its depth.
+    TooDeep {
+        /// How deep it nests.
+        depth: usize,
+        /// The text.
+        text: String,
+    },
     /// A JWE's ciphertext: not readable without decryption.
     Encrypted,
 }
@@ -137,6 +144,10 @@ impl Payload {
             Payload::Binary(b) => Some(format!(
                 "the payload is {} bytes of binary data, not JSON: it holds no claims",
                 b.len()
+            )),
+            Payload::TooDeep { depth, .. } => Some(format!(
+                "the payload is JSON nested {depth} levels deep; the limit is {}, so it is shown as text and holds no claims that can be read",
+                json::MAX_DEPTH
             )),
             Payload::Encrypted => Some(
                 "this is an encrypted token (JWE, 5 segments): its payload cannot be read without the decryption key, and this workbench does not decrypt"
@@ -211,8 +222,10 @@ fn decode_segment(segment: Segment, text: &str) -> Result<Vec<u8>> {
 }
 
 /// Takes a pasted token apart. Errors only when there is no token shape at all (empty input,
-/// wrong number of segments); problems inside a segment are kept in that segment's field.
+/// wrong number of segments, over [`MAX_TOKEN`]); problems inside a segment are kept in that
+/// segment's field.
 pub fn inspect(input: &str) -> Result<Inspection> {
+    check_size(input.trim().len())?;
     let (token, repairs) = repair(input);
     inspect_repaired(token, repairs)
 }
@@ -259,11 +272,29 @@ impl Inspection {
     }
 }
 
+/// The largest token read, in bytes (16 MiB): far above any real token (HTTP servers cap
+/// headers at 8 to 64 KB), low enough to decode in a fraction of a second.
+pub const MAX_TOKEN: usize = 16 << 20;
+
+/// Refuses a token text over [`MAX_TOKEN`].
+pub fn check_size(len: usize) -> Result<()> {
+    if len > MAX_TOKEN {
+        return Err(Error::TooLarge {
+            what: "token",
+            len,
+            limit: MAX_TOKEN,
+            mib: MAX_TOKEN >> 20,
+        });
+    }
+    Ok(())
+}
+
 /// [`inspect`] for text that [`repair`] has already cleaned (`repairs` says what it did).
 pub fn inspect_repaired(token: String, repairs: Vec<Repair>) -> Result<Inspection> {
     if token.is_empty() {
         return Err(Error::EmptyToken);
     }
+    check_size(token.len())?;
     let spans = segment_spans(&token);
     let form = match spans.len() {
         3 => Form::Jws,
@@ -320,7 +351,10 @@ fn classify_payload(bytes: Vec<u8>) -> Payload {
         Ok(text) => match serde_json::from_str::<Value>(&text) {
             Ok(Value::Object(m)) => Payload::Claims(m),
             Ok(other) => Payload::OtherJson(other),
-            Err(_) => Payload::Text(text),
+            Err(_) => match json::depth(text.as_bytes()) {
+                depth if depth > json::MAX_DEPTH => Payload::TooDeep { depth, text },
+                _ => Payload::Text(text),
+            },
         },
     }
 }
@@ -331,9 +365,11 @@ pub fn require_claims(insp: &Inspection) -> Result<&Map<String, Value>> {
     match &insp.payload {
         Err(e) => Err(e.clone()),
         Ok(Payload::Claims(m)) => Ok(m),
-        Ok(Payload::Text(t)) => Err(json::parse_object("payload", t)
-            .err()
-            .unwrap_or_else(|| Error::Shape("payload is not JSON".into()))),
+        Ok(Payload::Text(t) | Payload::TooDeep { text: t, .. }) => {
+            Err(json::parse_object("payload", t)
+                .err()
+                .unwrap_or_else(|| Error::Shape("payload is not JSON".into())))
+        }
         Ok(other) => Err(Error::Shape(other.explain().unwrap_or_default())),
     }
 }
