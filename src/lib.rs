@@ -11,5 +11,6 @@
 
 pub mod cli;
 pub mod core;
+pub mod secrets;
 pub mod settings;
 pub mod ui;

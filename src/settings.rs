@@ -1,16 +1,29 @@
 //! Persisted settings: the last session's editors, algorithm and layout, in the platform
-//! config directory. The only module that touches `directories`. Written atomically; keys
-//! and secrets only when the user asked to remember them; a corrupt file is set aside.
+//! config directory. The only module that touches `directories`. Written atomically
+//! (temporary file, fsync, rename, fsync of the folder), owner-only; keys only when the user
+//! asked to remember them and no keyring took them; the token only when the user asked to keep
+//! it. A corrupt, truncated, empty or newer-version file is kept beside as a copy and the app
+//! starts with defaults.
 
 use serde::{Deserialize, Serialize};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
+/// The settings format this build writes; a file with a higher version is set aside.
+pub const VERSION: u32 = 2;
+
+/// The largest settings file read (64 MiB): tokens are capped at 16 MiB.
+const MAX_FILE: u64 = 64 << 20;
+
 /// What is remembered between sessions.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Settings {
-    /// The last token text.
+    /// The format version ([`VERSION`]).
+    pub version: u32,
+    /// Keep the last token between sessions (off by default: a token is a credential).
+    pub keep_token: bool,
+    /// The last token text (empty unless `keep_token`).
     pub token: String,
     /// Header editor text.
     pub header: String,
@@ -47,6 +60,8 @@ pub struct Settings {
 impl Default for Settings {
     fn default() -> Self {
         Settings {
+            version: VERSION,
+            keep_token: false,
             token: String::new(),
             header: String::new(),
             payload: String::new(),
@@ -64,6 +79,20 @@ impl Default for Settings {
             private_key: None,
             public_key: None,
         }
+    }
+}
+
+impl std::fmt::Debug for Settings {
+    /// Leaves out the token, the editors and any key material.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Settings")
+            .field("version", &self.version)
+            .field("alg", &self.alg)
+            .field("theme", &self.theme)
+            .field("view", &self.view)
+            .field("keep_token", &self.keep_token)
+            .field("remember_key", &self.remember_key)
+            .finish_non_exhaustive()
     }
 }
 
@@ -101,48 +130,73 @@ impl SettingsStore {
         &self.path
     }
 
-    /// Loads settings; a missing file is a first run, a corrupt one is renamed aside.
+    /// Loads settings; a missing file is a first run; a corrupt, truncated, empty or
+    /// newer-version one is moved aside (kept as a copy) and the note says so.
     pub fn load(&self) -> Loaded {
+        let first_run = Loaded {
+            settings: None,
+            note: None,
+        };
+        let meta = match std::fs::metadata(&self.path) {
+            Ok(m) => m,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return first_run,
+            Err(e) => return self.unreadable(&e.to_string()),
+        };
+        if meta.is_dir() {
+            return self.unreadable("it is a folder");
+        }
+        if meta.len() > MAX_FILE {
+            return self.set_aside(&format!(
+                "it is {} bytes, over the 64 MiB limit",
+                meta.len()
+            ));
+        }
         let bytes = match std::fs::read(&self.path) {
             Ok(b) => b,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                return Loaded {
-                    settings: None,
-                    note: None,
-                };
-            }
-            Err(e) => {
-                return Loaded {
-                    settings: None,
-                    note: Some(format!(
-                        "could not read settings {}: {e}; starting with defaults",
-                        self.path.display()
-                    )),
-                };
-            }
+            Err(e) => return self.unreadable(&e.to_string()),
         };
+        if bytes.iter().all(u8::is_ascii_whitespace) {
+            return self.set_aside("it is empty");
+        }
         match serde_json::from_slice::<Settings>(&bytes) {
+            Ok(s) if s.version > VERSION => self.set_aside(&format!(
+                "it was written by a newer version of JWT Workbench (format {}, this one reads {VERSION})",
+                s.version
+            )),
             Ok(s) => Loaded {
                 settings: Some(s),
                 note: None,
             },
-            Err(e) => {
-                let aside = self
-                    .path
-                    .with_extension(format!("json.corrupt-{}", std::process::id()));
-                let moved = std::fs::rename(&self.path, &aside).is_ok();
-                let where_ = if moved {
-                    format!("set aside as {}", aside.display())
-                } else {
-                    "left in place".to_string()
-                };
-                Loaded {
-                    settings: None,
-                    note: Some(format!(
-                        "settings file was unreadable ({e}); {where_}; starting with defaults"
-                    )),
-                }
-            }
+            Err(e) => self.set_aside(&format!("it is not valid settings: {e}")),
+        }
+    }
+
+    fn unreadable(&self, why: &str) -> Loaded {
+        Loaded {
+            settings: None,
+            note: Some(format!(
+                "could not read settings {}: {why}; starting with defaults",
+                self.path.display()
+            )),
+        }
+    }
+
+    /// Moves a bad settings file aside, keeping it, and says where.
+    fn set_aside(&self, why: &str) -> Loaded {
+        let stamp = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_secs());
+        let aside = self.path.with_extension(format!("json.bad-{stamp}"));
+        let where_ = if std::fs::rename(&self.path, &aside).is_ok() {
+            format!("kept as {}", aside.display())
+        } else {
+            "left in place".to_string()
+        };
+        Loaded {
+            settings: None,
+            note: Some(format!(
+                "the settings file was unreadable ({why}); {where_}; starting with defaults"
+            )),
         }
     }
 
@@ -150,10 +204,14 @@ impl SettingsStore {
     /// Keys are dropped unless `remember_key` is set.
     pub fn save(&self, settings: &Settings) -> Result<(), String> {
         let mut s = settings.clone();
+        s.version = VERSION;
         if !s.remember_key {
             s.secret = None;
             s.private_key = None;
             s.public_key = None;
+        }
+        if !s.keep_token {
+            s.token.clear();
         }
         let dir = self.path.parent().ok_or("settings path has no folder")?;
         std::fs::create_dir_all(dir)
@@ -173,7 +231,12 @@ impl SettingsStore {
             let mut f = opts.open(&tmp)?;
             f.write_all(&json)?;
             f.sync_all()?;
-            std::fs::rename(&tmp, &self.path)
+            std::fs::rename(&tmp, &self.path)?;
+            // The rename itself is durable only once the folder is synced.
+            if let Ok(d) = std::fs::File::open(dir) {
+                let _ = d.sync_all();
+            }
+            Ok(())
         };
         write().map_err(|e| {
             let _ = std::fs::remove_file(&tmp);
@@ -232,6 +295,53 @@ mod tests {
     }
 
     #[test]
+    fn empty_truncated_and_newer_files_are_kept_aside_once() {
+        for (name, bytes, says) in [
+            ("empty", &b""[..], "it is empty"),
+            (
+                "truncated",
+                &br#"{"version":2,"theme":"da"#[..],
+                "not valid settings",
+            ),
+            ("future", &br#"{"version":99}"#[..], "newer version"),
+        ] {
+            let store = temp_store(name);
+            std::fs::create_dir_all(store.path().parent().unwrap()).unwrap();
+            std::fs::write(store.path(), bytes).unwrap();
+            let loaded = store.load();
+            let note = loaded.note.unwrap();
+            assert!(note.contains(says), "{name}: {note}");
+            assert!(loaded.settings.is_none());
+            let kept: Vec<_> = std::fs::read_dir(store.path().parent().unwrap())
+                .unwrap()
+                .filter_map(|e| e.ok())
+                .filter(|e| e.file_name().to_string_lossy().contains(".bad-"))
+                .collect();
+            assert_eq!(kept.len(), 1, "{name}: a copy is kept beside");
+            assert_eq!(std::fs::read(kept[0].path()).unwrap(), bytes);
+            assert!(store.load().note.is_none(), "{name}: said once");
+        }
+    }
+
+    #[test]
+    fn the_token_is_kept_only_when_asked() {
+        let store = temp_store("token");
+        let s = Settings {
+            token: "eyJ.a.b".into(),
+            ..Settings::default()
+        };
+        store.save(&s).unwrap();
+        assert!(store.load().settings.unwrap().token.is_empty());
+        store
+            .save(&Settings {
+                keep_token: true,
+                ..s
+            })
+            .unwrap();
+        assert_eq!(store.load().settings.unwrap().token, "eyJ.a.b");
+    }
+
+    #[test]
     fn corrupt_file_is_set_aside() {
         let store = temp_store("corrupt");
         std::fs::create_dir_all(store.path().parent().unwrap()).unwrap();
@@ -240,7 +350,7 @@ mod tests {
         assert!(loaded.settings.is_none());
         let note = loaded.note.unwrap();
         assert!(
-            note.contains("unreadable") && note.contains("set aside"),
+            note.contains("unreadable") && note.contains("kept as"),
             "{note}"
         );
         assert!(!store.path().exists());

@@ -126,7 +126,9 @@ fn print_decoded(insp: &Inspection, date: Option<DateStyle>, now: i64) {
         Ok(Payload::Encrypted) => say!("Payload\n(encrypted: JWE)\n"),
         Ok(Payload::Text(t)) => say!("Payload (plain text, not JSON)\n{t}\n"),
         Ok(Payload::TooDeep { depth, text }) => {
-            say!("Payload (JSON nested {depth} levels deep, too deep to parse; shown as text)\n{text}\n")
+            say!(
+                "Payload (JSON nested {depth} levels deep, too deep to parse; shown as text)\n{text}\n"
+            )
         }
         Ok(Payload::Binary(b)) => say!("Payload (binary, hex)\n{}\n", b64::encode_hex(b)),
         Ok(Payload::OtherJson(v)) => say!("Payload (JSON, not an object)\n{v}\n"),

@@ -99,6 +99,11 @@ pub struct WorkbenchApp {
     pub(super) keygen: Option<Keygen>,
     pub(super) dirty_since: Option<Instant>,
     pub(super) watched: Option<Watched>,
+    pub(super) vault: Option<crate::secrets::Vault>,
+    pub(super) vault_probe: Option<super::persist::VaultProbe>,
+    pub(super) vault_saved: Option<crate::secrets::StoredKeys>,
+    pub(super) save_warned: bool,
+    pub(super) clip_guard: super::clipboard::ClipboardGuard,
     /// The attack lab's state.
     pub lab: AttackLab,
     derived: Derived,
@@ -130,6 +135,11 @@ impl WorkbenchApp {
             keygen: None,
             dirty_since: None,
             watched: None,
+            vault: None,
+            vault_probe: None,
+            vault_saved: None,
+            save_warned: false,
+            clip_guard: super::clipboard::ClipboardGuard::default(),
             lab: AttackLab::default(),
             derived: Derived::default(),
             masking: Masking::default(),
@@ -247,8 +257,9 @@ impl WorkbenchApp {
             p.doing("recomputed the verdict");
         }
         self.masking = Masking::of(&self.wb, &self.state, &self.derived.findings);
-        egui::Panel::top("toolbar")
-            .show(ui, |ui| chrome::toolbar_ui(ui, &self.state, &mut actions));
+        egui::Panel::top("toolbar").show(ui, |ui| {
+            chrome::toolbar_ui(ui, &mut self.state, &mut actions)
+        });
         egui::Panel::bottom("status").show(ui, |ui| chrome::status_ui(ui, &self.state));
         match self.state.view {
             View::Debugger => debugger::debugger_ui(self, ui, now, &mut actions),
@@ -284,8 +295,7 @@ impl WorkbenchApp {
             ctx.request_repaint();
         }
         for (text, what) in std::mem::take(&mut actions.copies) {
-            ctx.copy_text(text);
-            self.status(format!("{what} copied"));
+            self.copy(&ctx, text, &what);
         }
         for e in std::mem::take(&mut actions.edits) {
             self.apply(e, &ctx);
@@ -307,8 +317,34 @@ impl WorkbenchApp {
         {
             ctx.request_repaint_after(Duration::from_secs(secs.unsigned_abs().max(1)));
         }
+        self.guard_clipboard(&ctx, now);
         if let Some(p) = &mut self.perf {
             p.frame(frame_start.elapsed(), self.previous_frame_cpu.take());
+        }
+    }
+
+    /// Arms the clipboard guard for secrets copied with Ctrl+C in a field this frame, and
+    /// clears a copied secret once its 30 s are up.
+    fn guard_clipboard(&mut self, ctx: &egui::Context, now: NumericDate) {
+        let copied: Vec<String> = ctx.output(|o| {
+            o.commands
+                .iter()
+                .filter_map(|c| match c {
+                    egui::OutputCommand::CopyText(t) => Some(t.clone()),
+                    _ => None,
+                })
+                .collect()
+        });
+        for text in copied {
+            if super::clipboard::is_secret(&self.wb, &text) {
+                self.clip_guard.arm(&text, now);
+            }
+        }
+        if self.clip_guard.tick(now, self.platform.as_mut()) {
+            self.status("The copied secret was cleared from the clipboard");
+        }
+        if let Some(secs) = self.clip_guard.due_in(now) {
+            ctx.request_repaint_after(Duration::from_secs(secs.unsigned_abs().max(1)));
         }
     }
 

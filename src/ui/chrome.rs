@@ -4,7 +4,7 @@ use super::commands::Command;
 use super::{Actions, UiState, labels, views, widgets};
 
 /// The top bar: title, view switcher, New menu, token commands, theme.
-pub fn toolbar_ui(ui: &mut egui::Ui, state: &UiState, actions: &mut Actions) {
+pub fn toolbar_ui(ui: &mut egui::Ui, state: &mut UiState, actions: &mut Actions) {
     ui.horizontal(|ui| {
         ui.heading("JWT Workbench");
         ui.separator();
@@ -20,6 +20,7 @@ pub fn toolbar_ui(ui: &mut egui::Ui, state: &UiState, actions: &mut Actions) {
         });
         let row = [Command::SaveToken, Command::CopyToken, Command::Clear];
         Command::buttons(ui, &row, &mut actions.commands);
+        ui.menu_button("Privacy", |ui| privacy_ui(ui, state, actions));
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             let p = Command::Presentation;
             if ui
@@ -59,4 +60,29 @@ pub fn status_ui(ui: &mut egui::Ui, state: &UiState) {
         ui.label(egui::RichText::new(format!("{}:", labels::STATUS)).weak());
         ui.label(egui::RichText::new(text).color(color));
     });
+}
+
+/// What is kept on this machine: the last token (off by default), remembered keys.
+fn privacy_ui(ui: &mut egui::Ui, state: &mut UiState, actions: &mut Actions) {
+    if ui
+        .checkbox(&mut state.keep_token, labels::KEEP_TOKEN)
+        .on_hover_text(
+            "Off (the default): a pasted token, a live credential, is never written to disk; your own header and payload edits are. On: the last token is kept in the settings file, in plain text, readable only by you.",
+        )
+        .changed()
+    {
+        actions.settings_dirty = true;
+    }
+    if ui
+        .checkbox(&mut state.remember_key, labels::REMEMBER_KEY)
+        .on_hover_text("Off: secrets and private keys are never written to disk. On: they go to the system keyring when there is one, else into the settings file in plain text, readable only by you.")
+        .changed()
+    {
+        actions.settings_dirty = true;
+    }
+    ui.label(egui::RichText::new("Nothing is ever sent over the network.").weak());
+    if Command::ForgetStored.button(ui) {
+        actions.commands.push(Command::ForgetStored);
+        ui.close();
+    }
 }

@@ -44,6 +44,8 @@ pub enum Command {
     CopyPublicPem,
     /// Copy a public-only JWKS.
     CopyPublicJwks,
+    /// Copy the private key as PKCS#8 PEM (cleared from the clipboard after 30 s).
+    CopyPrivatePem,
     /// Save the public key as PEM.
     SavePublicPem,
     /// Save the public key as a JWK.
@@ -62,6 +64,8 @@ pub enum Command {
     Quit,
     /// Presentation mode on or off.
     Presentation,
+    /// Forget the remembered keys and the kept token (keyring and settings file).
+    ForgetStored,
 }
 
 impl Command {
@@ -86,6 +90,7 @@ impl Command {
             Command::CopyPublicJwk => "Copy public JWK",
             Command::CopyPublicPem => "Copy public PEM",
             Command::CopyPublicJwks => "Copy public JWKS",
+            Command::CopyPrivatePem => "Copy private key (PEM)",
             Command::SavePublicPem => "Public key (PEM)…",
             Command::SavePublicJwk => "Public key (JWK)…",
             Command::SavePublicJwks => "Public JWKS…",
@@ -95,6 +100,7 @@ impl Command {
             Command::Show(v) => v.label(),
             Command::Quit => "Quit",
             Command::Presentation => "Presentation",
+            Command::ForgetStored => "Forget stored keys and token",
         }
     }
 
@@ -127,6 +133,9 @@ impl Command {
             Command::CopyPublicJwk => "Copy the public key as a JWK",
             Command::CopyPublicPem => "Copy the public key as PEM (SubjectPublicKeyInfo)",
             Command::CopyPublicJwks => "Copy a public-only JWKS of the key set",
+            Command::CopyPrivatePem => {
+                "Copy the private key as PKCS#8 PEM; the clipboard is cleared after 30 s if it still holds it"
+            }
             Command::SavePublicPem => "Save the public key as PEM (SubjectPublicKeyInfo)",
             Command::SavePublicJwk => "Save the public key as a JWK",
             Command::SavePublicJwks => "Save a public-only JWKS, ready to publish",
@@ -139,6 +148,9 @@ impl Command {
             Command::Quit => "Close the window; settings are saved",
             Command::Presentation => {
                 "Presentation mode for screen sharing and classes: larger text; secrets, private keys and sensitive claim values masked"
+            }
+            Command::ForgetStored => {
+                "Remove the remembered keys (keyring or settings file) and the kept token from this machine"
             }
         }
     }

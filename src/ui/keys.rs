@@ -3,6 +3,7 @@
 
 use super::buffers::Buffers;
 use super::commands::Command;
+use super::persist::KeyStorage;
 use super::widgets::{self, Highlight, Palette};
 use super::{Actions, UiState, labels};
 use crate::core::alg::{Family, JwsAlg};
@@ -255,6 +256,7 @@ pub fn key_actions_ui(
             let items = [
                 Command::CopyPublicJwk,
                 Command::CopyPublicPem,
+                Command::CopyPrivatePem,
                 Command::SavePublicPem,
                 Command::SavePublicJwk,
                 Command::SavePublicJwks,
@@ -285,13 +287,32 @@ pub fn key_actions_ui(
             actions.commands.push(Command::LoadKeyPath);
         }
     });
-    if ui
-        .checkbox(&mut state.remember_key, labels::REMEMBER_KEY)
-        .on_hover_text("Off: secrets and private keys are never written to disk. On: they are saved in the settings file, in plain text, readable only by you.")
-        .changed()
-    {
-        actions.settings_dirty = true;
-    }
+    ui.horizontal_wrapped(|ui| {
+        if ui
+            .checkbox(&mut state.remember_key, labels::REMEMBER_KEY)
+            .on_hover_text("Off: secrets and private keys are never written to disk. On: they go to the system keyring when there is one, else into the settings file in plain text, readable only by you.")
+            .changed()
+        {
+            actions.settings_dirty = true;
+        }
+        if state.remember_key {
+            let (text, warn) = match &state.key_storage {
+                KeyStorage::Keyring => ("stored in the system keyring".to_string(), false),
+                KeyStorage::File(path) => (
+                    format!("stored in plain text in {path}, readable only by you (no system keyring answered)"),
+                    true,
+                ),
+                KeyStorage::Probing => ("looking for the system keyring…".to_string(), false),
+                KeyStorage::NotKept => ("not kept: this session has no settings file".to_string(), false),
+            };
+            let color = if warn {
+                Palette::of(ui).warn
+            } else {
+                ui.visuals().weak_text_color()
+            };
+            ui.label(egui::RichText::new(text).color(color));
+        }
+    });
 }
 
 fn capital(s: &str) -> String {

@@ -48,3 +48,5 @@ pub const SHOW_PRIVATE_KEY: &str = "Show private key";
 pub const SECRET_ADVICE: &str = "Secret advice";
 /// The key set table in the Keys view.
 pub const KEY_SET: &str = "Keys in this set";
+/// Keep the last token between sessions.
+pub const KEEP_TOKEN: &str = "Keep the last token between sessions";

@@ -8,6 +8,7 @@ pub mod buffers;
 mod cache;
 mod chrome;
 pub mod claims;
+pub mod clipboard;
 pub mod commands;
 mod debugger;
 pub mod findings;
@@ -18,7 +19,7 @@ mod keys_view;
 pub mod labels;
 pub mod payload;
 pub mod perf;
-mod persist;
+pub mod persist;
 pub mod platform;
 pub mod presentation;
 mod run;
@@ -82,6 +83,10 @@ pub struct UiState {
     pub key_path: String,
     /// "Remember key on this machine".
     pub remember_key: bool,
+    /// "Keep the last token between sessions" (off by default: a token is a credential).
+    pub keep_token: bool,
+    /// Where remembered keys are kept.
+    pub key_storage: persist::KeyStorage,
     /// The last message for the status line, and whether it is an error.
     pub status: Option<(String, bool)>,
     /// RSA size for key generation, in bits.
@@ -112,6 +117,8 @@ impl Default for UiState {
             show_private: false,
             key_path: String::new(),
             remember_key: false,
+            keep_token: false,
+            key_storage: persist::KeyStorage::Probing,
             status: None,
             rsa_bits: 2048,
             generating: None,

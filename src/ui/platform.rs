@@ -72,6 +72,14 @@ pub trait Platform {
     fn save_dialog(&mut self, ctx: &egui::Context, req: SaveRequest);
     /// A finished dialog, if any.
     fn poll(&mut self) -> Option<DialogEvent>;
+    /// Puts text on the clipboard.
+    fn copy(&mut self, ctx: &egui::Context, text: String) {
+        ctx.copy_text(text);
+    }
+    /// What the clipboard holds now, when it can be read.
+    fn clipboard(&mut self) -> Option<String>;
+    /// Empties the clipboard.
+    fn clear_clipboard(&mut self);
 }
 
 /// Native dialogs through rfd.
@@ -127,6 +135,16 @@ impl Platform for NativePlatform {
     fn poll(&mut self) -> Option<DialogEvent> {
         self.rx.try_recv().ok()
     }
+
+    fn clipboard(&mut self) -> Option<String> {
+        arboard::Clipboard::new().ok()?.get_text().ok()
+    }
+
+    fn clear_clipboard(&mut self) {
+        if let Ok(mut c) = arboard::Clipboard::new() {
+            let _ = c.clear();
+        }
+    }
 }
 
 /// A scripted platform for tests: the open dialog "chooses" what `choose_open` set; saves
@@ -141,6 +159,7 @@ struct FakeScript {
     next_open: Option<PathBuf>,
     next_save: Option<PathBuf>,
     pending: Vec<DialogEvent>,
+    clipboard: Option<String>,
 }
 
 impl FakePlatform {
@@ -158,6 +177,16 @@ impl FakePlatform {
     /// Where the next save dialog writes (`None`: the user cancels).
     pub fn choose_save(&self, path: Option<PathBuf>) {
         self.script().next_save = path;
+    }
+
+    /// What the fake clipboard holds.
+    pub fn clipboard_text(&self) -> Option<String> {
+        self.script().clipboard.clone()
+    }
+
+    /// Puts text on the fake clipboard, as another program would.
+    pub fn set_clipboard(&self, text: &str) {
+        self.script().clipboard = Some(text.to_string());
     }
 }
 
@@ -189,5 +218,18 @@ impl Platform for FakePlatform {
         } else {
             Some(s.pending.remove(0))
         }
+    }
+
+    fn copy(&mut self, ctx: &egui::Context, text: String) {
+        self.script().clipboard = Some(text.clone());
+        ctx.copy_text(text);
+    }
+
+    fn clipboard(&mut self) -> Option<String> {
+        self.script().clipboard.clone()
+    }
+
+    fn clear_clipboard(&mut self) {
+        self.script().clipboard = Some(String::new());
     }
 }

@@ -37,7 +37,11 @@ impl WorkbenchApp {
                 }
             }
             Command::New(t) => self.apply(Edit::Template(t), ctx),
-            Command::Clear => self.apply(Edit::Clear, ctx),
+            Command::Clear => {
+                self.apply(Edit::Clear, ctx);
+                // Clearing also wipes what is on disk, at once.
+                self.save_settings();
+            }
             Command::Resign => self.apply(Edit::Resign, ctx),
             Command::Format => self.apply(Edit::Format, ctx),
             Command::Compact => self.apply(Edit::Compact, ctx),
@@ -64,6 +68,7 @@ impl WorkbenchApp {
             Command::CopyPublicJwk => self.export(ExportKind::PublicJwk, None, command, ctx),
             Command::CopyPublicPem => self.export(ExportKind::PublicPem, None, command, ctx),
             Command::CopyPublicJwks => self.export(ExportKind::PublicJwks, None, command, ctx),
+            Command::CopyPrivatePem => self.export(ExportKind::PrivatePem, None, command, ctx),
             Command::SavePublicPem => self.export(ExportKind::PublicPem, Some(()), command, ctx),
             Command::SavePublicJwk => self.export(ExportKind::PublicJwk, Some(()), command, ctx),
             Command::SavePublicJwks => {
@@ -85,6 +90,12 @@ impl WorkbenchApp {
                 self.mark_dirty();
             }
             Command::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
+            Command::ForgetStored => {
+                self.state.remember_key = false;
+                self.state.keep_token = false;
+                self.save_settings();
+                self.status("Remembered keys and the kept token are gone from this machine");
+            }
             Command::Presentation => {
                 self.state.presentation = !self.state.presentation;
                 self.state.revealed.clear();
@@ -103,9 +114,21 @@ impl WorkbenchApp {
         }
     }
 
-    fn copy(&mut self, ctx: &egui::Context, text: String, what: &str) {
-        ctx.copy_text(text);
-        self.status(format!("{what} copied"));
+    /// Copies to the clipboard; a secret or private key is cleared again after 30 s.
+    pub(super) fn copy(&mut self, ctx: &egui::Context, text: String, what: &str) {
+        let secret = super::clipboard::is_secret(&self.wb, &text);
+        if secret {
+            self.clip_guard.arm(&text, self.clock.now());
+        }
+        self.platform.copy(ctx, text);
+        self.status(if secret {
+            format!(
+                "{what} copied; the clipboard is cleared in {} s if it still holds it",
+                super::clipboard::CLEAR_AFTER
+            )
+        } else {
+            format!("{what} copied")
+        });
     }
 
     /// Generates a key for `alg`: RSA 3072/4096 off the UI thread, the rest at once.

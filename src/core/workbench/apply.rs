@@ -56,6 +56,10 @@ impl Workbench {
                 self.keys.public_key = text;
                 fx.sign = self.keys_changed();
             }
+            Edit::Keys(keys) => {
+                self.keys = keys;
+                fx.sign = self.keys_changed();
+            }
             Edit::LoadKey { bytes, source } => self.load_key(&bytes, &source, &mut fx),
             Edit::GeneratedKey(key) => {
                 fx.notice = Some(Notice::info(format!(

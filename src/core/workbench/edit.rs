@@ -26,6 +26,8 @@ pub enum Edit {
     PrivateKey(String),
     /// The public key field.
     PublicKey(String),
+    /// All key fields at once (remembered keys restored from the keyring).
+    Keys(super::KeyInputs),
     /// Key bytes from a file, a drop or the clipboard: the document picks the field.
     LoadKey {
         /// The bytes (PEM, DER, JWK, JWKS or a raw secret file).
@@ -74,6 +76,7 @@ impl Edit {
             Edit::SecretEncoding(_) => "SecretEncoding",
             Edit::PrivateKey(_) => "PrivateKey",
             Edit::PublicKey(_) => "PublicKey",
+            Edit::Keys(_) => "Keys",
             Edit::LoadKey { .. } => "LoadKey",
             Edit::GeneratedKey(_) => "GeneratedKey",
             Edit::Leeway(_) => "Leeway",

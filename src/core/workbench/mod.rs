@@ -36,8 +36,8 @@ pub enum Lead {
     Editors,
 }
 
-/// The key pane's fields, as typed.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+/// The key pane's fields, as typed. Zeroed when dropped; `Debug` shows no key material.
+#[derive(Clone, Default, PartialEq, Eq)]
 pub struct KeyInputs {
     /// HMAC secret text.
     pub secret: String,
@@ -47,6 +47,26 @@ pub struct KeyInputs {
     pub private_key: String,
     /// Public key text (PEM, JWK or JWKS) for verifying; empty means "use the private key".
     pub public_key: String,
+}
+
+impl std::fmt::Debug for KeyInputs {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "KeyInputs {{ secret: {} chars, private_key: {} chars, public_key: {} chars }}",
+            self.secret.len(),
+            self.private_key.len(),
+            self.public_key.len()
+        )
+    }
+}
+
+impl Drop for KeyInputs {
+    fn drop(&mut self) {
+        use zeroize::Zeroize;
+        self.secret.zeroize();
+        self.private_key.zeroize();
+    }
 }
 
 /// The secret of the first-run example (jwt.io's default, so users recognise it).
