@@ -78,5 +78,26 @@ def check_generated(d):
     print(json.dumps(result))
 
 
+def fixtures(d):
+    """Prints the committed fixture file: tokens signed by PyJWT (every algorithm) and by
+    python-jose (those it signs: HS*, RS*, ES*), with both libraries' versions."""
+    import jose
+    from jose import jwt as jose_jwt
+    out = {"pyjwt_version": jwt.__version__, "python_jose_version": jose.__version__,
+           "payload": PAYLOAD, "pyjwt": {}, "python_jose": {}}
+    for alg in ["HS256", "HS384", "HS512"]:
+        out["pyjwt"][alg] = jwt.encode(PAYLOAD, SECRET, algorithm=alg, headers={"kid": "py"})
+        out["python_jose"][alg] = jose_jwt.encode(PAYLOAD, SECRET.decode(), algorithm=alg,
+                                                  headers={"kid": "jose"})
+    for alg, name in PRIVATE.items():
+        key = read(d, name)
+        out["pyjwt"][alg] = jwt.encode(PAYLOAD, key, algorithm=alg, headers={"kid": "py"})
+        if alg[:2] in ("RS", "ES"):
+            out["python_jose"][alg] = jose_jwt.encode(PAYLOAD, key.decode(), algorithm=alg,
+                                                      headers={"kid": "jose"})
+    print(json.dumps(out, indent=1, sort_keys=True))
+
+
 if __name__ == "__main__":
-    {"make": make, "check": check, "check-generated": check_generated}[sys.argv[1]](sys.argv[2])
+    {"make": make, "check": check, "check-generated": check_generated,
+     "fixtures": fixtures}[sys.argv[1]](sys.argv[2])
