@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
 # Installs what building, running and testing JWT Workbench needs on a fresh Debian/Ubuntu
 # machine. Safe to run again: it installs only what is missing.
-#   - runtime libraries for the window (OpenGL/EGL through Mesa, xkbcommon for X11)
+#   - runtime libraries for the window (OpenGL/EGL through Mesa, xkbcommon for X11) and Xvfb,
+#     for the test that runs the real window and SIGKILLs it
 #   - python3 with PyJWT, python-jose and jwcrypto, for the interoperability tests
 # Optional: `.ci/setup.sh --screenshots` also installs Xvfb, ImageMagick and xdotool.
 set -euo pipefail
 
-want=(libgl1 libegl1 libgl1-mesa-dri libxkbcommon-x11-0 libxcursor1 libxrandr2 libxi6 python3 python3-pip)
+want=(libgl1 libegl1 libgl1-mesa-dri libxkbcommon-x11-0 libxcursor1 libxrandr2 libxi6 xvfb python3 python3-pip)
 if [[ "${1:-}" == "--screenshots" ]]; then
-  want+=(xvfb imagemagick xdotool)
+  want+=(imagemagick xdotool)
 fi
 
 missing=()

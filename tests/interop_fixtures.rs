@@ -44,8 +44,16 @@ fn committed_pyjwt_and_python_jose_tokens_verify_here() {
                 ..Policy::default()
             };
             let report = verify(&insp, Some(&public_key(alg)), &policy, 1_800_000_000);
-            assert!(report.valid(), "{library} {alg_name}: {:?}", report.verdict());
-            assert_eq!(insp.claims().unwrap()["name"], "Zoë", "{library} {alg_name}");
+            assert!(
+                report.valid(),
+                "{library} {alg_name}: {:?}",
+                report.verdict()
+            );
+            assert_eq!(
+                insp.claims().unwrap()["name"],
+                "Zoë",
+                "{library} {alg_name}"
+            );
             // One flipped signature bit is refused.
             let mut bad = token.as_str().unwrap().to_string();
             let last = bad.pop().unwrap();

@@ -273,7 +273,10 @@ fn the_session_is_restored_without_the_secret() {
         ..Opts::default()
     });
     assert!(value(&h2, labels::PAYLOAD).contains("remember me"));
-    assert!(shows(&h2, "Not signed yet: no secret"), "the token itself is not kept");
+    assert!(
+        shows(&h2, "Not signed yet: no secret"),
+        "the token itself is not kept"
+    );
     std::fs::remove_dir_all(&dir).ok();
 }
 

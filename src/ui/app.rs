@@ -151,6 +151,8 @@ impl WorkbenchApp {
         app.restore(now);
         if let Some(token) = options.token {
             app.wb.apply(Edit::Token(token), now);
+            // A token opened from the command line is an edit like a paste: save it soon.
+            app.mark_dirty();
         }
         app.buffers = Buffers::of(&app.wb);
         app
@@ -373,8 +375,29 @@ fn icon() -> Option<egui::IconData> {
     eframe::icon_data::from_png_bytes(include_bytes!("../../assets/icon.png")).ok()
 }
 
+/// Says in one sentence why the window could not open, naming the package to install.
+fn window_error(e: &str) -> String {
+    let has = |needle: &str| e.to_ascii_lowercase().contains(needle);
+    if has("egl") || has("libgl") || has("opengl") || has("glutin") {
+        format!(
+            "the OpenGL runtime is missing or unusable ({e}); install it (Debian/Ubuntu: sudo apt install libgl1 libegl1 libgl1-mesa-dri)"
+        )
+    } else if has("xkbcommon") {
+        "the keyboard library is missing; install it (Debian/Ubuntu: sudo apt install libxkbcommon-x11-0)".to_string()
+    } else if has("wayland_display") || has("display is set") || has("open display") {
+        "no display: run the window inside a desktop session (neither DISPLAY nor WAYLAND_DISPLAY leads to one); the command line works anywhere: jwt-workbench --help".to_string()
+    } else {
+        format!("could not open the window: {e}")
+    }
+}
+
 /// Opens the window and runs until it is closed; `started` is when the process started.
+/// Errors are one sentence that says what to install or do.
 pub fn run_window(token: Option<String>, started: Instant) -> Result<(), String> {
+    let unset = |v: &str| std::env::var_os(v).is_none_or(|s| s.is_empty());
+    if unset("DISPLAY") && unset("WAYLAND_DISPLAY") && unset("WAYLAND_SOCKET") {
+        return Err(window_error("neither WAYLAND_DISPLAY nor DISPLAY is set"));
+    }
     let mut viewport = egui::ViewportBuilder::default()
         .with_title("JWT Workbench")
         .with_app_id("jwt-workbench")
@@ -397,5 +420,5 @@ pub fn run_window(token: Option<String>, started: Instant) -> Result<(), String>
             ))))
         }),
     )
-    .map_err(|e| format!("could not open the window: {e}"))
+    .map_err(|e| window_error(&e.to_string()))
 }
