@@ -138,6 +138,8 @@ impl WorkbenchApp {
                     secret_encoding: encoding,
                     private_key: k.private_key.to_string(),
                     public_key: k.public_key.clone(),
+                    jwe_key: String::new(),
+                    jwe_key_encoding: SecretEncoding::Text,
                 };
                 self.apply(Edit::Keys(inputs), ctx);
             }
@@ -278,6 +280,8 @@ fn snapshot_of(s: &Settings) -> Snapshot {
             secret_encoding: encoding,
             private_key: s.private_key.clone().unwrap_or_default(),
             public_key: s.public_key.clone().unwrap_or_default(),
+            jwe_key: String::new(),
+            jwe_key_encoding: SecretEncoding::Text,
         }
     } else {
         let mut k = KeyInputs::default();

@@ -19,7 +19,10 @@ impl Workbench {
             ..Effects::default()
         };
         match edit {
-            Edit::Token(text) => self.set_token(text),
+            Edit::Token(text) => {
+                self.set_token(text);
+                fx.decrypt = self.jwe_job();
+            }
             Edit::Header(text) => {
                 self.header = text;
                 self.lead = Lead::Editors;
@@ -42,23 +45,40 @@ impl Workbench {
             Edit::Alg(alg) => fx.sign = self.set_alg(alg),
             Edit::Secret(text) => {
                 self.keys.secret = text;
-                fx.sign = self.keys_changed();
+                self.key_edit(&mut fx);
             }
             Edit::SecretEncoding(e) => {
                 self.keys.secret_encoding = e;
-                fx.sign = self.keys_changed();
+                self.key_edit(&mut fx);
             }
             Edit::PrivateKey(text) => {
                 self.keys.private_key = text;
-                fx.sign = self.keys_changed();
+                self.key_edit(&mut fx);
             }
             Edit::PublicKey(text) => {
                 self.keys.public_key = text;
-                fx.sign = self.keys_changed();
+                self.key_edit(&mut fx);
+            }
+            Edit::JweKey(text) => {
+                self.keys.jwe_key = text;
+                self.key_edit(&mut fx);
+            }
+            Edit::JweKeyEncoding(e) => {
+                self.keys.jwe_key_encoding = e;
+                self.key_edit(&mut fx);
+            }
+            Edit::Encryption(e) => {
+                self.encryption = e;
+                self.lead = Lead::Editors;
+                self.parse_editors();
+                fx.sign = self.sign_job();
+            }
+            Edit::Decrypted { generation, result } => {
+                fx.changed = self.decrypted(generation, result);
             }
             Edit::Keys(keys) => {
                 self.keys = keys;
-                fx.sign = self.keys_changed();
+                self.key_edit(&mut fx);
             }
             Edit::LoadKey { bytes, source } => self.load_key(&bytes, &source, &mut fx),
             Edit::GeneratedKey(key) => {
@@ -93,8 +113,29 @@ impl Workbench {
         fx
     }
 
+    /// A key field changed: re-sign (editors lead) or re-verify, and decrypt a pasted JWE again.
+    fn key_edit(&mut self, fx: &mut Effects) {
+        fx.sign = self.keys_changed();
+        fx.decrypt = self.jwe_job();
+    }
+
+    /// The decryption job for a pasted JWE, when one is loaded.
+    fn jwe_job(&mut self) -> Option<super::DecryptJob> {
+        let is_jwe = matches!(&self.inspection, Ok(i) if i.form == token::Form::Jwe)
+            || self.jwe.is_some();
+        if self.lead != Lead::Token || !is_jwe {
+            return None;
+        }
+        // Start from the outer token again (a nested JWS may have replaced the inspection).
+        let (clean, repairs) = token::repair(&self.token);
+        self.inspection = token::inspect_repaired(clean, repairs);
+        self.generation += 1;
+        self.load_jwe()
+    }
+
     /// The token was typed or pasted: repair it once, decode it, fill the editors.
     fn set_token(&mut self, text: String) {
+        self.jwe = None;
         let (clean, repairs) = token::repair(&text);
         self.repairs = repairs.iter().map(|r| r.note()).collect();
         self.token = if repairs.is_empty() {

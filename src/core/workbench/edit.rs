@@ -26,6 +26,19 @@ pub enum Edit {
     PrivateKey(String),
     /// The public key field.
     PublicKey(String),
+    /// The JWE key field.
+    JweKey(String),
+    /// How the JWE key field is read when it is a secret.
+    JweKeyEncoding(SecretEncoding),
+    /// The encode side's encryption mode.
+    Encryption(super::Encryption),
+    /// A decryption finished (results of outdated jobs are dropped).
+    Decrypted {
+        /// The job's generation.
+        generation: u64,
+        /// The plaintext and its trace, or the one failure message.
+        result: std::result::Result<crate::core::jwe::Decrypted, String>,
+    },
     /// All key fields at once (remembered keys restored from the keyring).
     Keys(super::KeyInputs),
     /// Key bytes from a file, a drop or the clipboard: the document picks the field.
@@ -77,6 +90,10 @@ impl Edit {
             Edit::PrivateKey(_) => "PrivateKey",
             Edit::PublicKey(_) => "PublicKey",
             Edit::Keys(_) => "Keys",
+            Edit::JweKey(_) => "JweKey",
+            Edit::JweKeyEncoding(_) => "JweKeyEncoding",
+            Edit::Encryption(_) => "Encryption",
+            Edit::Decrypted { .. } => "Decrypted",
             Edit::LoadKey { .. } => "LoadKey",
             Edit::GeneratedKey(_) => "GeneratedKey",
             Edit::Leeway(_) => "Leeway",
@@ -179,6 +196,8 @@ impl Notice {
 pub struct Effects {
     /// A signing job to run (on a worker when it is slow).
     pub sign: Option<SignJob>,
+    /// A decryption to run (on a worker when it is slow).
+    pub decrypt: Option<super::DecryptJob>,
     /// A message for the status bar.
     pub notice: Option<Notice>,
     /// Loaded key bytes went into this field (the window may watch the file).

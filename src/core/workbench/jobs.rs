@@ -1,7 +1,9 @@
 //! Signing jobs: everything needed to sign, detached from the document so a worker thread
 //! can run it; stale results are recognised by their generation.
 
+use super::jwe::{JweState, JweView, made_inspection};
 use super::{Lead, Stale, Workbench};
+use crate::core::jwe::{self, EncryptOptions, JweKey};
 use crate::core::alg::{Family, HeaderAlg, JwsAlg};
 use crate::core::error::{Error, Result};
 use crate::core::json;
@@ -20,45 +22,111 @@ pub struct SignJob {
     pub generation: u64,
     /// The algorithm (the header's `alg`).
     pub alg: JwsAlg,
-    /// The signing key.
-    pub key: Key,
+    /// The signing key (`None` when the claims are only encrypted).
+    pub key: Option<Key>,
+    /// Encrypt the result to a recipient: options, key, and whether the signed token (true)
+    /// or the bare claims (false) are encrypted.
+    encrypt: Option<(EncryptOptions, JweKey, bool)>,
     header: Map<String, Value>,
     header_text: String,
     payload: Map<String, Value>,
     payload_text: String,
 }
 
-/// A signed token and its inspection, built from the parts without decoding them again.
+/// A signed (and maybe encrypted) token and its inspection, built from the parts without
+/// decoding them again.
 #[derive(Debug, Clone)]
 pub struct Signed {
     /// The compact token.
     pub token: String,
-    /// Its inspection.
+    /// Its inspection (for a nested JWE, the signed token inside).
     pub inspection: Box<Inspection>,
+    /// The JWE, when the token was encrypted.
+    pub jwe: Option<Box<JweView>>,
 }
 
 impl SignJob {
     /// True when signing may take more than a few milliseconds (RSA 3072+ or a big payload).
     pub fn is_slow(&self) -> bool {
-        (self.key.family() == Family::Rsa && self.key.bits() >= 3072)
-            || self.payload_text.len() > SLOW_PAYLOAD
+        let big_rsa = |k: &Key| k.family() == Family::Rsa && k.bits() >= 3072;
+        let slow_jwe = self.encrypt.as_ref().is_some_and(|(o, k, _)| {
+            o.alg.family() == jwe::KeyFamily::Pbes2
+                || matches!(k, JweKey::RsaPrivate { n, .. } | JweKey::RsaPublic { n, .. } if n.len() >= 384)
+        });
+        self.key.as_ref().is_some_and(big_rsa) || slow_jwe || self.payload_text.len() > SLOW_PAYLOAD
     }
 
-    /// Signs (the JSON minified, as every JWT library does). Safe to call on any thread.
+    /// Signs (the JSON minified, as every JWT library does), then encrypts when asked. Safe to
+    /// call on any thread.
     pub fn run(self) -> Result<Signed> {
         let header_json = json::minify_valid(&self.header_text);
         let payload_json = json::minify_valid(&self.payload_text);
-        let (token, signature) =
-            sign::sign_encoded(&header_json, &payload_json, self.alg, &self.key)?;
-        let inspection = Box::new(Inspection::of_signed(
-            token.clone(),
-            header_json,
-            self.header,
-            payload_json,
-            self.payload,
-            signature,
-        ));
-        Ok(Signed { token, inspection })
+        let signed = match &self.key {
+            Some(key) => {
+                let (token, signature) =
+                    sign::sign_encoded(&header_json, &payload_json, self.alg, key)?;
+                let inspection = Box::new(Inspection::of_signed(
+                    token.clone(),
+                    header_json,
+                    self.header,
+                    payload_json.clone(),
+                    self.payload.clone(),
+                    signature,
+                ));
+                Some((token, inspection))
+            }
+            None => None,
+        };
+        let Some((options, key, nested)) = self.encrypt else {
+            let (token, inspection) = signed.ok_or_else(|| {
+                Error::Shape("nothing to sign with and nothing to encrypt".into())
+            })?;
+            return Ok(Signed {
+                token,
+                inspection,
+                jwe: None,
+            });
+        };
+        let plaintext = match (&signed, nested) {
+            (Some((token, _)), true) => token.as_bytes().to_vec(),
+            _ => payload_json.as_bytes().to_vec(),
+        };
+        let token = jwe::encrypt(&plaintext, &options, &key).map_err(|e| Error::Shape(e.to_string()))?;
+        let parts = jwe::parse(&token).map_err(|e| e.to_string());
+        // A key that can decrypt (private, shared) shows every step; a public one cannot.
+        let state = if key.is_private() {
+            match jwe::decrypt(&token, &key, &jwe::Limits::default()) {
+                Ok(d) => JweState::Decrypted {
+                    decrypted: Box::new(d),
+                    nested,
+                },
+                Err(e) => JweState::Failed(e.to_string()),
+            }
+        } else {
+            JweState::Made {
+                recipient: key.kind_words(),
+                nested,
+            }
+        };
+        let inspection = match (signed, nested) {
+            (Some((_, inspection)), true) => inspection,
+            _ => {
+                let header = parts
+                    .as_ref()
+                    .map(|p| p.header.clone())
+                    .unwrap_or_default();
+                Box::new(made_inspection(
+                    &token,
+                    header,
+                    crate::core::token::Payload::Claims(self.payload),
+                )?)
+            }
+        };
+        Ok(Signed {
+            token,
+            inspection,
+            jwe: Some(Box::new(JweView { parts, state })),
+        })
     }
 }
 
@@ -67,14 +135,40 @@ impl Workbench {
     pub(super) fn sign_job(&mut self) -> Option<SignJob> {
         self.generation += 1;
         self.signing = false;
+        let encrypt = match self.encrypt_options() {
+            None => None,
+            Some((options, nested)) => {
+                match self.recipient_key(options.alg, options.enc) {
+                    Ok(key) => Some((options, key, nested)),
+                    Err(why) => {
+                        self.stale = Some(Stale::Encryption(why));
+                        return None;
+                    }
+                }
+            }
+        };
+        let claims_only = encrypt.as_ref().is_some_and(|(_, _, nested)| !nested);
         let why = match (&self.header_parsed, &self.payload_parsed) {
             (Some(Err(e)), _) | (_, Some(Err(e))) => Stale::Json(e.clone()),
+            (Some(Ok(h)), Some(Ok(p))) if claims_only => {
+                return Some(SignJob {
+                    generation: self.generation,
+                    alg: self.alg,
+                    key: None,
+                    encrypt,
+                    header: h.clone(),
+                    header_text: self.header.clone(),
+                    payload: p.clone(),
+                    payload_text: self.payload.clone(),
+                });
+            }
             (Some(Ok(h)), Some(Ok(p))) => match (HeaderAlg::from_header(h), &self.key_state.sign) {
                 (HeaderAlg::Known(alg), Ok(key)) => {
                     return Some(SignJob {
                         generation: self.generation,
                         alg,
-                        key: key.clone(),
+                        key: Some(key.clone()),
+                        encrypt,
                         header: h.clone(),
                         header_text: self.header.clone(),
                         payload: p.clone(),
@@ -103,6 +197,7 @@ impl Workbench {
             Ok(s) => {
                 self.token = s.token;
                 self.inspection = Ok(*s.inspection);
+                self.jwe = s.jwe.map(|j| *j);
                 self.stale = None;
                 self.repairs.clear();
                 self.lead = Lead::Editors;

@@ -9,11 +9,13 @@ mod apply;
 mod derive;
 mod edit;
 mod jobs;
+mod jwe;
 mod templates;
 mod verdict;
 
 pub use edit::{Edit, Effects, Notice, Template, TimeTravel};
 pub use jobs::{SignJob, Signed};
+pub use jwe::{DecryptJob, Encryption, JweState, JweView};
 pub use templates::template;
 pub use verdict::{Headline, Stale, Tone};
 
@@ -47,6 +49,12 @@ pub struct KeyInputs {
     pub private_key: String,
     /// Public key text (PEM, JWK or JWKS) for verifying; empty means "use the private key".
     pub public_key: String,
+    /// The JWE key: the recipient's public key (or a shared secret, or a password) to
+    /// encrypt; the private key, secret or password to decrypt. Empty: a pasted JWE is
+    /// decrypted with the private key or the secret above.
+    pub jwe_key: String,
+    /// How to read `jwe_key` when it is a secret.
+    pub jwe_key_encoding: SecretEncoding,
 }
 
 impl std::fmt::Debug for KeyInputs {
@@ -66,6 +74,7 @@ impl Drop for KeyInputs {
         use zeroize::Zeroize;
         self.secret.zeroize();
         self.private_key.zeroize();
+        self.jwe_key.zeroize();
     }
 }
 
@@ -112,6 +121,8 @@ pub struct Workbench {
     signing: bool,
     generation: u64,
     revision: u64,
+    jwe: Option<JweView>,
+    encryption: Encryption,
 }
 
 impl Workbench {
@@ -136,6 +147,8 @@ impl Workbench {
             signing: false,
             generation: 0,
             revision: 0,
+            jwe: None,
+            encryption: Encryption::Off,
         };
         wb.refresh_keys();
         wb.refresh_signature();
@@ -189,6 +202,16 @@ impl Workbench {
             let generation = job.generation;
             let result = job.run();
             self.apply(Edit::Signed { generation, result }, 0);
+        }
+    }
+
+    /// Runs the effects' jobs (signing, decrypting) on this thread (tests, start-up).
+    pub fn run_effects(&mut self, fx: Effects) {
+        self.run_inline(fx.sign);
+        if let Some(job) = fx.decrypt {
+            let generation = job.generation;
+            let result = job.run();
+            self.apply(Edit::Decrypted { generation, result }, 0);
         }
     }
 

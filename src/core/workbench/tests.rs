@@ -9,7 +9,12 @@ const NOW: NumericDate = 1_800_000_000;
 /// Applies an edit and runs its signing job at once.
 fn edit(wb: &mut Workbench, e: Edit) -> Effects {
     let mut fx = wb.apply(e, NOW);
-    wb.run_inline(fx.sign.take());
+    let jobs = Effects {
+        sign: fx.sign.take(),
+        decrypt: fx.decrypt.take(),
+        ..Effects::default()
+    };
+    wb.run_effects(jobs);
     fx
 }
 
@@ -241,4 +246,108 @@ fn the_display_changes_each_second_only_while_a_time_is_near() {
     assert!((2..=60).contains(&tick), "{tick}");
     edit(&mut wb, Edit::Payload(r#"{"sub":"no times"}"#.into()));
     assert_eq!(wb.next_tick(NOW), None);
+}
+
+/// The RFC vector named `name` from the committed JWE fixtures: (token, key JWK text or
+/// password, plaintext).
+fn jwe_vector(name: &str) -> (String, String, String) {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/jwe/rfc_vectors.json");
+    let all: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let v = all["vectors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|v| v["name"] == name)
+        .unwrap();
+    let key = match &v["key"] {
+        serde_json::Value::Null => v["password"].as_str().unwrap().to_string(),
+        k => k.to_string(),
+    };
+    (
+        v["token"].as_str().unwrap().into(),
+        key,
+        v["plaintext"].as_str().unwrap().into(),
+    )
+}
+
+#[test]
+fn a_pasted_jwe_decrypts_live_with_the_jwe_key() {
+    let (token, key, plaintext) = jwe_vector("RFC 7516 A.3");
+    let mut wb = Workbench::empty();
+    edit(&mut wb, Edit::Token(token));
+    assert!(matches!(wb.jwe().unwrap().state, JweState::NoKey(_)));
+    assert_eq!(
+        wb.headline(NOW).title,
+        "🔒 Encrypted (A128KW, A128CBC-HS256): not decrypted"
+    );
+    edit(&mut wb, Edit::JweKey(key));
+    let JweState::Decrypted { decrypted, nested } = &wb.jwe().unwrap().state else {
+        panic!("{:?}", wb.jwe().unwrap().state);
+    };
+    assert!(!nested);
+    assert_eq!(decrypted.plaintext, plaintext.as_bytes());
+    assert_eq!(wb.payload(), plaintext, "the plaintext shows in the payload pane");
+    assert!(wb.headline(NOW).title.starts_with("🔓 Decrypted, not signed"));
+    // A wrong key: the one message, never a partial plaintext.
+    edit(&mut wb, Edit::JweKey(r#"{"kty":"oct","k":"AAAAAAAAAAAAAAAAAAAAAA"}"#.into()));
+    assert_eq!(wb.headline(NOW).title, "× Decryption failed");
+    assert!(matches!(wb.jwe().unwrap().state, JweState::Failed(_)));
+}
+
+#[test]
+fn pbes2_decryption_runs_off_the_ui_thread() {
+    let (token, password, _) = jwe_vector("RFC 7520 5.3");
+    let mut wb = Workbench::empty();
+    wb.apply(Edit::Token(token), NOW);
+    let fx = wb.apply(Edit::JweKey(password), NOW);
+    let job = fx.decrypt.unwrap();
+    assert!(job.is_slow(), "PBES2 is slow work");
+    let generation = job.generation;
+    wb.apply(
+        Edit::Decrypted {
+            generation,
+            result: job.run(),
+        },
+        NOW,
+    );
+    assert!(wb.payload().contains("\"keys\""), "{}", wb.payload());
+}
+
+#[test]
+fn the_editors_sign_then_encrypt_and_the_recipient_decrypts_the_nested_token() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/");
+    let public = std::fs::read_to_string(format!("{dir}rsa2048.spki.pem")).unwrap();
+    let private = std::fs::read_to_string(format!("{dir}rsa2048.pkcs8.pem")).unwrap();
+    let mut wb = Workbench::example(NOW);
+    edit(&mut wb, Edit::JweKey(public));
+    edit(
+        &mut wb,
+        Edit::Encryption(Encryption::Nested {
+            alg: crate::core::jwe::KeyAlg::RsaOaep256,
+            enc: crate::core::jwe::ContentAlg::A256Gcm,
+        }),
+    );
+    let token = wb.token().to_string();
+    assert_eq!(token.split('.').count(), 5, "a JWE");
+    assert!(matches!(
+        wb.jwe().unwrap().state,
+        JweState::Made { nested: true, .. }
+    ));
+    let h = wb.headline(NOW);
+    assert_eq!(h.title, "✔ Valid", "the signed token inside is judged");
+    assert!(h.judging.contains("inside the JWE made from your editors"));
+    // The recipient pastes it with their private key: decrypted and verified.
+    let mut them = Workbench::example(NOW);
+    edit(&mut them, Edit::JweKey(private));
+    edit(&mut them, Edit::Token(token));
+    assert!(matches!(
+        them.jwe().unwrap().state,
+        JweState::Decrypted { nested: true, .. }
+    ));
+    assert_eq!(them.headline(NOW).title, "✔ Valid");
+    assert!(them.payload().contains("John Doe"));
+    // Without a recipient key, encryption says what is missing.
+    edit(&mut wb, Edit::JweKey(String::new()));
+    assert_eq!(wb.headline(NOW).title, "Not re-signed yet: no key to encrypt to");
 }

@@ -20,6 +20,8 @@ pub enum Stale {
     Key(KeyError),
     /// The backend failed to sign.
     Failed(Error),
+    /// Encryption is on but there is no usable recipient key.
+    Encryption(String),
 }
 
 impl Stale {
@@ -33,6 +35,7 @@ impl Stale {
             Stale::Alg(_) => "the header's alg cannot be signed".to_string(),
             Stale::Key(e) => key_short(e),
             Stale::Failed(_) => "signing failed".to_string(),
+            Stale::Encryption(_) => "no key to encrypt to".to_string(),
         }
     }
 
@@ -40,7 +43,7 @@ impl Stale {
     pub fn detail(&self) -> String {
         match self {
             Stale::Json(e) | Stale::Failed(e) => e.to_string(),
-            Stale::Alg(s) => s.clone(),
+            Stale::Alg(s) | Stale::Encryption(s) => s.clone(),
             Stale::Key(e) => e.to_string(),
         }
     }
@@ -136,6 +139,9 @@ impl Workbench {
                 self.judging(),
             );
         }
+        if let Some(h) = self.jwe_headline(now) {
+            return head(h.0, h.1, h.2, self.judging());
+        }
         match &self.inspection {
             Err(Error::EmptyToken) => {
                 return head(
@@ -182,6 +188,54 @@ impl Workbench {
         head(tone, title, capitalised(&text), self.judging())
     }
 
+    /// The headline of a JWE that is not (or not only) a signed token to judge.
+    fn jwe_headline(&self, now: NumericDate) -> Option<(Tone, String, String)> {
+        use super::JweState;
+        let view = self.jwe.as_ref()?;
+        let algs = view
+            .parts
+            .as_ref()
+            .map(|p| format!("{}, {}", p.alg, p.enc))
+            .unwrap_or_else(|_| "unreadable header".into());
+        Some(match &view.state {
+            JweState::NoKey(why) => (
+                Tone::Warn,
+                format!("🔒 Encrypted ({algs}): not decrypted"),
+                format!("{}. Its claims can be read only with the decryption key.", capitalised(why)),
+            ),
+            JweState::Decrypting => (Tone::Neutral, "… Decrypting".into(), String::new()),
+            JweState::Failed(e) => (
+                Tone::Bad,
+                "× Decryption failed".into(),
+                format!("{}.", capitalised(e)),
+            ),
+            JweState::Decrypted { nested: true, .. } | JweState::Made { nested: true, .. } => {
+                return None;
+            }
+            JweState::Decrypted { nested: false, .. } => {
+                let claims = self
+                    .report(now)
+                    .and_then(|r| r.checks.iter().skip(1).find(|c| !c.ok).map(|c| c.short()));
+                (
+                    Tone::Warn,
+                    match claims {
+                        Some(c) => format!("🔓 Decrypted, not signed; {c}"),
+                        None => "🔓 Decrypted, not signed".into(),
+                    },
+                    "The claims were encrypted but not signed: anyone who holds the recipient's public key could have made this token. Sign, then encrypt (a nested JWT).".into(),
+                )
+            }
+            JweState::Made {
+                nested: false,
+                recipient,
+            } => (
+                Tone::Warn,
+                "🔒 Encrypted, not signed".into(),
+                format!("Encrypted to {recipient}; the claims are not signed, so anyone who holds that public key could make such a token."),
+            ),
+        })
+    }
+
     /// Why the signature was not checked, in a few words.
     fn why_unchecked(&self) -> String {
         match self.unchecked() {
@@ -204,9 +258,18 @@ impl Workbench {
         let Ok(insp) = &self.inspection else {
             return String::new();
         };
-        let which = match self.lead {
-            Lead::Token => "the pasted token",
-            Lead::Editors => "the token signed from your editors",
+        let nested = self.jwe.as_ref().is_some_and(|j| {
+            matches!(
+                j.state,
+                super::JweState::Decrypted { nested: true, .. }
+                    | super::JweState::Made { nested: true, .. }
+            )
+        });
+        let which = match (self.lead, nested) {
+            (Lead::Token, false) => "the pasted token",
+            (Lead::Token, true) => "the signed token inside the pasted JWE",
+            (Lead::Editors, false) => "the token signed from your editors",
+            (Lead::Editors, true) => "the signed token inside the JWE made from your editors",
         };
         let alg = match &insp.alg {
             HeaderAlg::Known(a) => a.name().to_string(),
