@@ -54,7 +54,9 @@ fn p2c_finding(header: &Map<String, Value>) -> Option<Finding> {
             Severity::Warning,
             target(),
             format!("PBES2 iteration count p2c = {p2c}, absurdly high"),
-            format!("a count this large makes every decryption run for minutes (a denial of service against the recipient); this workbench refuses anything over {MAX_P2C_CEILING}, and a sound recipient caps p2c too"),
+            format!(
+                "a count this large makes every decryption run for minutes (a denial of service against the recipient); this workbench refuses anything over {MAX_P2C_CEILING}, and a sound recipient caps p2c too"
+            ),
         ));
     }
     if p2c > u64::from(DEFAULT_MAX_P2C) {
@@ -63,7 +65,9 @@ fn p2c_finding(header: &Map<String, Value>) -> Option<Finding> {
             Severity::Warning,
             target(),
             format!("PBES2 iteration count p2c = {p2c}, over the default cap of {DEFAULT_MAX_P2C}"),
-            format!("decryption refuses it unless the cap is raised (--max-p2c, at most {MAX_P2C_CEILING}); recipients that do not cap p2c can be made to spin by a crafted token"),
+            format!(
+                "decryption refuses it unless the cap is raised (--max-p2c, at most {MAX_P2C_CEILING}); recipients that do not cap p2c can be made to spin by a crafted token"
+            ),
         ));
     }
     (p2c < MIN_RECOMMENDED_P2C).then(|| {
@@ -128,7 +132,9 @@ fn unsigned_inner(decrypted: &Decrypted) -> Option<Finding> {
         severity,
         Target::Token,
         "encrypted claims without a signature",
-        format!("{alg} encryption hides the claims but does not say who wrote them: {who}; sign then encrypt (a nested JWT with cty JWT)"),
+        format!(
+            "{alg} encryption hides the claims but does not say who wrote them: {who}; sign then encrypt (a nested JWT with cty JWT)"
+        ),
     ))
 }
 
@@ -187,8 +193,14 @@ mod tests {
         );
         assert!(ids(json!({"p2c": 8192})).is_empty());
         assert!(ids(json!({"p2c": 1000})).is_empty());
-        assert_eq!(ids(json!({"p2c": 999})), [("jwe-p2c-low", Severity::Warning)]);
-        assert_eq!(ids(json!({"p2c": 10_001})), [("jwe-p2c-high", Severity::Warning)]);
+        assert_eq!(
+            ids(json!({"p2c": 999})),
+            [("jwe-p2c-low", Severity::Warning)]
+        );
+        assert_eq!(
+            ids(json!({"p2c": 10_001})),
+            [("jwe-p2c-high", Severity::Warning)]
+        );
         let absurd = jwe_header_findings(json!({"p2c": 2_147_483_648u64}).as_object().unwrap());
         assert!(absurd[0].title.contains("2147483648"), "{:?}", absurd[0]);
     }
