@@ -304,6 +304,41 @@ fn encrypt_then_decrypt_for_every_family() {
         "A128GCM",
         &[],
     );
+    // The project's PEM files: a certificate as the recipient, a certificate-and-key bundle
+    // to decrypt (its private key is taken).
+    let project = |f: &str| format!("{}/tests/fixtures/{f}", env!("CARGO_MANIFEST_DIR"));
+    let (cert, bundle) = (
+        project("rsa2048.cert.pem"),
+        project("rsa2048.cert-and-key.pem"),
+    );
+    round_trip(
+        &["--key", &cert],
+        &["--key", &bundle],
+        "RSA-OAEP",
+        "A128GCM",
+        &[],
+    );
+    let ed = [
+        "encrypt",
+        "--key",
+        &project("ed25519.spki.pem"),
+        "-A",
+        "ECDH-ES",
+    ];
+    let o = run(&[&ed[..], &["-E", "A128GCM", "x"]].concat());
+    refused(
+        &o,
+        &["Ed25519 key, which only signs", "needs an X25519 key"],
+    );
+    let small = [
+        "encrypt",
+        "--key",
+        &project("rsa1024.spki.pem"),
+        "-A",
+        "RSA-OAEP",
+    ];
+    let o = run(&[&small[..], &["-E", "A128GCM", "x"]].concat());
+    refused(&o, &["not supported by the crypto backend", "1024-bit"]);
 }
 
 #[test]
@@ -647,6 +682,22 @@ fn jwe_findings_in_decode_and_decrypt() {
     assert_eq!(j["findings"][0]["severity"], "warning");
     assert_eq!(j["plaintext"]["admin"], true);
     assert_eq!(j["plaintext_encoding"], "json");
+    // "cty":"JWT" over bare claims: still unsigned, and said so.
+    let cty = [
+        &["encrypt", "--cty", "JWT", "--key", &p256_pub][..],
+        &["-A", "ECDH-ES"],
+    ]
+    .concat();
+    let o = run(&[&cty[..], &["-E", "A128GCM", claims]].concat());
+    let o = run(&["decrypt", "--json", "--key", &p256, o.stdout.trim()]);
+    assert_eq!(o.code, 0, "{}", o.stderr);
+    assert_eq!(ids(&json_of(&o)), ["jwe-unsigned-inner"]);
+    assert!(
+        o.stderr
+            .contains("says cty JWT, but the plaintext is not a JWT"),
+        "{}",
+        o.stderr
+    );
 }
 
 #[test]

@@ -53,8 +53,9 @@ struct Loaded {
 }
 
 /// Loads `--secret` (symmetric bytes or a password) or `--key` (PEM, DER, JWK, JWKS,
-/// X25519); a JWKS is searched by `kid`.
-fn load_jwe_key(args: &JweKeyArgs, kid: Option<&str>, what: &str) -> Result<Loaded, Fail> {
+/// X25519); a JWKS is searched by `kid`. Among several PEM blocks, decrypting takes the
+/// first private key and encrypting the first key.
+fn load_jwe_key(args: &JweKeyArgs, kid: Option<&str>, decrypting: bool) -> Result<Loaded, Fail> {
     if let Some(spec) = &args.secret {
         let key = corekeys::parse_secret_spec(spec)?;
         let corekeys::KeyMaterial::Secret(bytes) = &key.material else {
@@ -76,7 +77,7 @@ fn load_jwe_key(args: &JweKeyArgs, kid: Option<&str>, what: &str) -> Result<Load
         .filter(|t| t.starts_with('{'));
     let Some(text) = text else {
         return Ok(Loaded {
-            key: JweKey::load(&bytes)?,
+            key: key_from_file(&bytes, decrypting)?,
             kid: None,
         });
     };
@@ -86,7 +87,7 @@ fn load_jwe_key(args: &JweKeyArgs, kid: Option<&str>, what: &str) -> Result<Load
         Err(e) => return Err(bad(format!("the key file is not valid JSON: {e}"))),
     };
     let jwk = match obj.get("keys") {
-        Some(Value::Array(keys)) => pick_jwk(keys, kid, what)?,
+        Some(Value::Array(keys)) => pick_jwk(keys, kid, decrypting)?,
         Some(_) => return Err(bad("the JWKS member \"keys\" must be an array".into())),
         None => obj,
     };
@@ -96,8 +97,38 @@ fn load_jwe_key(args: &JweKeyArgs, kid: Option<&str>, what: &str) -> Result<Load
     })
 }
 
+/// A PEM or DER key file: the project's loader (its notes on stderr), else `JweKey::load`,
+/// which also reads X25519.
+fn key_from_file(bytes: &[u8], decrypting: bool) -> Result<JweKey, Fail> {
+    match corekeys::load_key_bytes(bytes) {
+        Ok(file) if !file.keys.is_empty() => {
+            // The loader's notes on several keys speak of signing; say what JWE takes.
+            let (purpose, which) = if decrypting {
+                (corekeys::Purpose::Sign, "the first private key")
+            } else {
+                (corekeys::Purpose::Verify, "the first key")
+            };
+            match file.keys.len() {
+                1 => file.notes.iter().for_each(|n| eprintln!("note: {n}")),
+                n => eprintln!("note: the key file holds {n} keys; using {which}"),
+            }
+            Ok(JweKey::from_key(file.pick(None, purpose)?)?)
+        }
+        _ => Ok(JweKey::load(bytes)?),
+    }
+}
+
 /// The JWK of a JWKS with this `kid`, or its only key when there is no `kid`.
-fn pick_jwk(keys: &[Value], kid: Option<&str>, what: &str) -> Result<Map<String, Value>, Fail> {
+fn pick_jwk(
+    keys: &[Value],
+    kid: Option<&str>,
+    decrypting: bool,
+) -> Result<Map<String, Value>, Fail> {
+    let what = if decrypting {
+        "the token has no kid"
+    } else {
+        "no --kid was given"
+    };
     let objects: Vec<&Map<String, Value>> = keys.iter().filter_map(Value::as_object).collect();
     let kids = || {
         let list: Vec<String> = objects
@@ -198,7 +229,7 @@ pub(crate) fn encrypt(args: &EncryptArgs) -> CliResult {
     let input = read_arg(&args.plaintext, "plaintext")?;
     let signed = looks_like_compact_jws(input.trim().as_bytes());
     let plaintext = if signed { input.trim() } else { input.as_str() };
-    let loaded = load_jwe_key(&args.key, args.kid.as_deref(), "no --kid was given")?;
+    let loaded = load_jwe_key(&args.key, args.kid.as_deref(), false)?;
     let mut options = EncryptOptions::new(alg, enc);
     options.cty = args.cty.clone();
     options.zip = args.zip;

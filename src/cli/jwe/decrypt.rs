@@ -6,7 +6,7 @@ use super::{Loaded, bad, load_jwe_key, note_finding};
 use crate::cli::decode::print_findings_titled;
 use crate::cli::{CliResult, DecryptArgs, Fail, KeyArgs, load_key};
 use crate::core::findings::{self, Context, Finding};
-use crate::core::jwe::{self, Decrypted, JweKey, Limits, MAX_P2C_CEILING};
+use crate::core::jwe::{self, Decrypted, JweKey, KeyFamily, Limits, MAX_P2C_CEILING};
 use crate::core::keys::{Key, Purpose};
 use crate::core::token::{self, Form, Inspection};
 use crate::core::verify::{Report, SignatureStatus, Unchecked};
@@ -25,7 +25,8 @@ pub(super) struct Inner {
 /// Refuses a PBES2 `p2c` over the cap before loading any key, naming the number and the
 /// command-line way to raise the cap (the core's own message names its API).
 fn check_p2c(parts: &jwe::JweParts, limits: &Limits) -> Result<(), Fail> {
-    let Some(p2c) = parts.p2c() else {
+    let pbes2 = parts.alg.family() == KeyFamily::Pbes2;
+    let Some(p2c) = parts.p2c().filter(|_| pbes2) else {
         return Ok(());
     };
     let cap = u64::from(limits.max_p2c.min(MAX_P2C_CEILING));
@@ -141,8 +142,7 @@ pub(crate) fn decrypt(args: &DecryptArgs, now: i64) -> CliResult {
     };
     let parts = jwe::parse(&token)?;
     check_p2c(&parts, &limits)?;
-    let Loaded { key, .. } =
-        load_jwe_key(&args.key, parts.header_str("kid"), "the token has no kid")?;
+    let Loaded { key, .. } = load_jwe_key(&args.key, parts.header_str("kid"), true)?;
     let key_len = match &key {
         JweKey::Symmetric(k) => Some(k.len()),
         _ => None,

@@ -7,7 +7,8 @@
 
 use super::{Finding, Severity, Target};
 use crate::core::jwe::{
-    DEFAULT_MAX_P2C, Decrypted, JweParts, KeyAlg, KeyFamily, MAX_P2C_CEILING, is_nested_jws,
+    DEFAULT_MAX_P2C, Decrypted, JweParts, KeyAlg, KeyFamily, MAX_P2C_CEILING,
+    looks_like_compact_jws,
 };
 use serde_json::{Map, Value};
 
@@ -66,7 +67,7 @@ fn p2c_finding(header: &Map<String, Value>) -> Option<Finding> {
             target(),
             format!("PBES2 iteration count p2c = {p2c}, over the default cap of {DEFAULT_MAX_P2C}"),
             format!(
-                "decryption refuses it unless the cap is raised (--max-p2c, at most {MAX_P2C_CEILING}); recipients that do not cap p2c can be made to spin by a crafted token"
+                "decryption here refuses it unless the cap is raised (at most {MAX_P2C_CEILING}); recipients that do not cap p2c can be made to spin by a crafted token"
             ),
         ));
     }
@@ -111,7 +112,10 @@ fn looks_like_claims(plaintext: &[u8], header: &Map<String, Value>) -> bool {
 
 /// `jwe-unsigned-inner`: the plaintext is JWT claims, not a signed JWS.
 fn unsigned_inner(decrypted: &Decrypted) -> Option<Finding> {
-    if is_nested_jws(decrypted) || !looks_like_claims(&decrypted.plaintext, decrypted.header()) {
+    // Judged on the bytes, not on cty: a "cty":"JWT" over bare claims is still unsigned.
+    if looks_like_compact_jws(&decrypted.plaintext)
+        || !looks_like_claims(&decrypted.plaintext, decrypted.header())
+    {
         return None;
     }
     let alg = decrypted.parts.alg;
@@ -140,7 +144,8 @@ fn unsigned_inner(decrypted: &Decrypted) -> Option<Finding> {
 
 /// Every JWE finding for a token taken apart: the header's ([`jwe_header_findings`]), the
 /// key's when `key_len` (the length of a symmetric key) is known, and the plaintext's when
-/// it was decrypted. Unsorted; see [`super::sort`].
+/// it was decrypted. Unsorted; see [`super::sort`]. [`super::findings`] of the same token
+/// already lists the header's (with `token-encrypted`): use one or the other, not both.
 pub fn jwe_findings(
     parts: &JweParts,
     decrypted: Option<&Decrypted>,
