@@ -493,6 +493,46 @@ fn refusals_exit_2_with_one_sentence() {
     // Raised, the count is accepted: the changed header then fails authentication.
     let o = run(&["decrypt", "--secret", pw, "--max-p2c", "20000", &high]);
     assert_eq!(o.code, 1, "{}", o.stderr);
+    // A token made with 20000 iterations decrypts once the cap is raised; 500 is flagged.
+    let enc = [
+        "encrypt",
+        "--secret",
+        pw,
+        "-A",
+        "PBES2-HS256+A128KW",
+        "-E",
+        "A128GCM",
+    ];
+    let o = run(&[&enc[..], &["--p2c", "20000", "twenty"]].concat());
+    assert!(
+        o.stderr.contains("note: warning jwe-p2c-high"),
+        "{}",
+        o.stderr
+    );
+    let slow = o.stdout.trim().to_string();
+    refused(
+        &run(&["decrypt", "--secret", pw, &slow]),
+        &["--max-p2c 20000"],
+    );
+    let o = run(&[
+        "decrypt",
+        "--json",
+        "--secret",
+        pw,
+        "--max-p2c",
+        "20000",
+        &slow,
+    ]);
+    assert_eq!(
+        (o.code, json_of(&o)["plaintext"].as_str()),
+        (0, Some("twenty"))
+    );
+    let o = run(&[&enc[..], &["--p2c", "500", "x"]].concat());
+    assert!(
+        o.stderr.contains("note: warning jwe-p2c-low"),
+        "{}",
+        o.stderr
+    );
     let o = run(&["decrypt", "--secret", pw, "--max-p2c", "2000000", &token]);
     refused(&o, &["1 to 1000000", "2000000"]);
 

@@ -82,7 +82,9 @@ pub enum Command {
 /// The end of `decrypt --help`: nested tokens and exit codes.
 const DECRYPT_HELP: &str = "\
 A nested JWT (cty JWT, or a plaintext that is a signed token) is decoded; its signature is
-checked only with --verify-key or --verify-secret, and reported as NOT checked otherwise.
+checked only with --verify-key or --verify-secret (with verify's default checks: the
+algorithms that fit the key, exp, nbf and iat, no leeway), and reported as NOT checked
+otherwise.
 PBES2 tokens whose iteration count p2c is over the cap (10000) are refused before any work;
 --max-p2c raises the cap up to 1000000, and a larger p2c is always refused.
 
