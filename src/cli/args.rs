@@ -177,3 +177,65 @@ pub struct AttackArgs {
     #[arg(long)]
     pub json: bool,
 }
+
+/// Where a JWE key comes from (`decrypt`, `encrypt`).
+#[derive(Debug, Args)]
+#[group(required = true, multiple = false)]
+pub struct JweKeyArgs {
+    /// Symmetric key bytes (dir, AES KW, AES-GCM KW) or PBES2 password: text, b64:BASE64,
+    /// hex:HEX or @FILE.
+    #[arg(long, short = 'S')]
+    pub secret: Option<String>,
+    /// Key file: PEM, DER, JWK or JWKS (RSA, EC P-256/384/521, X25519 or oct); a JWKS is
+    /// searched by kid.
+    #[arg(long, short = 'K')]
+    pub key: Option<PathBuf>,
+}
+
+/// `decrypt` arguments.
+#[derive(Debug, Args)]
+pub struct DecryptArgs {
+    /// The compact JWE, or - to read it from standard input.
+    pub token: String,
+    #[command(flatten)]
+    pub key: JweKeyArgs,
+    /// Verify a nested JWT's signature with this key file (PEM, DER, JWK or JWKS).
+    #[arg(long, conflicts_with = "verify_secret")]
+    pub verify_key: Option<PathBuf>,
+    /// Verify a nested JWT's HMAC signature with this secret: text, b64:, hex: or @FILE.
+    #[arg(long)]
+    pub verify_secret: Option<String>,
+    /// Raise (or lower) the PBES2 iteration cap, 1 to 1000000; default 10000.
+    #[arg(long)]
+    pub max_p2c: Option<u32>,
+    /// Print one JSON object instead of text.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// `encrypt` arguments.
+#[derive(Debug, Args)]
+pub struct EncryptArgs {
+    #[command(flatten)]
+    pub key: JweKeyArgs,
+    /// Key management algorithm: dir, A128KW ... PBES2-HS512+A256KW (RSA1_5 is refused).
+    #[arg(long, short = 'A')]
+    pub alg: String,
+    /// Content encryption algorithm: A128CBC-HS256 ... A256GCM.
+    #[arg(long, short = 'E')]
+    pub enc: String,
+    /// Content type header member; JWT when the plaintext is a signed token (nested JWT).
+    #[arg(long)]
+    pub cty: Option<String>,
+    /// Compress the plaintext (DEFLATE) before encrypting and say "zip":"DEF".
+    #[arg(long)]
+    pub zip: bool,
+    /// Key id for the header (a JWK's kid is used when not given; picks the key in a JWKS).
+    #[arg(long)]
+    pub kid: Option<String>,
+    /// PBES2 iteration count (default 8192).
+    #[arg(long)]
+    pub p2c: Option<u32>,
+    /// The plaintext, or - to read it from standard input.
+    pub plaintext: String,
+}

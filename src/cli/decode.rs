@@ -1,6 +1,6 @@
 //! `decode`: header, payload, signature and times, without verifying.
 
-use super::{CliResult, DateStyle, DecodeArgs, read_arg, say};
+use super::{CliResult, DateStyle, DecodeArgs, jwe, read_arg, say};
 use crate::core::error::Error;
 use crate::core::findings::{self, Context, Finding};
 use crate::core::token::{Form, Inspection, Payload};
@@ -57,29 +57,52 @@ fn problems(insp: &Inspection) -> Vec<String> {
 pub(crate) fn decode(args: &DecodeArgs, now: i64) -> CliResult {
     let text = read_arg(&args.token, "token")?;
     let insp = inspect(&text)?;
-    let problems = problems(&insp);
+    let is_jwe = insp.form == Form::Jwe;
+    // A JWE's parts are checked by the JWE parser (all five, sizes against alg and enc); an
+    // algorithm it does not implement is reported, not an error.
+    let (problems, alg_problem) = if is_jwe {
+        let (problem, unsupported) = jwe::jwe_problems(&insp);
+        (problem.into_iter().collect(), unsupported)
+    } else {
+        (problems(&insp), insp.alg.problem())
+    };
     // No key here: the secret findings need one (verify has it).
     let found = findings::findings(&insp, &Context::at(now));
     if args.json {
         let (payload, kind) = payload_json(&insp, args.date);
-        let out = json!({
-            "form": if insp.form == Form::Jwe { "JWE" } else { "JWS" },
+        let (signature, signature_hex) = if is_jwe {
+            (Value::Null, Value::Null)
+        } else {
+            let hex = insp.signature.as_ref().map(|s| b64::encode_hex(s));
+            (insp.signature_text().into(), hex.unwrap_or_default().into())
+        };
+        let mut out = json!({
+            "form": if is_jwe { "JWE" } else { "JWS" },
             "header": insp.header.as_ref().map_or(Value::Null, |h| Value::Object(h.clone())),
             "payload": payload,
             "payload_kind": kind,
-            "signature": insp.signature_text(),
-            "signature_hex": insp.signature.as_ref().map(|s| b64::encode_hex(s)).unwrap_or_default(),
-            "alg_problem": insp.alg.problem(),
+            "signature": signature,
+            "signature_hex": signature_hex,
+            "alg_problem": alg_problem,
             "repairs": insp.repairs.iter().map(|r| r.note()).collect::<Vec<_>>(),
             "problems": problems,
             "findings": found.iter().map(Finding::to_json).collect::<Vec<_>>(),
         });
+        if let (true, Some(obj)) = (is_jwe, out.as_object_mut()) {
+            obj.insert("parts".into(), jwe::parts_json(&insp));
+        }
         say!("{}", serde_json::to_string_pretty(&out).unwrap_or_default());
     } else {
         for r in &insp.repairs {
             eprintln!("note: {}", r.note());
         }
         print_decoded(&insp, args.date, now);
+        if is_jwe {
+            jwe::print_parts(&insp);
+            if let Some(why) = &alg_problem {
+                say!("Note: {why}");
+            }
+        }
         print_findings(&found);
         for p in &problems {
             eprintln!("error: {p}");
@@ -90,10 +113,15 @@ pub(crate) fn decode(args: &DecodeArgs, now: i64) -> CliResult {
 
 /// The "Findings" section: one line each, `  danger  alg-none  alg "none": …`.
 pub(crate) fn print_findings(found: &[Finding]) {
+    print_findings_titled("Findings", found);
+}
+
+/// A findings section under `title` ("Inner token findings"); nothing when there are none.
+pub(crate) fn print_findings_titled(title: &str, found: &[Finding]) {
     if found.is_empty() {
         return;
     }
-    say!("\nFindings");
+    say!("\n{title}");
     for f in found {
         say!(
             "  {}  {}  {}: {}",
@@ -105,7 +133,8 @@ pub(crate) fn print_findings(found: &[Finding]) {
     }
 }
 
-fn print_decoded(insp: &Inspection, date: Option<DateStyle>, now: i64) {
+/// Header, payload, signature and times of a decoded token, as text.
+pub(crate) fn print_decoded(insp: &Inspection, date: Option<DateStyle>, now: i64) {
     if let Ok(h) = &insp.header_bytes {
         say!("Header\n{}\n", pretty_bytes("header", h));
     }
@@ -123,7 +152,9 @@ fn print_decoded(insp: &Inspection, date: Option<DateStyle>, now: i64) {
             };
             say!("Payload\n{shown}\n");
         }
-        Ok(Payload::Encrypted) => say!("Payload\n(encrypted: JWE)\n"),
+        Ok(Payload::Encrypted) => say!(
+            "Payload\n(encrypted: JWE; read it with: jwt-workbench decrypt TOKEN --key FILE, or --secret S)\n"
+        ),
         Ok(Payload::Text(t)) => say!("Payload (plain text, not JSON)\n{t}\n"),
         Ok(Payload::TooDeep { depth, text }) => {
             say!(
@@ -134,7 +165,13 @@ fn print_decoded(insp: &Inspection, date: Option<DateStyle>, now: i64) {
         Ok(Payload::OtherJson(v)) => say!("Payload (JSON, not an object)\n{v}\n"),
         Err(_) => {}
     }
-    if let Some(why) = insp.payload.as_ref().ok().and_then(Payload::explain) {
+    // The core's note on a JWE predates `decrypt`; the line above says how to read one.
+    let explained = insp
+        .payload
+        .as_ref()
+        .ok()
+        .filter(|p| **p != Payload::Encrypted);
+    if let Some(why) = explained.and_then(Payload::explain) {
         say!("Note: {why}\n");
     }
     if insp.form == Form::Jws {

@@ -1,13 +1,16 @@
-//! The command line: `decode`, `verify`, `encode`, `pair`, `refresh`, `keygen` and `key` on
-//! top of the core, one module per command family.
+//! The command line: `decode`, `verify`, `encode`, `pair`, `refresh`, `keygen`, `key`,
+//! `attack`, and `decrypt` / `encrypt` for JWE, on top of the core, one module per command
+//! family.
 //!
-//! Exit codes: 0 decoded / valid / written; 1 verification failed; 2 malformed token,
-//! unusable key or bad arguments. Errors go to stderr as plain sentences.
+//! Exit codes: 0 decoded / valid / decrypted / written; 1 verification failed, or the key does
+//! not decrypt the JWE; 2 malformed token, unusable key or bad arguments. Errors go to stderr
+//! as plain sentences.
 
 mod args;
 mod attack;
 mod decode;
 mod encode;
+mod jwe;
 mod keys;
 mod verify;
 
@@ -68,7 +71,44 @@ pub enum Command {
     /// Generate attack variants of a token (for testing your own services) and check that
     /// this workbench's verifier rejects each one; exit 1 if any forgery is accepted.
     Attack(AttackArgs),
+    /// Decrypt a JWE: header, key management, plaintext, a nested JWT checked with --verify-*.
+    #[command(after_help = DECRYPT_HELP)]
+    Decrypt(DecryptArgs),
+    /// Encrypt a plaintext (or a signed JWT) to a recipient's key as a compact JWE.
+    #[command(after_help = ENCRYPT_HELP)]
+    Encrypt(EncryptArgs),
 }
+
+/// The end of `decrypt --help`: nested tokens and exit codes.
+const DECRYPT_HELP: &str = "\
+A nested JWT (cty JWT, or a plaintext that is a signed token) is decoded; its signature is
+checked only with --verify-key or --verify-secret (with verify's default checks: the
+algorithms that fit the key, exp, nbf and iat, no leeway), and reported as NOT checked
+otherwise.
+PBES2 tokens whose iteration count p2c is over the cap (10000) are refused before any work;
+--max-p2c raises the cap up to 1000000, and a larger p2c is always refused.
+
+Exit codes: 0 decrypted (and the nested JWT valid, when a verification key is given);
+1 the key does not decrypt the token (wrong key, or the token was altered: one message, so
+no oracle), or the nested JWT fails verification; 2 malformed token, a key of the wrong kind
+or unreadable, a refused limit, or bad arguments.";
+
+/// The end of `encrypt --help`: keys, algorithms and exit codes.
+const ENCRYPT_HELP: &str = "\
+--key is the recipient's public key (RSA 2048+, EC P-256/384/521, X25519) or a symmetric
+JWK (oct); --secret gives symmetric key bytes, or the password for PBES2.
+
+alg: dir, A128KW, A192KW, A256KW, A128GCMKW, A192GCMKW, A256GCMKW, RSA-OAEP,
+     RSA-OAEP-256, ECDH-ES, ECDH-ES+A128KW, ECDH-ES+A192KW, ECDH-ES+A256KW,
+     PBES2-HS256+A128KW, PBES2-HS384+A192KW, PBES2-HS512+A256KW
+     (RSA1_5 is refused: Bleichenbacher's attack)
+enc: A128CBC-HS256, A192CBC-HS384, A256CBC-HS512, A128GCM, A192GCM, A256GCM
+
+A plaintext that is a signed token (compact JWS) is encrypted without surrounding
+whitespace; add --cty JWT so that recipients treat it as a nested JWT.
+
+Exit codes: 0 written; 2 unknown or refused algorithm, a key that does not fit, or bad
+arguments.";
 
 /// A failure with its exit code.
 pub(crate) struct Fail {
@@ -105,6 +145,8 @@ pub fn run(command: Command, now: Option<i64>) -> ExitCode {
         Command::Keygen(a) => keys::keygen(&a),
         Command::Key(a) => keys::key_cmd(&a, now),
         Command::Attack(a) => attack::attack(&a, now),
+        Command::Decrypt(a) => jwe::decrypt(&a, now),
+        Command::Encrypt(a) => jwe::encrypt(&a),
     };
     match result {
         Ok(code) => code,

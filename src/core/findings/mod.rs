@@ -5,16 +5,20 @@
 //! One entry point, [`findings`], takes the inspection and a [`Context`] (the verifying key,
 //! the expected algorithms, `now` and the leeway). [`secret_findings`] judges an HMAC secret on
 //! its own (the key pane's advice line) and [`secret_text_findings`] explains a secret text that
-//! was refused because it is a key. Messages never quote a secret, a private key or the token.
+//! was refused because it is a key. [`jwe_findings`] judges an encrypted token (its header, the
+//! key it is decrypted with, its plaintext). Messages never quote a secret, a private key or
+//! the token.
 
 mod claims;
 mod duplicates;
 mod header;
+mod jwe;
 mod secrets;
 mod sensitive;
 mod wellknown;
 
 pub use duplicates::duplicate_members;
+pub use jwe::{MIN_RECOMMENDED_P2C, jwe_findings, jwe_header_findings, nested_unverified};
 pub use secrets::{key_findings, secret_findings, secret_text_findings};
 pub use wellknown::{WELL_KNOWN_SECRETS, is_well_known_secret};
 
@@ -187,6 +191,9 @@ pub fn findings(insp: &Inspection, ctx: &Context<'_>) -> Vec<Finding> {
             "encrypted token (JWE)",
             "only the protected header can be read without the decryption key; the claims inside cannot be reviewed until it is decrypted",
         ));
+        if let Ok(h) = &insp.header {
+            out.extend(jwe::jwe_header_findings(h));
+        }
         sort(&mut out);
         return out;
     }
