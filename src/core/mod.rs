@@ -13,6 +13,7 @@ pub mod keys;
 pub mod recipes;
 pub mod sign;
 pub mod structure;
+pub mod structure_jwe;
 pub mod token;
 pub mod verify;
 pub mod workbench;

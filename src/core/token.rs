@@ -150,7 +150,7 @@ impl Payload {
                 json::MAX_DEPTH
             )),
             Payload::Encrypted => Some(
-                "this is an encrypted token (JWE, 5 segments): its payload cannot be read without the decryption key, and this workbench does not decrypt"
+                "this is an encrypted token (JWE, 5 segments): its payload can be read only with the decryption key (the window's JWE key, or decrypt on the command line)"
                     .to_string(),
             ),
         }

@@ -2,7 +2,7 @@
 //! the view, then apply the edits and run the commands the panes queued.
 
 use super::attacks::{self, AttackLab};
-use super::background::{Keygen, Signer};
+use super::background::{Done, Keygen, Signer, Work};
 use super::buffers::Buffers;
 use super::cache::Derived;
 use super::commands::Command;
@@ -192,10 +192,19 @@ impl WorkbenchApp {
         if let Some(n) = fx.notice {
             self.state.status = Some((n.text, n.error));
         }
+        if let Some(job) = fx.decrypt {
+            if job.is_slow() {
+                self.signer.submit(Work::Decrypt(job), ctx);
+            } else {
+                let generation = job.generation;
+                let result = job.run();
+                self.wb.apply(Edit::Decrypted { generation, result }, 0);
+            }
+        }
         if let Some(job) = fx.sign {
             if job.is_slow() {
                 self.wb.apply(Edit::SigningStarted(job.generation), 0);
-                self.signer.submit(job, ctx);
+                self.signer.submit(Work::Sign(job), ctx);
             } else {
                 let generation = job.generation;
                 let result = job.run();
@@ -213,11 +222,18 @@ impl WorkbenchApp {
     }
 
     fn poll_background(&mut self, ctx: &egui::Context) {
-        while let Some((generation, result)) = self.signer.poll() {
-            if let Some(p) = &mut self.perf {
-                p.signatures += 1;
+        while let Some(done) = self.signer.poll() {
+            match done {
+                Done::Signed(generation, result) => {
+                    if let Some(p) = &mut self.perf {
+                        p.signatures += 1;
+                    }
+                    self.apply(Edit::Signed { generation, result }, ctx);
+                }
+                Done::Decrypted(generation, result) => {
+                    self.apply(Edit::Decrypted { generation, result }, ctx);
+                }
             }
-            self.apply(Edit::Signed { generation, result }, ctx);
         }
         if let Some(result) = self.keygen.as_ref().and_then(Keygen::poll) {
             self.keygen = None;

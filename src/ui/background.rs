@@ -2,15 +2,49 @@
 //! generation, each on a worker thread that wakes the window when done.
 
 use crate::core::Result;
+use crate::core::jwe::Decrypted;
 use crate::core::keys::{self, Key, KeySpec};
-use crate::core::workbench::{SignJob, Signed};
+use crate::core::workbench::{DecryptJob, SignJob, Signed};
 use std::sync::mpsc::{Receiver, Sender, TryRecvError, channel};
 
-type Done = (u64, Result<Signed>);
+/// Slow work for the worker.
+pub enum Work {
+    /// Sign (and maybe encrypt) the editors.
+    Sign(SignJob),
+    /// Decrypt a pasted JWE.
+    Decrypt(DecryptJob),
+}
 
-/// Signs slow jobs on one worker thread; only the newest queued job is signed.
+/// Finished work.
+pub enum Done {
+    /// A signing job's generation and result.
+    Signed(u64, Result<Signed>),
+    /// A decryption's generation and result.
+    Decrypted(u64, std::result::Result<Decrypted, String>),
+}
+
+impl Work {
+    fn run(self) -> Done {
+        match self {
+            Work::Sign(job) => {
+                let generation = job.generation;
+                Done::Signed(generation, job.run())
+            }
+            Work::Decrypt(job) => {
+                let generation = job.generation;
+                Done::Decrypted(generation, job.run())
+            }
+        }
+    }
+
+    fn is_sign(&self) -> bool {
+        matches!(self, Work::Sign(_))
+    }
+}
+
+/// Runs slow jobs on one worker thread; of the queued jobs of a kind only the newest runs.
 pub struct Signer {
-    jobs: Option<Sender<SignJob>>,
+    jobs: Option<Sender<Work>>,
     done_tx: Sender<Done>,
     done_rx: Receiver<Done>,
 }
@@ -26,28 +60,31 @@ impl Signer {
         }
     }
 
-    /// Queues a job; the window repaints when it is done.
-    pub fn submit(&mut self, job: SignJob, ctx: &egui::Context) {
+    /// Queues work; the window repaints when it is done.
+    pub fn submit(&mut self, work: Work, ctx: &egui::Context) {
         let sender = self.jobs.get_or_insert_with(|| {
-            let (tx, rx) = channel::<SignJob>();
+            let (tx, rx) = channel::<Work>();
             let done = self.done_tx.clone();
             let ctx = ctx.clone();
             std::thread::spawn(move || {
-                while let Ok(mut job) = rx.recv() {
+                while let Ok(first) = rx.recv() {
+                    // Keep only the newest job of each kind; older results would be dropped.
+                    let mut batch = vec![first];
                     while let Ok(newer) = rx.try_recv() {
-                        job = newer;
+                        batch.retain(|w| w.is_sign() != newer.is_sign());
+                        batch.push(newer);
                     }
-                    let generation = job.generation;
-                    let result = job.run();
-                    if done.send((generation, result)).is_err() {
-                        break;
+                    for work in batch {
+                        if done.send(work.run()).is_err() {
+                            return;
+                        }
+                        ctx.request_repaint();
                     }
-                    ctx.request_repaint();
                 }
             });
             tx
         });
-        let _ = sender.send(job);
+        let _ = sender.send(work);
     }
 
     /// A finished job, if any.

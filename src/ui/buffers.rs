@@ -5,7 +5,7 @@
 use crate::core::workbench::Workbench;
 
 /// One buffer per text field of the document.
-#[derive(Debug, Default, Clone)]
+#[derive(Default, Clone)]
 pub struct Buffers {
     /// The token field.
     pub token: String,
@@ -19,6 +19,24 @@ pub struct Buffers {
     pub private_key: String,
     /// The public key field.
     pub public_key: String,
+    /// The JWE key field.
+    pub jwe_key: String,
+}
+
+impl Drop for Buffers {
+    /// Key texts do not linger in freed memory.
+    fn drop(&mut self) {
+        use zeroize::Zeroize;
+        self.secret.zeroize();
+        self.private_key.zeroize();
+        self.jwe_key.zeroize();
+    }
+}
+
+impl std::fmt::Debug for Buffers {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Buffers(..)")
+    }
 }
 
 fn sync(buffer: &mut String, doc: &str) {
@@ -45,5 +63,6 @@ impl Buffers {
         sync(&mut self.secret, &keys.secret);
         sync(&mut self.private_key, &keys.private_key);
         sync(&mut self.public_key, &keys.public_key);
+        sync(&mut self.jwe_key, &keys.jwe_key);
     }
 }

@@ -30,6 +30,8 @@ pub fn keys_ui(
         ui.label(egui::RichText::new(note).weak());
     }
     key_actions_ui(ui, wb, state, actions);
+    ui.separator();
+    super::jwe_pane::jwe_ui(ui, wb, buffers, state, actions);
 }
 
 pub fn algorithm_ui(ui: &mut egui::Ui, wb: &Workbench, actions: &mut Actions) {

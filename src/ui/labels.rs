@@ -50,3 +50,15 @@ pub const SECRET_ADVICE: &str = "Secret advice";
 pub const KEY_SET: &str = "Keys in this set";
 /// Keep the last token between sessions.
 pub const KEEP_TOKEN: &str = "Keep the last token between sessions";
+/// The JWE key field.
+pub const JWE_KEY: &str = "JWE key";
+/// Show/hide the JWE key.
+pub const SHOW_JWE_KEY: &str = "Show JWE key";
+/// The JWE key's encoding picker.
+pub const JWE_KEY_ENCODING: &str = "JWE key encoding";
+/// The encode side's encryption picker.
+pub const ENCRYPTION: &str = "Encryption";
+/// The JWE key management picker.
+pub const JWE_ALG: &str = "Key management (alg)";
+/// The JWE content encryption picker.
+pub const JWE_ENC: &str = "Content encryption (enc)";

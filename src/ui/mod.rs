@@ -13,6 +13,7 @@ pub mod commands;
 mod debugger;
 pub mod findings;
 pub mod header;
+mod jwe_pane;
 mod keyio;
 pub mod keys;
 mod keys_view;
@@ -79,6 +80,8 @@ pub struct UiState {
     pub show_secret: bool,
     /// Show the private key text in clear.
     pub show_private: bool,
+    /// Show the JWE key text in clear.
+    pub show_jwe_key: bool,
     /// The fallback key path field.
     pub key_path: String,
     /// "Remember key on this machine".
@@ -115,6 +118,7 @@ impl Default for UiState {
             view: View::Debugger,
             show_secret: false,
             show_private: false,
+            show_jwe_key: false,
             key_path: String::new(),
             remember_key: false,
             keep_token: false,

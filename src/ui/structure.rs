@@ -7,7 +7,7 @@ use super::widgets::Palette;
 use super::{Actions, UiState};
 use crate::core::structure::{self, Chars};
 use crate::core::token::{Form, Inspection};
-use crate::core::workbench::Workbench;
+use crate::core::workbench::{JweState, JweView, Workbench};
 use egui::text::{LayoutJob, TextFormat};
 use egui::{Color32, FontId};
 
@@ -34,8 +34,19 @@ pub fn structure_ui(
                     return;
                 }
             };
-            if insp.form == Form::Jwe {
-                ui.label("An encrypted token (JWE) has five parts; only its header can be read.");
+            if let Some(view) = wb.jwe() {
+                jwe_structure_ui(ui, view, state, actions);
+                if !matches!(
+                    view.state,
+                    JweState::Decrypted { nested: true, .. } | JweState::Made { nested: true, .. }
+                ) {
+                    return;
+                }
+                ui.add_space(8.0);
+                ui.separator();
+                ui.heading("The signed token inside");
+            } else if insp.form == Form::Jwe {
+                ui.label("An encrypted token (JWE) has five parts; this one cannot be read.");
                 return;
             }
             bands_ui(ui, insp, state, masking);
@@ -207,6 +218,81 @@ fn steps_ui(
                 }
             });
             let shown: String = value.chars().take(6000).collect();
+            ui.add(egui::Label::new(egui::RichText::new(shown).monospace()).wrap());
+        }
+    }
+}
+
+/// A JWE: the five parts as bands, then the steps between them.
+fn jwe_structure_ui(ui: &mut egui::Ui, view: &JweView, state: &UiState, actions: &mut Actions) {
+    let p = Palette::of(ui);
+    let Ok(parts) = &view.parts else {
+        ui.label("This JWE cannot be read.");
+        return;
+    };
+    ui.label(
+        egui::RichText::new(format!(
+            "An encrypted token (JWE): alg {}, enc {}",
+            parts.alg, parts.enc
+        ))
+        .strong(),
+    );
+    let font = FontId::monospace(BAND);
+    let mut job = LayoutJob::default();
+    job.wrap.max_width = ui.available_width();
+    job.wrap.break_anywhere = true;
+    let colors = super::widgets::jwe_colors(&p);
+    let all = [
+        &parts.protected,
+        &parts.encrypted_key,
+        &parts.iv,
+        &parts.ciphertext,
+        &parts.tag,
+    ];
+    for (i, (part, color)) in all.iter().zip(colors).enumerate() {
+        if i > 0 {
+            job.append(".", 0.0, TextFormat::simple(font.clone(), p.plain));
+        }
+        job.append(&part.text, 0.0, TextFormat::simple(font.clone(), color));
+    }
+    ui.add(egui::Label::new(job).wrap());
+    let decrypted = match &view.state {
+        JweState::Decrypted { decrypted, .. } => Some(decrypted.as_ref()),
+        _ => None,
+    };
+    if decrypted.is_none() {
+        ui.label(
+            egui::RichText::new(
+                "Enter the decryption key in the key pane to see the CEK and the plaintext.",
+            )
+            .weak(),
+        );
+    }
+    for s in crate::core::structure_jwe::jwe_steps(parts, decrypted) {
+        ui.add_space(6.0);
+        ui.label(egui::RichText::new(&s.title).strong());
+        ui.add(egui::Label::new(egui::RichText::new(&s.explain).weak()).wrap());
+        for (label, value) in &s.values {
+            // Key material stays hidden on a shared screen.
+            let secret = label.starts_with("CEK")
+                || label.starts_with("derived")
+                || label.starts_with("Concat");
+            let shown: String = if secret && state.presentation {
+                "•".repeat(24)
+            } else {
+                value.chars().take(6000).collect()
+            };
+            ui.horizontal(|ui| {
+                ui.label(format!("{label}:"));
+                if !(secret && state.presentation)
+                    && ui
+                        .small_button("Copy")
+                        .on_hover_text(format!("Copy the {label}"))
+                        .clicked()
+                {
+                    actions.copy(value.clone(), label);
+                }
+            });
             ui.add(egui::Label::new(egui::RichText::new(shown).monospace()).wrap());
         }
     }

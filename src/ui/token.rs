@@ -35,9 +35,22 @@ pub fn token_editor_ui(
 pub fn token_notes_ui(ui: &mut egui::Ui, wb: &Workbench, actions: &mut Actions) {
     let p = Palette::of(ui);
     ui.horizontal_wrapped(|ui| {
-        widgets::colored_line(ui, p.header, "■ header");
-        widgets::colored_line(ui, p.payload, "■ payload");
-        widgets::colored_line(ui, p.signature, "■ signature");
+        if wb.token().bytes().filter(|b| *b == b'.').count() == 4 {
+            let names = [
+                "protected header",
+                "encrypted key",
+                "IV",
+                "ciphertext",
+                "tag",
+            ];
+            for (name, color) in names.into_iter().zip(widgets::jwe_colors(&p)) {
+                widgets::colored_line(ui, color, format!("■ {name}"));
+            }
+        } else {
+            widgets::colored_line(ui, p.header, "■ header");
+            widgets::colored_line(ui, p.payload, "■ payload");
+            widgets::colored_line(ui, p.signature, "■ signature");
+        }
         ui.separator();
         if wb.signing() {
             ui.spinner();
@@ -85,11 +98,25 @@ pub fn token_notes_ui(ui: &mut egui::Ui, wb: &Workbench, actions: &mut Actions) 
             }
         }
     }
-    if insp.form == Form::Jwe {
-        widgets::colored_line(
-            ui,
-            p.warn,
-            "Encrypted token (JWE): only its header can be read.",
-        );
+    if let Some(view) = wb.jwe() {
+        match &view.parts {
+            Ok(parts) => {
+                ui.label(format!(
+                    "Encrypted token (JWE): alg {}, enc {}{}",
+                    parts.alg,
+                    parts.enc,
+                    if parts.zip {
+                        ", compressed (zip DEF)"
+                    } else {
+                        ""
+                    }
+                ));
+            }
+            Err(e) => {
+                widgets::colored_line(ui, p.bad, format!("This JWE cannot be read: {e}"));
+            }
+        }
+    } else if insp.form == Form::Jwe {
+        widgets::colored_line(ui, p.warn, "Encrypted token (JWE).");
     }
 }

@@ -86,10 +86,20 @@ fn push(job: &mut LayoutJob, text: &str, font: &FontId, color: Color32) {
     job.append(text, 0.0, TextFormat::simple(font.clone(), color));
 }
 
-/// Colours a compact token by segment: header, payload, signature; dots plain.
+/// The colours of a JWE's five parts: protected header, encrypted key, IV, ciphertext, tag.
+pub fn jwe_colors(p: &Palette) -> [Color32; 5] {
+    [p.header, p.literal, p.key, p.payload, p.signature]
+}
+
+/// Colours a compact token by segment: header, payload, signature (a JWE's five parts in
+/// their own colours); dots plain.
 pub fn token_job(text: &str, font: &FontId, p: &Palette) -> LayoutJob {
     let mut job = LayoutJob::default();
-    let colors = [p.header, p.payload, p.signature, p.payload, p.signature];
+    let colors = if text.bytes().filter(|b| *b == b'.').count() == 4 {
+        jwe_colors(p)
+    } else {
+        [p.header, p.payload, p.signature, p.payload, p.signature]
+    };
     for (i, part) in text.split('.').enumerate() {
         if i > 0 {
             push(&mut job, ".", font, p.plain);

@@ -121,8 +121,8 @@ impl Workbench {
 
     /// The decryption job for a pasted JWE, when one is loaded.
     fn jwe_job(&mut self) -> Option<super::DecryptJob> {
-        let is_jwe = matches!(&self.inspection, Ok(i) if i.form == token::Form::Jwe)
-            || self.jwe.is_some();
+        let is_jwe =
+            matches!(&self.inspection, Ok(i) if i.form == token::Form::Jwe) || self.jwe.is_some();
         if self.lead != Lead::Token || !is_jwe {
             return None;
         }

@@ -3,10 +3,10 @@
 
 use super::jwe::{JweState, JweView, made_inspection};
 use super::{Lead, Stale, Workbench};
-use crate::core::jwe::{self, EncryptOptions, JweKey};
 use crate::core::alg::{Family, HeaderAlg, JwsAlg};
 use crate::core::error::{Error, Result};
 use crate::core::json;
+use crate::core::jwe::{self, EncryptOptions, JweKey};
 use crate::core::keys::Key;
 use crate::core::sign;
 use crate::core::token::Inspection;
@@ -91,7 +91,8 @@ impl SignJob {
             (Some((token, _)), true) => token.as_bytes().to_vec(),
             _ => payload_json.as_bytes().to_vec(),
         };
-        let token = jwe::encrypt(&plaintext, &options, &key).map_err(|e| Error::Shape(e.to_string()))?;
+        let token =
+            jwe::encrypt(&plaintext, &options, &key).map_err(|e| Error::Shape(e.to_string()))?;
         let parts = jwe::parse(&token).map_err(|e| e.to_string());
         // A key that can decrypt (private, shared) shows every step; a public one cannot.
         let state = if key.is_private() {
@@ -111,10 +112,7 @@ impl SignJob {
         let inspection = match (signed, nested) {
             (Some((_, inspection)), true) => inspection,
             _ => {
-                let header = parts
-                    .as_ref()
-                    .map(|p| p.header.clone())
-                    .unwrap_or_default();
+                let header = parts.as_ref().map(|p| p.header.clone()).unwrap_or_default();
                 Box::new(made_inspection(
                     &token,
                     header,
@@ -137,15 +135,13 @@ impl Workbench {
         self.signing = false;
         let encrypt = match self.encrypt_options() {
             None => None,
-            Some((options, nested)) => {
-                match self.recipient_key(options.alg, options.enc) {
-                    Ok(key) => Some((options, key, nested)),
-                    Err(why) => {
-                        self.stale = Some(Stale::Encryption(why));
-                        return None;
-                    }
+            Some((options, nested)) => match self.recipient_key(options.alg, options.enc) {
+                Ok(key) => Some((options, key, nested)),
+                Err(why) => {
+                    self.stale = Some(Stale::Encryption(why));
+                    return None;
                 }
-            }
+            },
         };
         let claims_only = encrypt.as_ref().is_some_and(|(_, _, nested)| !nested);
         let why = match (&self.header_parsed, &self.payload_parsed) {

@@ -104,11 +104,7 @@ impl DecryptJob {
 
 /// Reads key text for a JWE algorithm: a password for PBES2, bytes (or an `oct` JWK) for the
 /// symmetric families, a key file's text (PEM/JWK, X25519 too) for RSA and ECDH.
-pub(super) fn jwe_key(
-    alg: KeyAlg,
-    text: &str,
-    encoding: SecretEncoding,
-) -> Result<JweKey, String> {
+pub(super) fn jwe_key(alg: KeyAlg, text: &str, encoding: SecretEncoding) -> Result<JweKey, String> {
     let t = text.trim();
     match alg.family() {
         KeyFamily::Rsa | KeyFamily::Ecdh => JweKey::load(t.as_bytes()).map_err(|e| e.to_string()),
@@ -123,11 +119,13 @@ pub(super) fn jwe_key(
                     b64::decode_hex(t).map_err(|e| format!("the hex key is not valid: {e}"))?
                 }
             };
-            Ok(if family == KeyFamily::Pbes2 && encoding == SecretEncoding::Text {
-                JweKey::password(text)
-            } else {
-                JweKey::symmetric(&bytes)
-            })
+            Ok(
+                if family == KeyFamily::Pbes2 && encoding == SecretEncoding::Text {
+                    JweKey::password(text)
+                } else {
+                    JweKey::symmetric(&bytes)
+                },
+            )
         }
     }
 }

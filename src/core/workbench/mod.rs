@@ -349,6 +349,25 @@ impl Workbench {
             leeway: self.policy.leeway,
         };
         let mut out = findings::findings(insp, &ctx);
+        if let Some(JweView {
+            parts: Ok(parts),
+            state,
+        }) = &self.jwe
+        {
+            // The JWE's own findings; a nested token's inspection has none of them yet.
+            let decrypted = match state {
+                JweState::Decrypted { decrypted, .. } => Some(decrypted.as_ref()),
+                _ => None,
+            };
+            let key_len = decrypted.map(|d| d.trace.cek.len());
+            let nested = insp.form != crate::core::token::Form::Jwe;
+            for f in findings::jwe_findings(parts, decrypted, key_len) {
+                if nested || !out.iter().any(|o| o.id == f.id) {
+                    out.push(f);
+                }
+            }
+            findings::sort(&mut out);
+        }
         if matches!(self.key_state.verify, Err(KeyError::SecretIsKey(_))) {
             out.extend(findings::secret_text_findings(&self.keys.secret));
             findings::sort(&mut out);

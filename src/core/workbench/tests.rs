@@ -251,7 +251,10 @@ fn the_display_changes_each_second_only_while_a_time_is_near() {
 /// The RFC vector named `name` from the committed JWE fixtures: (token, key JWK text or
 /// password, plaintext).
 fn jwe_vector(name: &str) -> (String, String, String) {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/jwe/rfc_vectors.json");
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/jwe/rfc_vectors.json"
+    );
     let all: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
     let v = all["vectors"]
@@ -287,10 +290,21 @@ fn a_pasted_jwe_decrypts_live_with_the_jwe_key() {
     };
     assert!(!nested);
     assert_eq!(decrypted.plaintext, plaintext.as_bytes());
-    assert_eq!(wb.payload(), plaintext, "the plaintext shows in the payload pane");
-    assert!(wb.headline(NOW).title.starts_with("🔓 Decrypted, not signed"));
+    assert_eq!(
+        wb.payload(),
+        plaintext,
+        "the plaintext shows in the payload pane"
+    );
+    assert!(
+        wb.headline(NOW)
+            .title
+            .starts_with("🔓 Decrypted, not signed")
+    );
     // A wrong key: the one message, never a partial plaintext.
-    edit(&mut wb, Edit::JweKey(r#"{"kty":"oct","k":"AAAAAAAAAAAAAAAAAAAAAA"}"#.into()));
+    edit(
+        &mut wb,
+        Edit::JweKey(r#"{"kty":"oct","k":"AAAAAAAAAAAAAAAAAAAAAA"}"#.into()),
+    );
     assert_eq!(wb.headline(NOW).title, "× Decryption failed");
     assert!(matches!(wb.jwe().unwrap().state, JweState::Failed(_)));
 }
@@ -349,5 +363,8 @@ fn the_editors_sign_then_encrypt_and_the_recipient_decrypts_the_nested_token() {
     assert!(them.payload().contains("John Doe"));
     // Without a recipient key, encryption says what is missing.
     edit(&mut wb, Edit::JweKey(String::new()));
-    assert_eq!(wb.headline(NOW).title, "Not re-signed yet: no key to encrypt to");
+    assert_eq!(
+        wb.headline(NOW).title,
+        "Not re-signed yet: no key to encrypt to"
+    );
 }

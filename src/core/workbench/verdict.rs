@@ -201,7 +201,10 @@ impl Workbench {
             JweState::NoKey(why) => (
                 Tone::Warn,
                 format!("🔒 Encrypted ({algs}): not decrypted"),
-                format!("{}. Its claims can be read only with the decryption key.", capitalised(why)),
+                format!(
+                    "{}. Its claims can be read only with the decryption key.",
+                    capitalised(why)
+                ),
             ),
             JweState::Decrypting => (Tone::Neutral, "… Decrypting".into(), String::new()),
             JweState::Failed(e) => (
@@ -231,7 +234,9 @@ impl Workbench {
             } => (
                 Tone::Warn,
                 "🔒 Encrypted, not signed".into(),
-                format!("Encrypted to {recipient}; the claims are not signed, so anyone who holds that public key could make such a token."),
+                format!(
+                    "Encrypted to {recipient}; the claims are not signed, so anyone who holds that public key could make such a token."
+                ),
             ),
         })
     }

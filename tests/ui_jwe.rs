@@ -1,0 +1,181 @@
+//! Encrypted tokens in the real window, through egui_kittest: a pasted JWE shows five parts
+//! and decrypts live with the JWE key; the encode side signs then encrypts as you type; the
+//! Structure view explains the five parts with their bytes.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)] // tests: a panic is a failed test
+
+mod common;
+use common::ui::*;
+use common::*;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use jwt_workbench::core::workbench::JweState;
+use jwt_workbench::ui::commands::Command;
+use jwt_workbench::ui::views::View;
+use jwt_workbench::ui::{WorkbenchApp, labels};
+use std::time::{Duration, Instant};
+
+/// (token, key JWK text or password, plaintext) of a committed RFC vector.
+fn vector(name: &str) -> (String, String, String) {
+    let text = std::fs::read_to_string(fixture("jwe/rfc_vectors.json")).unwrap();
+    let all: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let v = all["vectors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|v| v["name"] == name)
+        .unwrap();
+    let key = match &v["key"] {
+        serde_json::Value::Null => v["password"].as_str().unwrap().to_string(),
+        k => k.to_string(),
+    };
+    (
+        v["token"].as_str().unwrap().into(),
+        key,
+        v["plaintext"].as_str().unwrap().into(),
+    )
+}
+
+/// Steps until background work (decrypting, signing) is done, then settles.
+fn settle(h: &mut Harness<'static, WorkbenchApp>) {
+    let deadline = Instant::now() + Duration::from_secs(30);
+    loop {
+        h.step();
+        let busy = h.state().wb.signing()
+            || h.state()
+                .wb
+                .jwe()
+                .is_some_and(|j| matches!(j.state, JweState::Decrypting));
+        if !busy {
+            break;
+        }
+        assert!(Instant::now() < deadline, "background work never finished");
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    h.run();
+}
+
+#[test]
+fn a_pasted_jwe_shows_five_parts_and_decrypts_live_with_the_jwe_key() {
+    let (token, key, plaintext) = vector("RFC 7516 A.1");
+    let (mut h, _) = harness(Opts::default());
+    set_text(&mut h, labels::TOKEN, &token);
+    for part in [
+        "■ protected header",
+        "■ encrypted key",
+        "■ IV",
+        "■ ciphertext",
+        "■ tag",
+    ] {
+        assert!(shows(&h, part), "{part}");
+    }
+    assert!(shows(&h, "🔒 Encrypted (RSA-OAEP, A256GCM): not decrypted"));
+    assert!(shows(&h, "paste or open an RSA private key to decrypt"));
+    set_text(&mut h, labels::JWE_KEY, &key);
+    settle(&mut h);
+    assert!(
+        shows(&h, "🔓 Decrypted, not signed"),
+        "{:?}",
+        h.state().wb.headline(NOW)
+    );
+    assert_eq!(value(&h, labels::PAYLOAD), plaintext, "the plaintext shows");
+    assert!(shows(&h, "Decrypted: 63 bytes of plaintext"));
+    // Tampering with the tag: refused, nothing shown decrypted.
+    let mut bad = token.clone();
+    let last = bad.pop().unwrap();
+    bad.push(if last == 'A' { 'B' } else { 'A' });
+    set_text(&mut h, labels::TOKEN, &bad);
+    settle(&mut h);
+    assert!(shows(&h, "× Decryption failed"));
+    assert!(shows(&h, "wrong key, or the token was altered"));
+}
+
+#[test]
+fn pbes2_decrypts_off_the_ui_thread_and_the_structure_view_shows_each_step() {
+    let (token, password, _) = vector("RFC 7520 5.3");
+    let (mut h, _) = harness(Opts::default());
+    set_text(&mut h, labels::TOKEN, &token);
+    set_text(&mut h, labels::JWE_KEY, &password);
+    settle(&mut h);
+    assert!(value(&h, labels::PAYLOAD).contains("\"keys\""));
+    h.state_mut()
+        .run_command_for_tests(Command::Show(View::Structure));
+    h.run();
+    assert!(shows(
+        &h,
+        "An encrypted token (JWE): alg PBES2-HS512+A256KW, enc A128CBC-HS256"
+    ));
+    for step in [
+        "1. The protected header, and the AAD",
+        "2. The content encryption key (CEK) and the encrypted key",
+        "3. The initialization vector",
+        "4. The ciphertext",
+        "5. The authentication tag",
+    ] {
+        assert!(shows(&h, step), "{step}");
+    }
+    assert!(shows(&h, "PBKDF2 with 8192 iterations"));
+}
+
+#[test]
+fn the_structure_view_shows_the_rfc_cek() {
+    let (token, key, _) = vector("RFC 7516 A.3");
+    let (mut h, _) = harness(Opts::default());
+    set_text(&mut h, labels::TOKEN, &token);
+    set_text(&mut h, labels::JWE_KEY, &key);
+    settle(&mut h);
+    h.state_mut()
+        .run_command_for_tests(Command::Show(View::Structure));
+    h.run();
+    // RFC 7516 A.3.2's CEK.
+    assert!(shows(
+        &h,
+        "04d31fc5549dfcfe0b649dfa3faa6ace6b7cd42d6f6b09dbc8b100f08f9c2ccf"
+    ));
+    assert!(shows(&h, "Live long and prosper."));
+}
+
+#[test]
+fn the_encode_side_signs_then_encrypts_as_you_type() {
+    let (mut h, _) = harness(Opts::default());
+    h.get_by_label(labels::ENCRYPTION).click();
+    h.run();
+    h.get_by_label("Sign, then encrypt (nested JWT)")
+        .click_accesskit();
+    h.run();
+    assert!(shows(&h, "Not re-signed yet: no key to encrypt to"));
+    let public = std::fs::read_to_string(fixture("rsa2048.spki.pem")).unwrap();
+    set_text(&mut h, labels::JWE_KEY, &public);
+    settle(&mut h);
+    let token = value(&h, labels::TOKEN);
+    assert_eq!(token.split('.').count(), 5, "a JWE: {token}");
+    assert!(shows(&h, "✔ Valid"), "the signed token inside is judged");
+    assert!(shows(
+        &h,
+        "Judging the signed token inside the JWE made from your editors"
+    ));
+    assert!(shows(
+        &h,
+        "Encrypted to an RSA 2048 public key: the signed token inside"
+    ));
+    // Typing re-encrypts: a new token each keystroke.
+    set_text(
+        &mut h,
+        labels::PAYLOAD,
+        r#"{"sub":"typed","exp":1800003600}"#,
+    );
+    settle(&mut h);
+    let again = value(&h, labels::TOKEN);
+    assert_eq!(again.split('.').count(), 5);
+    assert_ne!(again, token);
+    // The recipient's private key opens it in another window.
+    let private = std::fs::read_to_string(fixture("rsa2048.pkcs8.pem")).unwrap();
+    let (mut them, _) = harness(Opts::default());
+    set_text(&mut them, labels::TOKEN, &again);
+    set_text(&mut them, labels::JWE_KEY, &private);
+    settle(&mut them);
+    assert!(value(&them, labels::PAYLOAD).contains("typed"));
+    assert!(shows(
+        &them,
+        "Judging the signed token inside the pasted JWE"
+    ));
+}
