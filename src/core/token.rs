@@ -135,7 +135,7 @@ pub enum Payload {
     Text(String),
     /// Bytes that are not UTF-8.
     Binary(Vec<u8>),
-    /// JSON nested deeper than [`json::MAX_DEPTH`]: kept as text, with its depth.
+    /// JSON nested [`json::MAX_DEPTH`] levels or deeper: kept as text, with its depth.
     TooDeep {
         /// How deep it nests.
         depth: usize,
@@ -378,7 +378,7 @@ fn classify_payload(bytes: Vec<u8>) -> Payload {
             Ok(Value::Object(m)) => Payload::Claims(m),
             Ok(other) => Payload::OtherJson(other),
             Err(_) => match json::depth(text.as_bytes()) {
-                depth if depth > json::MAX_DEPTH => Payload::TooDeep { depth, text },
+                depth if depth >= json::MAX_DEPTH => Payload::TooDeep { depth, text },
                 _ => Payload::Text(text),
             },
         },
