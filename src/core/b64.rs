@@ -78,8 +78,12 @@ pub fn decode_hex(text: &str) -> Result<Vec<u8>, String> {
         .enumerate()
         .map(|(i, pair)| {
             let s: String = pair.iter().collect();
-            u8::from_str_radix(&s, 16)
-                .map_err(|_| format!("\"{s}\" at digit {} is not hexadecimal", i * 2 + 1))
+            // from_str_radix alone would take a sign: "+f" is not hex.
+            pair.iter()
+                .all(char::is_ascii_hexdigit)
+                .then(|| u8::from_str_radix(&s, 16).ok())
+                .flatten()
+                .ok_or_else(|| format!("\"{s}\" at digit {} is not hexadecimal", i * 2 + 1))
         })
         .collect()
 }

@@ -137,31 +137,40 @@ pub fn numeric(now: DateTime<Utc>) -> NumericDate {
 /// "expires in 29m 12s" or "expired 3h 4m ago".
 pub fn exp_text(exp: NumericDate, now: NumericDate) -> String {
     if exp > now {
-        format!("expires in {}", human_duration(exp - now))
+        format!("expires in {}", human_duration(exp.saturating_sub(now)))
     } else if exp == now {
         "expires now".to_string()
     } else {
-        format!("expired {} ago", human_duration(now - exp))
+        format!("expired {} ago", human_duration(now.saturating_sub(exp)))
     }
 }
 
 /// "not valid for another 5m" or "valid since 2h ago".
 pub fn nbf_text(nbf: NumericDate, now: NumericDate) -> String {
     if nbf > now {
-        format!("not valid for another {}", human_duration(nbf - now))
+        format!(
+            "not valid for another {}",
+            human_duration(nbf.saturating_sub(now))
+        )
     } else {
-        format!("valid since {} ago", human_duration(now - nbf))
+        format!(
+            "valid since {} ago",
+            human_duration(now.saturating_sub(nbf))
+        )
     }
 }
 
 /// "issued 5m ago" or "issued 3m in the future".
 pub fn iat_text(iat: NumericDate, now: NumericDate) -> String {
     if iat > now {
-        format!("issued {} in the future", human_duration(iat - now))
+        format!(
+            "issued {} in the future",
+            human_duration(iat.saturating_sub(now))
+        )
     } else if iat == now {
         "issued just now".to_string()
     } else {
-        format!("issued {} ago", human_duration(now - iat))
+        format!("issued {} ago", human_duration(now.saturating_sub(iat)))
     }
 }
 
@@ -171,8 +180,8 @@ pub fn relative_text(name: &str, t: NumericDate, now: NumericDate) -> String {
         "exp" => exp_text(t, now),
         "nbf" => nbf_text(t, now),
         "iat" => iat_text(t, now),
-        _ if t > now => format!("in {}", human_duration(t - now)),
-        _ => format!("{} ago", human_duration(now - t)),
+        _ if t > now => format!("in {}", human_duration(t.saturating_sub(now))),
+        _ => format!("{} ago", human_duration(now.saturating_sub(t))),
     }
 }
 
@@ -289,9 +298,10 @@ pub fn times(claims: &Map<String, Value>, now: NumericDate) -> (Vec<TimeInfo>, O
         }
     }
     let lifetime = match (time_claim(claims, "iat"), time_claim(claims, "exp")) {
-        (Ok(Some(iat)), Ok(Some(exp))) if exp >= iat => {
-            Some(format!("lifetime {}", human_duration(exp - iat)))
-        }
+        (Ok(Some(iat)), Ok(Some(exp))) if exp >= iat => Some(format!(
+            "lifetime {}",
+            human_duration(exp.saturating_sub(iat))
+        )),
         (Ok(Some(_)), Ok(Some(_))) => {
             Some("exp is before iat: the token was born expired".to_string())
         }

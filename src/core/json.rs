@@ -18,15 +18,16 @@ pub fn parse_object(what: &str, text: &str) -> Result<Map<String, Value>> {
     }
 }
 
-/// How deep JSON may nest: serde_json's recursion limit.
+/// serde_json's recursion limit: JSON nested this deep or deeper does not parse (127 levels
+/// do).
 pub const MAX_DEPTH: usize = 128;
 
-/// Parses `text` as any JSON value, with a line/column error naming `what`; JSON nested deeper
-/// than [`MAX_DEPTH`] says so, with its depth.
+/// Parses `text` as any JSON value, with a line/column error naming `what`; JSON nested
+/// [`MAX_DEPTH`] levels or deeper says so, with its depth.
 pub fn parse_value(what: &str, text: &str) -> Result<Value> {
     serde_json::from_str(text).map_err(|e| {
         let depth = depth(text.as_bytes());
-        if depth > MAX_DEPTH {
+        if depth >= MAX_DEPTH {
             Error::TooDeep {
                 what: what.to_string(),
                 depth,

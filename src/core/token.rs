@@ -40,23 +40,34 @@ impl Repair {
     }
 }
 
-/// Cleans pasted text into a compact token and lists what it changed.
+/// `text` without one pair of surrounding quotes (`"`, `'` or `` ` ``), if it has them.
+fn unquoted(text: &str) -> Option<&str> {
+    [('"', '"'), ('\'', '\''), ('`', '`')]
+        .into_iter()
+        .find(|(open, close)| text.len() >= 2 && text.starts_with(*open) && text.ends_with(*close))
+        .and_then(|_| text.get(1..text.len() - 1))
+}
+
+/// Cleans pasted text into a compact token and lists what it changed. Repairing the result
+/// again changes nothing.
 pub fn repair(input: &str) -> (String, Vec<Repair>) {
     let mut repairs = Vec::new();
+    let (mut quotes, mut bearer) = (false, false);
     let mut s = input.trim();
-    for (open, close) in [('"', '"'), ('\'', '\''), ('`', '`')] {
-        if s.len() >= 2 && s.starts_with(open) && s.ends_with(close) {
-            s = s.get(1..s.len() - 1).unwrap_or(s).trim();
-            repairs.push(Repair::Quotes);
+    // Quotes and the prefix can nest ("Bearer \"...\"", "'\"...\"'"): strip them all.
+    loop {
+        if let Some(inner) = unquoted(s) {
+            s = inner.trim();
+            quotes = true;
+        } else if s.len() > 7
+            && s.get(..7)
+                .is_some_and(|p| p.eq_ignore_ascii_case("bearer "))
+        {
+            s = s.get(7..).unwrap_or(s).trim_start();
+            bearer = true;
+        } else {
             break;
         }
-    }
-    if s.len() > 7
-        && s.get(..7)
-            .is_some_and(|p| p.eq_ignore_ascii_case("bearer "))
-    {
-        s = s.get(7..).unwrap_or(s).trim_start();
-        repairs.push(Repair::BearerPrefix);
     }
     let mut ws = 0;
     let mut pad = 0;
@@ -76,6 +87,21 @@ pub fn repair(input: &str) -> (String, Vec<Repair>) {
             }
             c => out.push(c),
         }
+    }
+    // Padding or whitespace outside the quotes ("\"...\"==") uncovers them only now.
+    let mut kept: &str = &out;
+    while let Some(inner) = unquoted(kept) {
+        kept = inner;
+        quotes = true;
+    }
+    if kept.len() != out.len() {
+        out = kept.to_string();
+    }
+    if quotes {
+        repairs.push(Repair::Quotes);
+    }
+    if bearer {
+        repairs.push(Repair::BearerPrefix);
     }
     if ws > 0 {
         repairs.push(Repair::Whitespace(ws));
@@ -109,7 +135,7 @@ pub enum Payload {
     Text(String),
     /// Bytes that are not UTF-8.
     Binary(Vec<u8>),
-    /// JSON nested deeper than [`json::MAX_DEPTH`]: kept as text, with its depth.
+    /// JSON nested [`json::MAX_DEPTH`] levels or deeper: kept as text, with its depth.
     TooDeep {
         /// How deep it nests.
         depth: usize,
@@ -352,7 +378,7 @@ fn classify_payload(bytes: Vec<u8>) -> Payload {
             Ok(Value::Object(m)) => Payload::Claims(m),
             Ok(other) => Payload::OtherJson(other),
             Err(_) => match json::depth(text.as_bytes()) {
-                depth if depth > json::MAX_DEPTH => Payload::TooDeep { depth, text },
+                depth if depth >= json::MAX_DEPTH => Payload::TooDeep { depth, text },
                 _ => Payload::Text(text),
             },
         },

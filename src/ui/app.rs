@@ -197,14 +197,14 @@ impl WorkbenchApp {
                 self.signer.submit(Work::Decrypt(job), ctx);
             } else {
                 let generation = job.generation;
-                let result = job.run();
+                let result = Box::new(job.run());
                 self.wb.apply(Edit::Decrypted { generation, result }, 0);
             }
         }
         if let Some(job) = fx.sign {
             if job.is_slow() {
                 self.wb.apply(Edit::SigningStarted(job.generation), 0);
-                self.signer.submit(Work::Sign(job), ctx);
+                self.signer.submit(Work::Sign(Box::new(job)), ctx);
             } else {
                 let generation = job.generation;
                 let result = job.run();
@@ -228,7 +228,13 @@ impl WorkbenchApp {
                     if let Some(p) = &mut self.perf {
                         p.signatures += 1;
                     }
-                    self.apply(Edit::Signed { generation, result }, ctx);
+                    self.apply(
+                        Edit::Signed {
+                            generation,
+                            result: *result,
+                        },
+                        ctx,
+                    );
                 }
                 Done::Decrypted(generation, result) => {
                     self.apply(Edit::Decrypted { generation, result }, ctx);

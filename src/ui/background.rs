@@ -10,7 +10,7 @@ use std::sync::mpsc::{Receiver, Sender, TryRecvError, channel};
 /// Slow work for the worker.
 pub enum Work {
     /// Sign (and maybe encrypt) the editors.
-    Sign(SignJob),
+    Sign(Box<SignJob>),
     /// Decrypt a pasted JWE.
     Decrypt(DecryptJob),
 }
@@ -18,9 +18,9 @@ pub enum Work {
 /// Finished work.
 pub enum Done {
     /// A signing job's generation and result.
-    Signed(u64, Result<Signed>),
+    Signed(u64, Box<Result<Signed>>),
     /// A decryption's generation and result.
-    Decrypted(u64, std::result::Result<Decrypted, String>),
+    Decrypted(u64, Box<std::result::Result<Decrypted, String>>),
 }
 
 impl Work {
@@ -28,11 +28,11 @@ impl Work {
         match self {
             Work::Sign(job) => {
                 let generation = job.generation;
-                Done::Signed(generation, job.run())
+                Done::Signed(generation, Box::new(job.run()))
             }
             Work::Decrypt(job) => {
                 let generation = job.generation;
-                Done::Decrypted(generation, job.run())
+                Done::Decrypted(generation, Box::new(job.run()))
             }
         }
     }

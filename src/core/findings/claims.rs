@@ -223,14 +223,14 @@ pub(super) fn claim_findings(
             "iat is in the future".into(),
             format!(
                 "issued {} from now ({}): the issuer's clock is ahead, or the token was forged; verifiers with an iat check reject it",
-                human_duration(i - now),
+                human_duration(i.saturating_sub(now)),
                 utc_text(i)
             ),
         ));
     }
     if let Some(e) = exp {
         let (life, from) = match iat {
-            Some(i) if e >= i => (e - i, "exp - iat"),
+            Some(i) if e >= i => (e.saturating_sub(i), "exp - iat"),
             Some(_) => (0, ""),
             None => (e.saturating_sub(now), "from now, no iat"),
         };

@@ -74,7 +74,7 @@ impl Workbench {
                 fx.sign = self.sign_job();
             }
             Edit::Decrypted { generation, result } => {
-                fx.changed = self.decrypted(generation, result);
+                fx.changed = self.decrypted(generation, *result);
             }
             Edit::Keys(keys) => {
                 self.keys = keys;

@@ -37,7 +37,7 @@ pub enum Edit {
         /// The job's generation.
         generation: u64,
         /// The plaintext and its trace, or the one failure message.
-        result: std::result::Result<crate::core::jwe::Decrypted, String>,
+        result: Box<std::result::Result<crate::core::jwe::Decrypted, String>>,
     },
     /// All key fields at once (remembered keys restored from the keyring).
     Keys(super::KeyInputs),

@@ -210,7 +210,7 @@ impl Workbench {
         self.run_inline(fx.sign);
         if let Some(job) = fx.decrypt {
             let generation = job.generation;
-            let result = job.run();
+            let result = Box::new(job.run());
             self.apply(Edit::Decrypted { generation, result }, 0);
         }
     }

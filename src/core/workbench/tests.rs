@@ -321,7 +321,7 @@ fn pbes2_decryption_runs_off_the_ui_thread() {
     wb.apply(
         Edit::Decrypted {
             generation,
-            result: job.run(),
+            result: Box::new(job.run()),
         },
         NOW,
     );

@@ -105,7 +105,7 @@ impl Workbench {
             format!(
                 "as of {} ({} the real clock)",
                 claims::utc_text(at),
-                relative(at - now)
+                relative(at.saturating_sub(now))
             )
         });
         let head = |tone, title: String, detail: String, judging: String| Headline {
@@ -311,19 +311,28 @@ impl Workbench {
         if let Ok(Some(nbf)) = claims::time_claim(c, "nbf")
             && nbf > now
         {
-            return Some((format!("valid in {}", claims::clock(nbf - now)), Tone::Warn));
+            return Some((
+                format!("valid in {}", claims::clock(nbf.saturating_sub(now))),
+                Tone::Warn,
+            ));
         }
         let exp = claims::time_claim(c, "exp").ok().flatten()?;
         Some(if exp > now {
-            let tone = if exp - now <= 60 {
+            let tone = if exp.saturating_sub(now) <= 60 {
                 Tone::Warn
             } else {
                 Tone::Good
             };
-            (format!("expires in {}", claims::clock(exp - now)), tone)
+            (
+                format!("expires in {}", claims::clock(exp.saturating_sub(now))),
+                tone,
+            )
         } else {
             (
-                format!("expired {} ago", claims::human_duration(now - exp)),
+                format!(
+                    "expired {} ago",
+                    claims::human_duration(now.saturating_sub(exp))
+                ),
                 Tone::Bad,
             )
         })
@@ -333,7 +342,7 @@ impl Workbench {
 /// Seconds until a relative time text at distance `d` (seconds) changes: "45s" and
 /// "29m 12s" every second, "3h 4m" every minute, "2d 5h" every hour, "1y 35d" every day.
 fn text_changes_in(d: i64) -> i64 {
-    let d = d.abs();
+    let d = d.saturating_abs();
     let step = match d {
         0..3_600 => 1,
         3_600..86_400 => 60,
@@ -354,12 +363,12 @@ impl Workbench {
             .into_iter()
             .filter_map(|name| claims::time_claim(c, name).ok().flatten())
             .map(|t| {
-                let d = t - at;
+                let d = t.saturating_sub(at);
                 // The countdown clock shows seconds under a day, minutes above.
-                let countdown = if d.abs() < 86_400 {
+                let countdown = if d.saturating_abs() < 86_400 {
                     1
                 } else {
-                    60 - d.abs() % 60
+                    60 - d.saturating_abs() % 60
                 };
                 text_changes_in(d).min(countdown.max(1))
             })
