@@ -85,10 +85,13 @@ fn a_sigkill_after_an_edit_loses_nothing() {
     let home = std::env::temp_dir().join(format!("jwtwb-sigkill-{}", std::process::id()));
     let config = home.join("jwt-workbench");
     std::fs::create_dir_all(&config).unwrap();
-    // The user asked to keep the last token; the token given on the command line is the edit.
+    // The user asked to keep the last token; the .jwt file opened from the command line (as a
+    // file manager opens it) is the edit.
     std::fs::write(config.join("settings.json"), br#"{"keep_token": true}"#).unwrap();
+    let file = home.join("opened.jwt");
+    std::fs::write(&file, format!("{A1_TOKEN}\n")).unwrap();
     let mut app = bin()
-        .arg(A1_TOKEN)
+        .arg(&file)
         .env("DISPLAY", &x.display)
         .env_remove("WAYLAND_DISPLAY")
         .env("XDG_CONFIG_HOME", &home)
@@ -117,4 +120,37 @@ fn a_sigkill_after_an_edit_loses_nothing() {
         .collect();
     assert!(leftovers.is_empty(), "no half-written temporary file left");
     std::fs::remove_dir_all(&home).ok();
+}
+
+#[test]
+fn a_file_argument_that_is_not_text_says_so_before_any_window() {
+    let out = bin()
+        .arg(fixture("junk.bin"))
+        .env_remove("DISPLAY")
+        .env_remove("WAYLAND_DISPLAY")
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.contains("is not text, so it holds no token"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn completions_for_bash_zsh_and_fish() {
+    for (shell, marker) in [
+        ("bash", "complete -F"),
+        ("zsh", "#compdef"),
+        ("fish", "complete -c"),
+    ] {
+        let out = bin().args(["completions", shell]).output().unwrap();
+        assert_eq!(out.status.code(), Some(0), "{shell}");
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert!(text.contains(marker), "{shell}: {text}");
+        for sub in ["decode", "verify", "encrypt", "attack"] {
+            assert!(text.contains(sub), "{shell} knows {sub}");
+        }
+    }
 }

@@ -239,3 +239,11 @@ pub struct EncryptArgs {
     /// The plaintext, or - to read it from standard input.
     pub plaintext: String,
 }
+
+/// `completions` arguments.
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell: bash, zsh, fish, elvish or powershell.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
+}

@@ -44,7 +44,7 @@ pub struct Cli {
     /// What to do; none opens the window.
     #[command(subcommand)]
     pub command: Option<Command>,
-    /// A token to open in the window.
+    /// A token to open in the window, or a file that holds one (a .jwt file).
     pub token: Option<String>,
     /// Use this instant (seconds since 1970) as "now" instead of the clock (for scripts and tests).
     #[arg(long, global = true, hide = true)]
@@ -77,6 +77,8 @@ pub enum Command {
     /// Encrypt a plaintext (or a signed JWT) to a recipient's key as a compact JWE.
     #[command(after_help = ENCRYPT_HELP)]
     Encrypt(EncryptArgs),
+    /// Print shell completions: jwt-workbench completions bash > /etc/bash_completion.d/jwt-workbench
+    Completions(CompletionsArgs),
 }
 
 /// The end of `decrypt --help`: nested tokens and exit codes.
@@ -147,6 +149,15 @@ pub fn run(command: Command, now: Option<i64>) -> ExitCode {
         Command::Attack(a) => attack::attack(&a, now),
         Command::Decrypt(a) => jwe::decrypt(&a, now),
         Command::Encrypt(a) => jwe::encrypt(&a),
+        Command::Completions(a) => {
+            use clap::CommandFactory;
+            use std::io::Write as _;
+            // Into memory first: writing to a closed pipe must not panic.
+            let mut buf = Vec::new();
+            clap_complete::generate(a.shell, &mut Cli::command(), "jwt-workbench", &mut buf);
+            let _ = std::io::stdout().lock().write_all(&buf);
+            Ok(ExitCode::SUCCESS)
+        }
     };
     match result {
         Ok(code) => code,
