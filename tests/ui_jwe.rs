@@ -179,3 +179,28 @@ fn the_encode_side_signs_then_encrypts_as_you_type() {
         "Judging the signed token inside the pasted JWE"
     ));
 }
+
+#[test]
+fn a_private_key_file_loaded_with_a_pasted_jwe_becomes_its_decryption_key() {
+    let (token, key, plaintext) = vector("RFC 7520 5.2");
+    let dir = temp_dir("jwe-key-file");
+    std::fs::write(dir.join("samwise.jwk"), &key).unwrap();
+    let (mut h, _) = harness(Opts::default());
+    set_text(&mut h, labels::TOKEN, &token);
+    let alg_before = h.state().wb.alg();
+    set_text(
+        &mut h,
+        labels::KEY_PATH,
+        dir.join("samwise.jwk").to_str().unwrap(),
+    );
+    h.get_by_label("Load").click();
+    settle(&mut h);
+    assert!(
+        shows(&h, "as the key that decrypts this JWE"),
+        "{:?}",
+        h.state().state.status
+    );
+    assert_eq!(value(&h, labels::PAYLOAD), plaintext);
+    assert_eq!(h.state().wb.alg(), alg_before, "the algorithm stays");
+    std::fs::remove_dir_all(&dir).ok();
+}

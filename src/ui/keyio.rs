@@ -139,5 +139,6 @@ fn field_text(wb: &crate::core::workbench::Workbench, field: KeyField) -> &str {
         KeyField::Secret => &k.secret,
         KeyField::Private => &k.private_key,
         KeyField::Public => &k.public_key,
+        KeyField::Jwe => &k.jwe_key,
     }
 }

@@ -14,6 +14,8 @@ pub enum KeyField {
     Private,
     /// The public key, certificate or JWKS (verifies).
     Public,
+    /// The JWE key (decrypts a pasted JWE, or the recipient to encrypt to).
+    Jwe,
 }
 
 /// Loaded bytes, ready for a field.

@@ -238,6 +238,9 @@ impl Workbench {
     /// Key bytes from a file or a drop: into the field that fits; nothing typed is lost when
     /// they are not a usable key.
     fn load_key(&mut self, bytes: &[u8], source: &str, fx: &mut Effects) {
+        if self.load_jwe_key(bytes, source, fx) {
+            return;
+        }
         let routed = match keys::route(bytes, self.alg) {
             Ok(r) => r,
             Err(e) => {
@@ -253,6 +256,7 @@ impl Workbench {
             }
             KeyField::Private => self.keys.private_key = routed.text,
             KeyField::Public => self.keys.public_key = routed.text,
+            KeyField::Jwe => self.keys.jwe_key = routed.text,
         }
         fx.loaded_into = Some(routed.field);
         fx.sign = match routed.switch_to {
@@ -263,6 +267,43 @@ impl Workbench {
             "Loaded {} from {source}",
             routed.summary
         )));
+    }
+
+    /// With a pasted JWE that RSA or ECDH protects, a private key file is its decryption key:
+    /// it goes into the JWE key field and the token is decrypted (the algorithm stays).
+    fn load_jwe_key(&mut self, bytes: &[u8], source: &str, fx: &mut Effects) -> bool {
+        use crate::core::jwe::{JweKey, KeyFamily};
+        let Some(super::JweView {
+            parts: Ok(parts), ..
+        }) = &self.jwe
+        else {
+            return false;
+        };
+        let family = parts.alg.family();
+        if self.lead != Lead::Token || !matches!(family, KeyFamily::Rsa | KeyFamily::Ecdh) {
+            return false;
+        }
+        let Ok(key) = JweKey::load(bytes) else {
+            return false;
+        };
+        if !key.is_private() {
+            return false;
+        }
+        let text = match std::str::from_utf8(bytes) {
+            Ok(t) => t.to_string(),
+            Err(_) => match keys::der_to_pem(bytes) {
+                Ok(p) => p,
+                Err(_) => return false,
+            },
+        };
+        self.keys.jwe_key = text;
+        fx.loaded_into = Some(KeyField::Jwe);
+        fx.decrypt = self.jwe_job();
+        fx.notice = Some(Notice::info(format!(
+            "Loaded {} from {source} as the key that decrypts this JWE",
+            key.kind_words()
+        )));
+        true
     }
 
     /// A generated key goes into the key fields; the token re-signs when the editors lead.
