@@ -6,7 +6,7 @@ use super::commands::Command;
 use super::widgets::Palette;
 use super::{Actions, UiState, labels};
 use crate::core::claims::{self, NumericDate};
-use crate::core::workbench::{Edit, TimeTravel, Tone, Workbench};
+use crate::core::workbench::{Edit, JweState, TimeTravel, Tone, Workbench};
 
 /// The colour of a tone.
 pub fn tone_color(ui: &egui::Ui, tone: Tone) -> egui::Color32 {
@@ -62,6 +62,15 @@ pub fn verdict_ui(ui: &mut egui::Ui, wb: &Workbench, derived: &Derived) {
     };
     if wb.stale().is_some() {
         // The checks would be about a token that no longer matches the editors.
+        return;
+    }
+    if wb.jwe().is_some_and(|j| {
+        matches!(
+            j.state,
+            JweState::NoKey(_) | JweState::Failed(_) | JweState::Decrypting
+        )
+    }) {
+        // Nothing inside an undecrypted JWE can be checked yet.
         return;
     }
     ui.add_space(2.0);

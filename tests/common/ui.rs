@@ -34,6 +34,8 @@ pub fn harness(opts: Opts) -> (Harness<'static, WorkbenchApp>, Arc<AtomicI64>) {
     let (w, h) = opts.size.unwrap_or((1280.0, 800.0));
     let mut h = Harness::builder()
         .with_size(egui::vec2(w, h))
+        // A pasted token can reflow the token column, the checks and the findings at once.
+        .with_max_steps(8)
         .build_ui_state(|ui, app: &mut WorkbenchApp| app.ui(ui), app);
     h.run();
     (h, handle)

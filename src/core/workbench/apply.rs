@@ -165,11 +165,13 @@ impl Workbench {
                 };
                 // The editors show what the token holds; they parse as the token's parts did.
                 self.header_parsed = Some(insp.header.clone());
-                self.payload_parsed = Some(match &insp.payload {
-                    Ok(Payload::Claims(m)) => Ok(m.clone()),
-                    Ok(_) => json::parse_object("payload", &self.payload),
-                    Err(e) => Err(e.clone()),
-                });
+                self.payload_parsed = match &insp.payload {
+                    Ok(Payload::Claims(m)) => Some(Ok(m.clone())),
+                    // An undecrypted JWE's payload is not the user's JSON: no error to show.
+                    Ok(Payload::Encrypted) => None,
+                    Ok(_) => Some(json::parse_object("payload", &self.payload)),
+                    Err(e) => Some(Err(e.clone())),
+                };
                 if let HeaderAlg::Known(a) = insp.alg {
                     self.alg = a;
                 }

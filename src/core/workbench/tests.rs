@@ -284,6 +284,14 @@ fn a_pasted_jwe_decrypts_live_with_the_jwe_key() {
         wb.headline(NOW).title,
         "🔒 Encrypted (A128KW, A128CBC-HS256): not decrypted"
     );
+    assert_eq!(
+        wb.headline(NOW).judging,
+        "Judging the pasted JWE (A128KW, A128CBC-HS256)"
+    );
+    assert!(
+        wb.payload_error().is_none(),
+        "an undecrypted payload is not a JSON error"
+    );
     edit(&mut wb, Edit::JweKey(key));
     let JweState::Decrypted { decrypted, nested } = &wb.jwe().unwrap().state else {
         panic!("{:?}", wb.jwe().unwrap().state);

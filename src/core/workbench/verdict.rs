@@ -263,6 +263,25 @@ impl Workbench {
         let Ok(insp) = &self.inspection else {
             return String::new();
         };
+        if let Some(view) = &self.jwe
+            && !matches!(
+                view.state,
+                super::JweState::Decrypted { nested: true, .. }
+                    | super::JweState::Made { nested: true, .. }
+            )
+        {
+            let algs = view
+                .parts
+                .as_ref()
+                .map(|p| format!("{}, {}", p.alg, p.enc))
+                .unwrap_or_else(|_| "unreadable".into());
+            let which = if self.lead == Lead::Token {
+                "the pasted JWE"
+            } else {
+                "the JWE made from your editors"
+            };
+            return format!("Judging {which} ({algs})");
+        }
         let nested = self.jwe.as_ref().is_some_and(|j| {
             matches!(
                 j.state,
