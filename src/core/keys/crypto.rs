@@ -163,11 +163,12 @@ fn mismatch(alg: JwsAlg) -> Error {
     Error::Signing(format!("{alg} does not fit this key"))
 }
 
-/// Seeds this thread's aws-lc random generator (a 16-byte fill) so that the first signature
-/// that needs randomness (ECDSA, RSA blinding, PSS, key generation) does not pay for it. With
-/// the OS entropy source (see SECURITY.md, "Randomness") this takes microseconds; a build with
-/// aws-lc's CPU-jitter source pays tens of milliseconds here once per process. The window calls
-/// it on a background thread at start-up.
+/// Starts aws-lc's random generator with a 16-byte fill: its process-wide entropy source and
+/// this thread's generator, so that the first signature that needs randomness (ECDSA, RSA
+/// blinding, PSS, key generation) does not pay for them. With the OS entropy source (see
+/// SECURITY.md, "Randomness") this takes microseconds; a build with aws-lc's CPU-jitter source
+/// pays tens of milliseconds here once per process. Meant for the window to call on a
+/// background thread at start-up; safe to call on any thread, any time.
 pub fn warm_up_rng() {
     let mut bytes = [0u8; 16];
     // A failed fill only means the first real use pays (and reports) it instead.
