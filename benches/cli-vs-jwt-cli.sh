@@ -7,10 +7,11 @@
 # Installs jwt-cli with `cargo install` when `jwt` is missing, builds the release binary, makes
 # its keys and tokens in a temporary folder, and times the commands in ROUNDS rounds (default
 # 15) of RUNS_PER_ROUND runs each (default 40). Each round runs both tools back to back, so a
-# busy machine slows both alike; the table gives the median over all runs and the median of the
-# per-round ratios (jwt-workbench / jwt-cli: below 1.0 means faster). Uses hyperfine when it
-# is installed (apt-get install hyperfine), else a paired loop in bash (whose fork cost is then
-# part of every figure).
+# busy machine slows both alike; the table gives the median of the per-round medians and the
+# median of the per-round ratios (jwt-workbench / jwt-cli: below 1.0 means faster).
+# WB=/path/to/binary times that build instead of building one (an older build, for
+# before/after). Uses hyperfine when it is installed (apt-get install hyperfine), else a paired
+# loop in bash (whose fork cost is then part of every figure).
 set -euo pipefail
 
 ROUNDS=${1:-15}
@@ -24,10 +25,12 @@ if ! command -v jwt >/dev/null 2>&1; then
 fi
 JWT=$(command -v jwt)
 
-echo "building the release binary..." >&2
-cargo build --release --quiet
-TARGET_DIR=$(cargo metadata --format-version 1 --no-deps | sed -n 's/.*"target_directory":"\([^"]*\)".*/\1/p')
-WB="$TARGET_DIR/release/jwt-workbench"
+if [ -z "${WB:-}" ]; then
+    echo "building the release binary..." >&2
+    cargo build --release --quiet
+    TARGET_DIR=$(cargo metadata --format-version 1 --no-deps | sed -n 's/.*"target_directory":"\([^"]*\)".*/\1/p')
+    WB="$TARGET_DIR/release/jwt-workbench"
+fi
 [ -x "$WB" ] || { echo "no binary at $WB" >&2; exit 2; }
 
 TMP=$(mktemp -d)
