@@ -17,7 +17,7 @@ mod route;
 mod secret;
 
 pub use bundle::{ExportFile, ExportKind, export, jwk_text, keygen_files, with_kid};
-pub use crypto::{sign_bytes, verify_bytes};
+pub use crypto::{sign_bytes, verify_bytes, warm_up_rng};
 pub use error::KeyError;
 pub use export::public_jwks;
 pub use generate::{KeySpec, RSA_SIZES, generate};
@@ -176,6 +176,9 @@ pub struct Key {
     pub jwk_use: Option<String>,
     /// The JWK's `alg` member, when the key came from a JWK that has one.
     pub jwk_alg: Option<String>,
+    /// The aws-lc key objects parsed from `material` on first use, shared by clones; ignored by
+    /// `==` and `Debug`.
+    cache: crypto::KeyCache,
 }
 
 impl fmt::Debug for Key {
@@ -204,6 +207,7 @@ impl Key {
             cert: None,
             jwk_use: None,
             jwk_alg: None,
+            cache: crypto::KeyCache::default(),
         }
     }
 
@@ -319,8 +323,15 @@ impl Key {
             },
             other => other.clone(),
         };
+        // A public half gets its own cache: the objects parsed from the private key are not its.
+        let cache = if material == self.material {
+            self.cache.clone()
+        } else {
+            crypto::KeyCache::default()
+        };
         Key {
             material,
+            cache,
             ..self.clone()
         }
     }

@@ -1,0 +1,216 @@
+//! What the window recomputes per keystroke, through the document's front door: an edited
+//! payload parsed, re-signed, verified, its claims checked and its findings listed, per
+//! algorithm; and a 1 MB token pasted (header and claims shown) and a keystroke in a 1 MB
+//! payload re-signed with HS256.
+//!
+//! Targets (issue "performance", core half): HS256 <= 20 us, EdDSA <= 50 us, ES256 <= 100 us,
+//! RS256-2048 <= 350 us, RS256-4096 <= 2 ms per edit; 1 MB paste <= 100 ms, 1 MB keystroke
+//! re-sign <= 50 ms.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)] // benches: a panic is a failed run
+
+use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
+use jwt_workbench::core::JwsAlg;
+use jwt_workbench::core::keys::{self, Key, KeyMaterial, Purpose};
+use jwt_workbench::core::verify::Verdict;
+use jwt_workbench::core::workbench::{Edit, Workbench};
+use std::hint::black_box;
+use std::path::PathBuf;
+use std::time::Duration;
+
+const NOW: i64 = 1_800_000_000;
+
+fn fixture_text(name: &str) -> String {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name);
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{name}: {e}"))
+}
+
+/// Applies an edit and runs its signing job on this thread, as the window's worker would.
+fn edit(wb: &mut Workbench, e: Edit) {
+    let fx = wb.apply(e, NOW);
+    if let Some(job) = fx.sign {
+        let generation = job.generation;
+        let result = job.run();
+        wb.apply(Edit::Signed { generation, result }, NOW);
+    }
+}
+
+/// The first-run example switched to `alg` with the key in `pem` (none: the HMAC secret).
+fn document(alg: JwsAlg, pem: Option<&str>) -> Workbench {
+    let mut wb = Workbench::example(NOW);
+    if let Some(pem) = pem {
+        edit(&mut wb, Edit::PrivateKey(pem.to_string()));
+    }
+    edit(&mut wb, Edit::Alg(alg));
+    let report = wb.report(NOW).unwrap();
+    assert_eq!(report.verdict().0, Verdict::Valid, "{alg}: {report:?}");
+    wb
+}
+
+/// One keystroke: the payload edited, re-signed, verified, claims and findings recomputed.
+fn keystroke(wb: &mut Workbench, payload: String) -> usize {
+    edit(wb, Edit::Payload(payload));
+    let report = wb.report(NOW);
+    let findings = wb.findings();
+    black_box(&report);
+    assert!(wb.stale().is_none());
+    findings.len() + wb.token().len()
+}
+
+fn per_edit(c: &mut Criterion) {
+    let cases = [
+        ("HS256", JwsAlg::HS256, None),
+        ("EdDSA", JwsAlg::EdDSA, Some("ed25519.pkcs8.pem")),
+        ("ES256", JwsAlg::ES256, Some("ec256.pkcs8.pem")),
+        ("RS256-2048", JwsAlg::RS256, Some("rsa2048.pkcs8.pem")),
+        ("PS256-2048", JwsAlg::PS256, Some("rsa2048.pkcs8.pem")),
+        ("RS256-4096", JwsAlg::RS256, Some("rsa4096.pkcs8.pem")),
+    ];
+    let mut group = c.benchmark_group("per-edit");
+    group
+        .sample_size(30)
+        .warm_up_time(Duration::from_millis(500))
+        .measurement_time(Duration::from_secs(2));
+    for (name, alg, key) in cases {
+        let pem = key.map(fixture_text);
+        let mut wb = document(alg, pem.as_deref());
+        // Two payloads typed in turn, so every edit really changes the token (~300 bytes).
+        let payloads = [1, 2].map(|n| {
+            format!(
+                "{{\n  \"sub\": \"1234567890\",\n  \"name\": \"John Doe\",\n  \"admin\": true,\n  \"iat\": 1799998200,\n  \"exp\": 1800001800,\n  \"n\": {n}\n}}"
+            )
+        });
+        let mut turn = 0usize;
+        group.bench_function(name, |b| {
+            b.iter_batched(
+                || {
+                    turn += 1;
+                    payloads[turn % 2].clone()
+                },
+                |p| keystroke(&mut wb, p),
+                BatchSize::SmallInput,
+            )
+        });
+    }
+    group.finish();
+}
+
+fn fixture_key(name: &str) -> Key {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name);
+    let file = keys::load_key_file(&path).unwrap_or_else(|e| panic!("{name}: {e}"));
+    file.pick(None, Purpose::Sign).unwrap().clone()
+}
+
+/// The signature alone: the cached key objects, and (for RSA) jsonwebtoken's re-parse per call.
+fn crypto(c: &mut Criterion) {
+    let mut group = c.benchmark_group("crypto");
+    group
+        .sample_size(30)
+        .warm_up_time(Duration::from_millis(300))
+        .measurement_time(Duration::from_secs(1));
+    let secret = keys::parse_secret_spec("a-benchmark-secret-that-is-32-bytes-long").unwrap();
+    let cases = [
+        ("HS256", JwsAlg::HS256, secret),
+        ("EdDSA", JwsAlg::EdDSA, fixture_key("ed25519.pkcs8.pem")),
+        ("ES256", JwsAlg::ES256, fixture_key("ec256.pkcs8.pem")),
+        ("ES512", JwsAlg::ES512, fixture_key("ec521.pkcs8.pem")),
+        (
+            "RS256-2048",
+            JwsAlg::RS256,
+            fixture_key("rsa2048.pkcs8.pem"),
+        ),
+        (
+            "PS256-2048",
+            JwsAlg::PS256,
+            fixture_key("rsa2048.pkcs8.pem"),
+        ),
+        (
+            "RS256-4096",
+            JwsAlg::RS256,
+            fixture_key("rsa4096.pkcs8.pem"),
+        ),
+    ];
+    let message = b"eyJhbGciOiJSUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiYWRtaW4iOnRydWUsImlhdCI6MTUxNjIzOTAyMn0";
+    for (name, alg, key) in &cases {
+        group.bench_function(format!("sign {name}"), |b| {
+            b.iter(|| keys::sign_bytes(key, *alg, black_box(message)).unwrap())
+        });
+        let signature = keys::sign_bytes(key, *alg, message).unwrap();
+        let public = key.public_half();
+        group.bench_function(format!("verify {name}"), |b| {
+            b.iter(|| keys::verify_bytes(&public, *alg, black_box(message), &signature).unwrap())
+        });
+        if *alg == JwsAlg::RS256 {
+            if let KeyMaterial::RsaPrivate { pkcs1, .. } = &key.material {
+                group.bench_function(
+                    format!("parse {name} private key (aws-lc checks it)"),
+                    |b| b.iter(|| aws_lc_rs::rsa::KeyPair::from_der(black_box(pkcs1)).unwrap()),
+                );
+            }
+            let encoding = key.encoding_key().unwrap();
+            group.bench_function(format!("sign {name} jsonwebtoken (parses the key)"), |b| {
+                b.iter(|| {
+                    jsonwebtoken::crypto::sign(
+                        black_box(message),
+                        &encoding,
+                        jsonwebtoken::Algorithm::RS256,
+                    )
+                    .unwrap()
+                })
+            });
+        }
+    }
+    group.finish();
+}
+
+fn large(c: &mut Criterion) {
+    let mut group = c.benchmark_group("1 MB");
+    group
+        .sample_size(10)
+        .warm_up_time(Duration::from_millis(500))
+        .measurement_time(Duration::from_secs(3));
+    let blob = "x".repeat(1 << 20);
+    let mut wb = document(JwsAlg::HS256, None);
+    edit(
+        &mut wb,
+        Edit::Payload(format!(
+            "{{\"sub\":\"1\",\"exp\":1800001800,\"blob\":\"{blob}\"}}"
+        )),
+    );
+    let big_token = wb.token().to_string();
+    assert!(big_token.len() > 1_000_000);
+    group.bench_function("paste token: header and claims shown", |b| {
+        let mut fresh = document(JwsAlg::HS256, None);
+        b.iter_batched(
+            || big_token.clone(),
+            |t| {
+                fresh.apply(Edit::Token(t), NOW);
+                let report = fresh.report(NOW).unwrap();
+                black_box(fresh.findings());
+                black_box(fresh.payload().len());
+                report.checks.len()
+            },
+            BatchSize::LargeInput,
+        )
+    });
+    let payloads = ["a", "b"]
+        .map(|k| format!("{{\"sub\":\"1\",\"exp\":1800001800,\"k\":\"{k}\",\"blob\":\"{blob}\"}}"));
+    let mut turn = 0usize;
+    group.bench_function("keystroke re-signed HS256", |b| {
+        b.iter_batched(
+            || {
+                turn += 1;
+                payloads[turn % 2].clone()
+            },
+            |p| keystroke(&mut wb, p),
+            BatchSize::LargeInput,
+        )
+    });
+    group.finish();
+}
+
+criterion_group!(recompute, per_edit, crypto, large);
+criterion_main!(recompute);
