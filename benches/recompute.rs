@@ -52,7 +52,7 @@ fn document(alg: JwsAlg, pem: Option<&str>) -> Workbench {
 fn keystroke(wb: &mut Workbench, payload: String) -> usize {
     edit(wb, Edit::Payload(payload));
     let report = wb.report(NOW);
-    let findings = wb.findings();
+    let findings = wb.findings(NOW);
     black_box(&report);
     assert!(wb.stale().is_none());
     findings.len() + wb.token().len()
@@ -189,7 +189,7 @@ fn large(c: &mut Criterion) {
             |t| {
                 fresh.apply(Edit::Token(t), NOW);
                 let report = fresh.report(NOW).unwrap();
-                black_box(fresh.findings());
+                black_box(fresh.findings(NOW));
                 black_box(fresh.payload().len());
                 report.checks.len()
             },
