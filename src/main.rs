@@ -1,68 +1,54 @@
-//! Entry point: no subcommand opens the window; a subcommand runs headless. A panic never
-//! reaches the user as a backtrace: one sentence, exit 2, and nothing it carried is printed.
+//! `jwt-workbench`: the command line. With no subcommand it hands over to the window program
+//! installed beside it (`jwt-workbench-window`, same arguments), so a scripted call never
+//! loads, relocates or pages in the window's code: that start-up cost is most of a call.
 
-use clap::Parser;
-use jwt_workbench::cli::{Cli, run};
+use jwt_workbench::cli::{Cli, guarded, run};
 use std::process::ExitCode;
 
+/// The window program's name.
+const WINDOW: &str = "jwt-workbench-window";
+
 fn main() -> ExitCode {
-    let started = std::time::Instant::now();
-    std::panic::set_hook(Box::new(|info| {
-        // The panic's message is left out: it could quote a token or a key.
-        let at = info
-            .location()
-            .map(|l| format!(" ({}:{})", l.file(), l.line()))
-            .unwrap_or_default();
-        eprintln!(
-            "error: jwt-workbench stopped on an internal error{at}; nothing was written. Please report this line."
-        );
-    }));
-    let outcome = std::panic::catch_unwind(|| {
-        let cli = Cli::parse();
+    guarded(|| {
+        let cli = Cli::from_env();
         match cli.command {
             Some(command) => run(command, cli.now),
-            None => window(cli.token, started),
+            None => open_window(),
         }
-    });
-    outcome.unwrap_or_else(|_| ExitCode::from(2))
+    })
 }
 
-/// Opens the window; an argument that names a file is read as the token (a .jwt file).
-fn window(arg: Option<String>, started: std::time::Instant) -> ExitCode {
-    let token = match arg {
-        Some(a) if std::path::Path::new(&a).is_file() => match read_token_file(&a) {
-            Ok(t) => Some(t),
-            Err(e) => {
-                eprintln!("error: {e}");
-                return ExitCode::from(2);
-            }
-        },
-        other => other,
-    };
-    match jwt_workbench::ui::run_window(token, started) {
-        Ok(()) => ExitCode::SUCCESS,
+/// Replaces this process with the window program beside this one.
+fn open_window() -> ExitCode {
+    let program = match std::env::current_exe() {
+        Ok(me) => me.with_file_name(format!("{WINDOW}{}", std::env::consts::EXE_SUFFIX)),
         Err(e) => {
-            eprintln!("error: {e}");
-            ExitCode::from(2)
+            eprintln!("error: cannot find where jwt-workbench runs from ({e}), so not the window");
+            return ExitCode::from(2);
         }
-    }
+    };
+    let mut command = std::process::Command::new(&program);
+    command.args(std::env::args_os().skip(1));
+    let error = exec(command);
+    let folder = program.parent().unwrap_or(&program).display().to_string();
+    eprintln!(
+        "error: cannot start the window program {WINDOW} in {folder} ({error}); install both programs with `cargo install --path .`, or run `cargo run --release` in the source folder. The command line works without it: jwt-workbench --help"
+    );
+    ExitCode::from(2)
 }
 
-/// Reads a token file, refusing anything over the token size limit.
-fn read_token_file(path: &str) -> Result<String, String> {
-    use std::io::Read;
-    let limit = jwt_workbench::core::token::MAX_TOKEN;
-    let mut bytes = Vec::new();
-    std::fs::File::open(path)
-        .and_then(|f| f.take(limit as u64 + 1).read_to_end(&mut bytes))
-        .map_err(|e| format!("cannot read {path}: {e}"))?;
-    if bytes.len() > limit {
-        return Err(format!(
-            "{path} is over {} MiB, too large to be a token",
-            limit >> 20
-        ));
+/// Runs `command` in place of this process; returns only if it could not start.
+#[cfg(unix)]
+fn exec(mut command: std::process::Command) -> std::io::Error {
+    use std::os::unix::process::CommandExt;
+    command.exec()
+}
+
+/// Runs `command` and exits with its status; returns only if it could not start.
+#[cfg(not(unix))]
+fn exec(mut command: std::process::Command) -> std::io::Error {
+    match command.status() {
+        Ok(status) => std::process::exit(status.code().unwrap_or(2)),
+        Err(e) => e,
     }
-    String::from_utf8(bytes)
-        .map(|t| t.trim().to_string())
-        .map_err(|_| format!("{path} is not text, so it holds no token"))
 }

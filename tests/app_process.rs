@@ -31,6 +31,44 @@ fn without_a_display_the_window_says_so_in_one_sentence() {
     std::fs::remove_dir_all(&dir).ok();
 }
 
+#[test]
+fn the_command_line_alone_says_where_the_window_program_should_be() {
+    // `jwt-workbench` copied somewhere without `jwt-workbench-window` beside it.
+    let dir = std::env::temp_dir().join(format!("jwtwb-alone-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let alone = dir.join("jwt-workbench");
+    std::fs::copy(env!("CARGO_BIN_EXE_jwt-workbench"), &alone).unwrap();
+    let out = Command::new(&alone).output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.starts_with("error: cannot start the window program jwt-workbench-window in "),
+        "{stderr}"
+    );
+    assert!(stderr.contains("cargo install --path ."), "{stderr}");
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    // Its command line needs nothing beside it.
+    let token = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.c2ln";
+    let out = Command::new(&alone)
+        .args(["decode", token])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("\"sub\": \"1\""));
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn the_window_program_runs_the_command_line_too() {
+    let token = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.c2ln";
+    let out = Command::new(env!("CARGO_BIN_EXE_jwt-workbench-window"))
+        .args(["decode", token])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("\"sub\": \"1\""));
+}
+
 /// An Xvfb server on a free display, stopped when dropped.
 struct Xvfb {
     child: std::process::Child,

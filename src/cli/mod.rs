@@ -12,6 +12,7 @@ mod decode;
 mod encode;
 mod jwe;
 mod keys;
+mod parse;
 mod verify;
 
 pub use args::*;
@@ -134,6 +135,21 @@ impl From<corekeys::KeyError> for Fail {
 }
 
 pub(crate) type CliResult = Result<ExitCode, Fail>;
+
+/// Runs `main` so that a panic never reaches the user as a backtrace: one sentence naming
+/// where it happened, exit 2, and nothing it carried (it could quote a token or a key).
+pub fn guarded(main: impl FnOnce() -> ExitCode + std::panic::UnwindSafe) -> ExitCode {
+    std::panic::set_hook(Box::new(|info| {
+        let at = info
+            .location()
+            .map(|l| format!(" ({}:{})", l.file(), l.line()))
+            .unwrap_or_default();
+        eprintln!(
+            "error: jwt-workbench stopped on an internal error{at}; nothing was written. Please report this line."
+        );
+    }));
+    std::panic::catch_unwind(main).unwrap_or_else(|_| ExitCode::from(2))
+}
 
 /// Runs a subcommand and returns the process exit code.
 pub fn run(command: Command, now: Option<i64>) -> ExitCode {

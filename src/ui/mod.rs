@@ -18,6 +18,7 @@ mod keyio;
 pub mod keys;
 mod keys_view;
 pub mod labels;
+pub mod native;
 pub mod payload;
 pub mod perf;
 pub mod persist;
@@ -30,7 +31,8 @@ pub mod verdict;
 pub mod views;
 pub mod widgets;
 
-pub use app::{AppOptions, Clock, WorkbenchApp, run_window};
+pub use app::{AppOptions, Clock, WorkbenchApp};
+pub use native::run_window;
 
 use crate::core::workbench::Edit;
 use commands::Command;

@@ -85,6 +85,22 @@ impl KeyCache {
     }
 }
 
+impl Key {
+    /// This key, keeping `pair` (parsed from its RSA material while loading it) for signing,
+    /// so that the first signature does not parse and check the key a second time.
+    pub(crate) fn keeping_rsa_pair(self, pair: sig::RsaKeyPair) -> Key {
+        let lock = OnceLock::new();
+        let _ = lock.set(Built {
+            source: self.material.clone(),
+            signer: Ok(Signer::Rsa(pair)),
+        });
+        Key {
+            cache: KeyCache(Arc::new(lock)),
+            ..self
+        }
+    }
+}
+
 fn rejected(what: impl Into<String>) -> impl FnOnce(aws_lc_rs::error::KeyRejected) -> KeyError {
     let what = what.into();
     move |e| KeyError::Rejected {

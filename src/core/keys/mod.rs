@@ -84,6 +84,30 @@ pub enum KeyMaterial {
     },
 }
 
+impl KeyMaterial {
+    /// Overwrites the secret and private key bytes with zeros and empties them; public parts
+    /// are left alone.
+    fn wipe(&mut self) {
+        use zeroize::Zeroize;
+        match self {
+            KeyMaterial::Secret(bytes)
+            | KeyMaterial::RsaPrivate { pkcs1: bytes, .. }
+            | KeyMaterial::EcPrivate { pkcs8: bytes, .. }
+            | KeyMaterial::EdPrivate { pkcs8: bytes, .. } => bytes.zeroize(),
+            KeyMaterial::RsaPublic { .. }
+            | KeyMaterial::EcPublic { .. }
+            | KeyMaterial::EdPublic { .. } => {}
+        }
+    }
+}
+
+impl Drop for KeyMaterial {
+    /// A dropped key leaves no secret bytes behind in freed memory.
+    fn drop(&mut self) {
+        self.wipe();
+    }
+}
+
 impl fmt::Debug for KeyMaterial {
     /// Names the kind only: key material never reaches logs or panic messages.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

@@ -71,20 +71,29 @@ pub(crate) fn rsa_private_from_pkcs1(pkcs1: &[u8], format: KeyFormat) -> Result<
     let (n, e) = (der::unsigned(n.content), der::unsigned(e.content));
     let bits = check_rsa_size(&n)?;
     // The backend refuses weak keys outright; those load for verifying only (Key::warnings).
-    if bits >= super::RSA_MIN_BITS {
-        aws_lc_rs::rsa::KeyPair::from_der(pkcs1).map_err(|e| KeyError::Rejected {
-            what: "RSA private key".into(),
-            detail: e.to_string(),
-        })?;
-    }
-    Ok(Key::new(
+    let pair = if bits >= super::RSA_MIN_BITS {
+        Some(
+            aws_lc_rs::rsa::KeyPair::from_der(pkcs1).map_err(|e| KeyError::Rejected {
+                what: "RSA private key".into(),
+                detail: e.to_string(),
+            })?,
+        )
+    } else {
+        None
+    };
+    let key = Key::new(
         KeyMaterial::RsaPrivate {
             pkcs1: pkcs1.to_vec(),
             n,
             e,
         },
         format,
-    ))
+    );
+    // The checked key pair signs later: parsing and checking it again costs ~170 µs.
+    Ok(match pair {
+        Some(pair) => key.keeping_rsa_pair(pair),
+        None => key,
+    })
 }
 
 /// Checks an RSA modulus size and returns it in bits: under 1024 is refused, 1024 to 2047
@@ -323,5 +332,39 @@ pub(crate) fn from_spki(bytes: &[u8], format: KeyFormat) -> Result<Key, KeyError
             Ok(Key::new(KeyMaterial::EdPublic { public }, format))
         }
         other => Err(unsupported_oid(other)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_loaded_rsa_key_keeps_the_pair_it_was_checked_with() {
+        let pem = include_str!("../../../tests/fixtures/rsa2048.pkcs8.pem");
+        let file = crate::core::keys::load_key_bytes(pem.as_bytes()).unwrap();
+        assert_eq!(format!("{:?}", file.keys[0].cache), "KeyCache(built)");
+        let legacy = include_str!("../../../tests/fixtures/rsa1024.pkcs8.pem");
+        let weak = crate::core::keys::load_key_bytes(legacy.as_bytes()).unwrap();
+        assert_eq!(format!("{:?}", weak.keys[0].cache), "KeyCache(empty)");
+    }
+
+    #[test]
+    fn wiping_key_material_zeroes_only_what_is_secret() {
+        use crate::core::keys::KeyMaterial;
+        let mut secret = KeyMaterial::Secret(b"hunter2".to_vec());
+        secret.wipe();
+        assert!(matches!(&secret, KeyMaterial::Secret(b) if b.is_empty()));
+        let pem = include_str!("../../../tests/fixtures/rsa2048.pkcs8.pem");
+        let mut key = crate::core::keys::load_key_bytes(pem.as_bytes()).unwrap();
+        let mut material = key.keys.remove(0).material.clone();
+        material.wipe();
+        let KeyMaterial::RsaPrivate { pkcs1, n, e } = &material else {
+            panic!("an RSA private key");
+        };
+        assert!(pkcs1.is_empty(), "the private key is gone");
+        assert_eq!(
+            (n.len(), e.as_slice()),
+            (256, &[1u8, 0, 1][..]),
+            "the public half stays"
+        );
     }
 }
