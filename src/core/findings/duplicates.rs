@@ -4,6 +4,7 @@
 //! small scanner that knows strings and escapes.
 
 use super::{Finding, Severity, Target, clip};
+use std::collections::HashSet;
 
 /// Reads the JSON string whose opening quote is at `open`: its unescaped text and the index
 /// just past its closing quote.
@@ -71,7 +72,7 @@ struct Frame {
     /// Dotted path of the object ("" for the top level); arrays keep their parent's path.
     path: String,
     /// Member names seen so far (objects only).
-    names: Option<Vec<String>>,
+    names: Option<HashSet<String>>,
     /// True when the next string in this object is a member name.
     expect_name: bool,
 }
@@ -82,6 +83,7 @@ pub fn duplicate_members(bytes: &[u8]) -> Vec<String> {
     let mut stack: Vec<Frame> = Vec::new();
     let mut current_name = String::new();
     let mut found: Vec<String> = Vec::new();
+    let mut reported: HashSet<String> = HashSet::new();
     let mut i = 0;
     while let Some(&b) = bytes.get(i) {
         match b {
@@ -93,7 +95,7 @@ pub fn duplicate_members(bytes: &[u8]) -> Vec<String> {
                 };
                 stack.push(Frame {
                     path,
-                    names: (b == b'{').then(Vec::new),
+                    names: (b == b'{').then(HashSet::new),
                     expect_name: b == b'{',
                 });
                 i += 1;
@@ -116,13 +118,12 @@ pub fn duplicate_members(bytes: &[u8]) -> Vec<String> {
                     && let Some(names) = f.names.as_mut()
                 {
                     f.expect_name = false;
-                    if names.contains(&text) {
+                    // Sets, not lists: a payload of 20,000 members is checked in linear time.
+                    if !names.insert(text.clone()) {
                         let full = join(&f.path, &text);
-                        if !found.contains(&full) {
+                        if reported.insert(full.clone()) {
                             found.push(full);
                         }
-                    } else {
-                        names.push(text.clone());
                     }
                     current_name = text;
                 }
