@@ -196,6 +196,32 @@ fn large(c: &mut Criterion) {
             BatchSize::LargeInput,
         )
     });
+    // The same size as 20,000 claims: findings walk every member name.
+    let members: Vec<String> = (0..20_000)
+        .map(|i| format!("\"line{i:05}\":\"{}\"", "x".repeat(40)))
+        .collect();
+    edit(
+        &mut wb,
+        Edit::Payload(format!("{{\"sub\":\"1\",{}}}", members.join(","))),
+    );
+    let many_claims = wb.token().to_string();
+    assert!(many_claims.len() > 1_000_000);
+    group.bench_function(
+        "paste token of 20,000 claims: header and claims shown",
+        |b| {
+            let mut fresh = document(JwsAlg::HS256, None);
+            b.iter_batched(
+                || many_claims.clone(),
+                |t| {
+                    fresh.apply(Edit::Token(t), NOW);
+                    let report = fresh.report(NOW).unwrap();
+                    black_box(fresh.findings(NOW));
+                    report.checks.len()
+                },
+                BatchSize::LargeInput,
+            )
+        },
+    );
     let payloads = ["a", "b"]
         .map(|k| format!("{{\"sub\":\"1\",\"exp\":1800001800,\"k\":\"{k}\",\"blob\":\"{blob}\"}}"));
     let mut turn = 0usize;

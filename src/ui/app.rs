@@ -337,7 +337,7 @@ impl WorkbenchApp {
         // Repaint when a shown time would read differently (each second while one is near),
         // never continuously.
         if self.state.view == View::Debugger
-            && let Some(secs) = self.derived.next_tick
+            && let Some(secs) = self.derived.repaint_in(now)
         {
             ctx.request_repaint_after(Duration::from_secs(secs.unsigned_abs().max(1)));
         }

@@ -13,6 +13,7 @@ pub mod commands;
 mod debugger;
 pub mod findings;
 pub mod header;
+mod highlight;
 mod jwe_pane;
 mod keyio;
 pub mod keys;

@@ -1,6 +1,7 @@
 //! Shared drawing: segment colours, JSON and token highlighting, the JSON editor, and the
 //! large-text guard.
 
+use super::highlight;
 use super::presentation::Masking;
 use egui::text::{LayoutJob, TextFormat};
 use egui::{Color32, FontId, TextStyle, Ui};
@@ -12,7 +13,7 @@ pub const EDITABLE_LIMIT: usize = 512 * 1024;
 const PREVIEW: usize = 16 * 1024;
 
 /// Colours for the token segments and JSON, picked for the current theme.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Palette {
     /// Header segment.
     pub header: Color32,
@@ -245,22 +246,31 @@ pub fn code_editor_for(
             }
             _ => buf.as_str(),
         };
-        let mut job = match highlight {
-            Highlight::Token => token_job(shown, &font, &palette),
-            Highlight::Json => json_job(shown, &font, &palette),
-            Highlight::Key if shown.trim_start().starts_with('{') => {
-                json_job(shown, &font, &palette)
-            }
-            Highlight::Key => {
-                let mut job = LayoutJob::default();
-                push(&mut job, shown, &font, palette.plain);
-                job
-            }
+        let style = highlight::Style {
+            highlight,
+            palette,
+            font: font.clone(),
+            wrap_width,
         };
-        job.wrap.max_width = wrap_width;
-        if highlight == Highlight::Token {
-            job.wrap.break_anywhere = true;
-        }
+        let job = highlight::layout_job(ui, label_id.with(id_salt), shown, style, || {
+            let mut job = match highlight {
+                Highlight::Token => token_job(shown, &font, &palette),
+                Highlight::Json => json_job(shown, &font, &palette),
+                Highlight::Key if shown.trim_start().starts_with('{') => {
+                    json_job(shown, &font, &palette)
+                }
+                Highlight::Key => {
+                    let mut job = LayoutJob::default();
+                    push(&mut job, shown, &font, palette.plain);
+                    job
+                }
+            };
+            job.wrap.max_width = wrap_width;
+            if highlight == Highlight::Token {
+                job.wrap.break_anywhere = true;
+            }
+            job
+        });
         ui.fonts_mut(|f| f.layout_job(job))
     };
     // Long texts scroll inside a pane of `rows` rows instead of pushing everything down;

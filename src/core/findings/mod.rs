@@ -175,13 +175,36 @@ pub fn sensitive_claims(findings: &[Finding]) -> Vec<String> {
     out
 }
 
-/// Sorts danger, then warning, then info; stable within a severity.
+/// Sorts danger, then warning, then info; within a severity, what the claims' values give
+/// away (`payload-*`) comes after the rest, which keeps the order it was found in.
 pub fn sort(findings: &mut [Finding]) {
-    findings.sort_by_key(|f| f.severity);
+    findings.sort_by_key(|f| (f.severity, f.id.starts_with("payload-")));
 }
 
 /// Every finding for a token in a context, sorted danger → warning → info.
 pub fn findings(insp: &Inspection, ctx: &Context<'_>) -> Vec<Finding> {
+    let mut out = timeless_findings(insp, ctx);
+    out.extend(timed_findings(insp, ctx));
+    sort(&mut out);
+    out
+}
+
+/// The time claims' findings (and the registered claims' types): the ones that can read
+/// differently as the clock runs. Cheap: they look at a handful of claims. Unsorted.
+pub fn timed_findings(insp: &Inspection, ctx: &Context<'_>) -> Vec<Finding> {
+    match insp.claims() {
+        Some(c) if insp.form != Form::Jwe => {
+            let header = insp.header.as_ref().ok();
+            claims::claim_findings(c, header, ctx.now, ctx.leeway)
+        }
+        _ => Vec::new(),
+    }
+}
+
+/// Every finding but [`timed_findings`]: what stays true while the clock runs, so a caller
+/// may keep it until the token or the key changes. This is the costly part for a large
+/// payload (duplicate members, secrets and personal data in every claim). Unsorted.
+pub fn timeless_findings(insp: &Inspection, ctx: &Context<'_>) -> Vec<Finding> {
     let mut out = header::repair_findings(&insp.repairs);
     if insp.form == Form::Jwe {
         out.push(Finding::new(
@@ -194,7 +217,6 @@ pub fn findings(insp: &Inspection, ctx: &Context<'_>) -> Vec<Finding> {
         if let Ok(h) = &insp.header {
             out.extend(jwe::jwe_header_findings(h));
         }
-        sort(&mut out);
         return out;
     }
     if let Ok(h) = &insp.header {
@@ -215,11 +237,8 @@ pub fn findings(insp: &Inspection, ctx: &Context<'_>) -> Vec<Finding> {
         if let Ok(bytes) = &insp.payload_bytes {
             out.extend(duplicates::duplicate_findings(bytes, Target::Claim));
         }
-        let header = insp.header.as_ref().ok();
-        out.extend(claims::claim_findings(c, header, ctx.now, ctx.leeway));
         out.extend(sensitive::sensitive_findings(c));
     }
-    sort(&mut out);
     out
 }
 
@@ -273,5 +292,24 @@ mod tests {
             (f[0].id, f[0].severity),
             ("token-encrypted", Severity::Info)
         );
+    }
+
+    #[test]
+    fn only_the_timed_part_moves_with_the_clock() {
+        // {"alg":"HS256"} . {"iat":2000,"password":"hunter2"} . x
+        let token = "eyJhbGciOiJIUzI1NiJ9.eyJpYXQiOjIwMDAsInBhc3N3b3JkIjoiaHVudGVyMiJ9.eA";
+        let insp = inspect(token).unwrap();
+        let ids = |v: Vec<Finding>| v.into_iter().map(|f| f.id).collect::<Vec<_>>();
+        let timeless = ids(timeless_findings(&insp, &Context::at(1000)));
+        assert!(timeless.contains(&"payload-password"), "{timeless:?}");
+        assert!(!timeless.contains(&"iat-future") && !timeless.contains(&"exp-missing"));
+        assert_eq!(timeless, ids(timeless_findings(&insp, &Context::at(3000))));
+        let early = ids(timed_findings(&insp, &Context::at(1000)));
+        let late = ids(timed_findings(&insp, &Context::at(3000)));
+        assert!(early.contains(&"iat-future") && !late.contains(&"iat-future"));
+        assert!(early.contains(&"exp-missing") && late.contains(&"exp-missing"));
+        let all = ids(findings(&insp, &Context::at(1000)));
+        assert_eq!(all.len(), timeless.len() + early.len());
+        assert!(early.iter().chain(&timeless).all(|id| all.contains(id)));
     }
 }

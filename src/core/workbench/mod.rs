@@ -335,20 +335,24 @@ impl Workbench {
     }
 
     /// Security findings for the token and the key in use, judged at the document's clock
-    /// (given the real clock `now`) against the picker's algorithm and the leeway. A secret
-    /// refused because it is a key adds the key-confusion finding.
+    /// (given the real clock `now`) against the picker's algorithm and the leeway, sorted
+    /// danger first: [`Self::timeless_findings`] and [`Self::timed_findings`] together.
     pub fn findings(&self, now: NumericDate) -> Vec<Finding> {
+        let mut out = self.timeless_findings();
+        out.extend(self.timed_findings(now));
+        findings::sort(&mut out);
+        out
+    }
+
+    /// The findings that do not change while the clock runs (all but the time claims'),
+    /// unsorted: they change only with the document's revision, so a caller may keep them.
+    /// A secret refused because it is a key adds the key-confusion finding; a JWE adds its own.
+    pub fn timeless_findings(&self) -> Vec<Finding> {
         let Ok(insp) = &self.inspection else {
             return Vec::new();
         };
         let expected = [self.alg];
-        let ctx = findings::Context {
-            key: self.key_state.verify.as_ref().ok(),
-            algorithms: &expected,
-            now: self.at(now),
-            leeway: self.policy.leeway,
-        };
-        let mut out = findings::findings(insp, &ctx);
+        let mut out = findings::timeless_findings(insp, &self.findings_context(&expected, 0));
         if let Some(JweView {
             parts: Ok(parts),
             state,
@@ -366,13 +370,34 @@ impl Workbench {
                     out.push(f);
                 }
             }
-            findings::sort(&mut out);
         }
         if matches!(self.key_state.verify, Err(KeyError::SecretIsKey(_))) {
             out.extend(findings::secret_text_findings(&self.keys.secret));
-            findings::sort(&mut out);
         }
         out
+    }
+
+    /// The time claims' findings as of the document's clock (given the real clock `now`),
+    /// unsorted: cheap, and the only findings that can change from one second to the next.
+    pub fn timed_findings(&self, now: NumericDate) -> Vec<Finding> {
+        let Ok(insp) = &self.inspection else {
+            return Vec::new();
+        };
+        let expected = [self.alg];
+        findings::timed_findings(insp, &self.findings_context(&expected, self.at(now)))
+    }
+
+    fn findings_context<'a>(
+        &'a self,
+        expected: &'a [JwsAlg],
+        at: NumericDate,
+    ) -> findings::Context<'a> {
+        findings::Context {
+            key: self.key_state.verify.as_ref().ok(),
+            algorithms: expected,
+            now: at,
+            leeway: self.policy.leeway,
+        }
     }
 
     /// Findings about the HMAC secret in the key pane (empty, short, well known), or why a
