@@ -32,6 +32,8 @@ struct Remembered {
 
 /// The layout job for `shown` (what editor `id` displays) in `style`: the one remembered from
 /// an earlier frame when neither changed, otherwise `colour()`'s, which is then remembered.
+/// Key fields are never remembered: a private key shown in clear gets no extra copy (and key
+/// texts are short).
 pub fn layout_job(
     ui: &Ui,
     id: Id,
@@ -39,6 +41,9 @@ pub fn layout_job(
     style: Style,
     colour: impl FnOnce() -> LayoutJob,
 ) -> LayoutJob {
+    if style.highlight == Highlight::Key {
+        return colour();
+    }
     let id = id.with("highlight");
     let last: Option<Arc<Remembered>> = ui.data(|d| d.get_temp(id));
     if let Some(r) = last
@@ -62,9 +67,9 @@ mod tests {
     use super::*;
     use std::cell::Cell;
 
-    fn style(ui: &Ui, wrap_width: f32) -> Style {
+    fn style(ui: &Ui, highlight: Highlight, wrap_width: f32) -> Style {
         Style {
-            highlight: Highlight::Json,
+            highlight,
             palette: Palette::of(ui),
             font: FontId::monospace(12.0),
             wrap_width,
@@ -74,11 +79,15 @@ mod tests {
     /// Runs `frames` frames laying out `texts[frame]` at `widths[frame]`; returns how many
     /// times the text was coloured.
     fn colourings(texts: &[&str], widths: &[f32]) -> usize {
+        colourings_of(Highlight::Json, texts, widths)
+    }
+
+    fn colourings_of(highlight: Highlight, texts: &[&str], widths: &[f32]) -> usize {
         let ctx = egui::Context::default();
         let coloured = Cell::new(0);
         for (text, width) in texts.iter().zip(widths) {
             let out = ctx.run_ui(egui::RawInput::default(), |ui| {
-                let s = style(ui, *width);
+                let s = style(ui, highlight, *width);
                 let job = layout_job(ui, Id::NULL.with("payload"), text, s, || {
                     coloured.set(coloured.get() + 1);
                     super::super::widgets::json_job(
@@ -108,5 +117,14 @@ mod tests {
         let (a, b) = (r#"{"sub":"1"}"#, r#"{"sub":"12"}"#);
         assert_eq!(colourings(&[a, b, b], &[300.0; 3]), 2);
         assert_eq!(colourings(&[a, a, a], &[300.0, 200.0, 200.0]), 2);
+    }
+
+    #[test]
+    fn key_fields_are_never_remembered() {
+        let pem = "-----BEGIN PRIVATE KEY-----";
+        assert_eq!(
+            colourings_of(Highlight::Key, &[pem, pem, pem], &[300.0; 3]),
+            3
+        );
     }
 }
