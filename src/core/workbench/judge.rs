@@ -1,0 +1,109 @@
+//! What the document says about its token: the report (signature and claim checks), the
+//! security findings (kept apart into those that change with the clock and those that do
+//! not, so the window can keep the costly ones), the key pane's advice, and why a signature
+//! was not checked.
+
+use super::*;
+
+impl Workbench {
+    /// The full report as of the document's clock: the cached signature verdict plus fresh
+    /// claim checks.
+    pub fn report(&self, now: NumericDate) -> Option<Report> {
+        let insp = self.inspection.as_ref().ok()?;
+        let mut checks = vec![self.signature.2.clone()];
+        checks.extend(crate::core::verify::claim_checks(
+            insp,
+            &self.policy,
+            self.at(now),
+        ));
+        Some(Report {
+            signature: self.signature.0.clone(),
+            alg: self.signature.1,
+            checks,
+        })
+    }
+
+    /// Security findings for the token and the key in use, judged at the document's clock
+    /// (given the real clock `now`) against the picker's algorithm and the leeway, sorted
+    /// danger first: [`Self::timeless_findings`] and [`Self::timed_findings`] together.
+    pub fn findings(&self, now: NumericDate) -> Vec<Finding> {
+        let mut out = self.timeless_findings();
+        out.extend(self.timed_findings(now));
+        findings::sort(&mut out);
+        out
+    }
+
+    /// The findings that do not change while the clock runs (all but the time claims'),
+    /// unsorted: they change only with the document's revision, so a caller may keep them.
+    /// A secret refused because it is a key adds the key-confusion finding; a JWE adds its own.
+    pub fn timeless_findings(&self) -> Vec<Finding> {
+        let Ok(insp) = &self.inspection else {
+            return Vec::new();
+        };
+        let expected = [self.alg];
+        let mut out = findings::timeless_findings(insp, &self.findings_context(&expected, 0));
+        if let Some(JweView {
+            parts: Ok(parts),
+            state,
+        }) = &self.jwe
+        {
+            // The JWE's own findings; a nested token's inspection has none of them yet.
+            let decrypted = match state {
+                JweState::Decrypted { decrypted, .. } => Some(decrypted.as_ref()),
+                _ => None,
+            };
+            let key_len = decrypted.map(|d| d.trace.cek.len());
+            let nested = insp.form != crate::core::token::Form::Jwe;
+            for f in findings::jwe_findings(parts, decrypted, key_len) {
+                if nested || !out.iter().any(|o| o.id == f.id) {
+                    out.push(f);
+                }
+            }
+        }
+        if matches!(self.key_state.verify, Err(KeyError::SecretIsKey(_))) {
+            out.extend(findings::secret_text_findings(&self.keys.secret));
+        }
+        out
+    }
+
+    /// The time claims' findings as of the document's clock (given the real clock `now`),
+    /// unsorted: cheap, and the only findings that can change from one second to the next.
+    pub fn timed_findings(&self, now: NumericDate) -> Vec<Finding> {
+        let Ok(insp) = &self.inspection else {
+            return Vec::new();
+        };
+        let expected = [self.alg];
+        findings::timed_findings(insp, &self.findings_context(&expected, self.at(now)))
+    }
+
+    fn findings_context<'a>(
+        &'a self,
+        expected: &'a [JwsAlg],
+        at: NumericDate,
+    ) -> findings::Context<'a> {
+        findings::Context {
+            key: self.key_state.verify.as_ref().ok(),
+            algorithms: expected,
+            now: at,
+            leeway: self.policy.leeway,
+        }
+    }
+
+    /// Findings about the HMAC secret in the key pane (empty, short, well known), or why a
+    /// secret text that is a key was refused.
+    pub fn secret_advice(&self) -> Vec<Finding> {
+        match &self.key_state.sign {
+            Ok(k) => findings::secret_findings(k, self.alg),
+            Err(KeyError::SecretIsKey(_)) => findings::secret_text_findings(&self.keys.secret),
+            Err(_) => Vec::new(),
+        }
+    }
+
+    /// Why the signature was not checked, when it was not.
+    pub fn unchecked(&self) -> Option<Unchecked> {
+        match &self.signature.0 {
+            SignatureStatus::Unchecked(u, _) => Some(*u),
+            _ => None,
+        }
+    }
+}
