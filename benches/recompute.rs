@@ -8,7 +8,8 @@
 //! re-sign <= 50 ms.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)] // benches: a panic is a failed run
 
-use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
+use criterion::measurement::WallTime;
+use criterion::{BatchSize, BenchmarkGroup, Criterion, criterion_group, criterion_main};
 use jwt_workbench::core::JwsAlg;
 use jwt_workbench::core::keys::{self, Key, KeyMaterial, Purpose};
 use jwt_workbench::core::verify::Verdict;
@@ -166,6 +167,25 @@ fn crypto(c: &mut Criterion) {
     group.finish();
 }
 
+/// A token pasted into a fresh document: inspected, its report and findings made (what the
+/// window shows at once).
+fn bench_paste(group: &mut BenchmarkGroup<'_, WallTime>, name: &str, token: &str) {
+    group.bench_function(name, |b| {
+        let mut fresh = document(JwsAlg::HS256, None);
+        b.iter_batched(
+            || token.to_string(),
+            |t| {
+                fresh.apply(Edit::Token(t), NOW);
+                let report = fresh.report(NOW).unwrap();
+                black_box(fresh.findings(NOW));
+                black_box(fresh.payload().len());
+                report.checks.len()
+            },
+            BatchSize::LargeInput,
+        )
+    });
+}
+
 fn large(c: &mut Criterion) {
     let mut group = c.benchmark_group("1 MB");
     group
@@ -182,20 +202,11 @@ fn large(c: &mut Criterion) {
     );
     let big_token = wb.token().to_string();
     assert!(big_token.len() > 1_000_000);
-    group.bench_function("paste token: header and claims shown", |b| {
-        let mut fresh = document(JwsAlg::HS256, None);
-        b.iter_batched(
-            || big_token.clone(),
-            |t| {
-                fresh.apply(Edit::Token(t), NOW);
-                let report = fresh.report(NOW).unwrap();
-                black_box(fresh.findings(NOW));
-                black_box(fresh.payload().len());
-                report.checks.len()
-            },
-            BatchSize::LargeInput,
-        )
-    });
+    bench_paste(
+        &mut group,
+        "paste token: header and claims shown",
+        &big_token,
+    );
     // The same size as 20,000 claims: findings walk every member name.
     let members: Vec<String> = (0..20_000)
         .map(|i| format!("\"line{i:05}\":\"{}\"", "x".repeat(40)))
@@ -206,21 +217,10 @@ fn large(c: &mut Criterion) {
     );
     let many_claims = wb.token().to_string();
     assert!(many_claims.len() > 1_000_000);
-    group.bench_function(
+    bench_paste(
+        &mut group,
         "paste token of 20,000 claims: header and claims shown",
-        |b| {
-            let mut fresh = document(JwsAlg::HS256, None);
-            b.iter_batched(
-                || many_claims.clone(),
-                |t| {
-                    fresh.apply(Edit::Token(t), NOW);
-                    let report = fresh.report(NOW).unwrap();
-                    black_box(fresh.findings(NOW));
-                    report.checks.len()
-                },
-                BatchSize::LargeInput,
-            )
-        },
+        &many_claims,
     );
     let payloads = ["a", "b"]
         .map(|k| format!("{{\"sub\":\"1\",\"exp\":1800001800,\"k\":\"{k}\",\"blob\":\"{blob}\"}}"));
