@@ -6,14 +6,13 @@
 //! starts with defaults.
 
 use serde::{Deserialize, Serialize};
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 /// The settings format this build writes; a file with a higher version is set aside.
 pub const VERSION: u32 = 2;
 
 /// The largest settings file read (64 MiB): tokens are capped at 16 MiB.
-const MAX_FILE: u64 = 64 << 20;
+const MAX_FILE: usize = 64 << 20;
 
 /// What is remembered between sessions.
 #[derive(Clone, PartialEq, Serialize, Deserialize)]
@@ -47,6 +46,10 @@ pub struct Settings {
     pub theme: String,
     /// Clock leeway in seconds.
     pub leeway: u64,
+    /// The audience the verifier expects (empty: none).
+    pub audience: String,
+    /// Accept any audience.
+    pub any_audience: bool,
     /// The user ticked "remember key on this machine".
     pub remember_key: bool,
     /// HMAC secret; only stored when `remember_key`.
@@ -74,6 +77,8 @@ impl Default for Settings {
             payload_tab: "json".into(),
             theme: "system".into(),
             leeway: 0,
+            audience: String::new(),
+            any_audience: false,
             remember_key: false,
             secret: None,
             private_key: None,
@@ -145,14 +150,11 @@ impl SettingsStore {
         if meta.is_dir() {
             return self.unreadable("it is a folder");
         }
-        if meta.len() > MAX_FILE {
-            return self.set_aside(&format!(
-                "it is {} bytes, over the 64 MiB limit",
-                meta.len()
-            ));
-        }
-        let bytes = match std::fs::read(&self.path) {
+        let bytes = match crate::core::files::read_capped(&self.path, MAX_FILE, "settings file") {
             Ok(b) => b,
+            Err(crate::core::error::Error::FileTooLarge { .. }) => {
+                return self.set_aside("it is over the 64 MiB limit");
+            }
             Err(e) => return self.unreadable(&e.to_string()),
         };
         if bytes.iter().all(u8::is_ascii_whitespace) {
@@ -217,31 +219,8 @@ impl SettingsStore {
         std::fs::create_dir_all(dir)
             .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
         let json = serde_json::to_vec_pretty(&s).map_err(|e| e.to_string())?;
-        let tmp = self
-            .path
-            .with_extension(format!("json.tmp-{}", std::process::id()));
-        let write = || -> std::io::Result<()> {
-            let mut opts = std::fs::OpenOptions::new();
-            opts.write(true).create(true).truncate(true);
-            #[cfg(unix)]
-            {
-                use std::os::unix::fs::OpenOptionsExt;
-                opts.mode(0o600);
-            }
-            let mut f = opts.open(&tmp)?;
-            f.write_all(&json)?;
-            f.sync_all()?;
-            std::fs::rename(&tmp, &self.path)?;
-            // The rename itself is durable only once the folder is synced.
-            if let Ok(d) = std::fs::File::open(dir) {
-                let _ = d.sync_all();
-            }
-            Ok(())
-        };
-        write().map_err(|e| {
-            let _ = std::fs::remove_file(&tmp);
-            format!("could not save settings to {}: {e}", self.path.display())
-        })
+        crate::core::files::write_new(&self.path, &json, crate::core::files::Access::Owner, true)
+            .map_err(|e| format!("could not save settings to {}: {e}", self.path.display()))
     }
 }
 

@@ -225,6 +225,7 @@ fn check_x5c(lab: &Lab) {
         assert!(info.not_before <= NOW && NOW < info.not_after);
         let policy = Policy {
             algorithms: vec![alg],
+            any_aud: true,
             ..Default::default()
         };
         let report = verify(&inspect(&v.token).unwrap(), Some(cert_key), &policy, NOW);
@@ -371,6 +372,7 @@ fn rs256_lab_with_the_spki_pem_as_loaded() {
         let alg = JwsAlg::from_name(h["alg"].as_str().unwrap()).unwrap();
         let policy = Policy {
             algorithms: vec![alg],
+            any_aud: true,
             ..Default::default()
         };
         assert!(
@@ -402,6 +404,7 @@ fn lab_json_has_exactly_the_documented_fields() {
                 "explanation",
                 "server_must",
                 "reference",
+                "expected_valid",
                 "rejected_by_workbench",
                 "verifier"
             ]

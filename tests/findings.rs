@@ -71,7 +71,13 @@ fn a_clean_token_has_no_warning_or_danger() {
         ids(&f)
     );
     assert!(f.is_empty(), "{:?}", ids(&f));
-    assert!(verify(&insp, Some(&key), &Policy::default(), NOW).valid());
+    let policy = Policy {
+        aud: Some("api".into()),
+        ..Policy::default()
+    };
+    assert!(verify(&insp, Some(&key), &policy, NOW).valid());
+    // Without the audience, the same token is not valid: aud is present and nobody checked it.
+    assert!(!verify(&insp, Some(&key), &Policy::default(), NOW).valid());
 }
 
 #[test]
@@ -411,7 +417,7 @@ fn duplicate_members_on_the_raw_bytes() {
     assert_eq!(f[0].target, Target::Header("alg".into()));
     assert_eq!(f[1].target, Target::Claim("role".into()));
     assert_eq!(f[1].title, "\"role\" appears twice in the payload");
-    use jwt_workbench::core::findings::duplicate_members;
+    use jwt_workbench::core::members::duplicate_members;
     assert_eq!(duplicate_members(br#"{"x":{"k":1,"k":2}}"#), ["x.k"]);
     assert!(duplicate_members(br#"{"a":"\"a\":1","b":[{"a":1},{"a":2}]}"#).is_empty());
 }

@@ -532,6 +532,8 @@ fn check_inspection(input: &str) -> Result<(), TestCaseError> {
                             prop_assert!(std::str::from_utf8(bytes).is_err());
                             prop_assert_eq!(b, bytes);
                         }
+                        // Meant as claims: UTF-8 or not, it is judged (invalid claims).
+                        Payload::Invalid { .. } => {}
                         _ => prop_assert!(std::str::from_utf8(bytes).is_ok()),
                     }
                 }
@@ -581,10 +583,17 @@ proptest! {
         check_inspection(&format!("{enc}.e30.{enc}"))?;
         check_inspection(&format!("{h}.{enc}.sig"))?;
         check_inspection(&format!("{h}.{enc}.{enc}.{enc}.{enc}"))?;
-        // A payload of bytes that are not UTF-8 is Binary, never an error.
+        // A payload of bytes that are not UTF-8 is Binary (or, when it is meant as claims,
+        // Invalid), never an error.
         let insp = inspect(&format!("{h}.{enc}.")).unwrap();
         let is_utf8 = std::str::from_utf8(&bytes).is_ok();
-        prop_assert_eq!(matches!(insp.payload, Ok(Payload::Binary(_))), !is_utf8);
+        let as_claims = insp.header.as_ref().is_ok_and(jwt_workbench::core::strict::typ_is_jwt)
+            || jwt_workbench::core::strict::looks_like_json(&bytes);
+        prop_assert_eq!(matches!(insp.payload, Ok(Payload::Binary(_))), !is_utf8 && !as_claims);
+        if as_claims {
+            let judged = matches!(insp.payload, Ok(Payload::Claims(_) | Payload::Invalid { .. }));
+            prop_assert!(judged);
+        }
     }
 
     /// The messages of a token never hold its secret-like body, wherever the body sits.

@@ -338,7 +338,19 @@ fn templates_fill_the_editors_with_fresh_times() {
         assert!(payload.contains(claim), "{claim} in {payload}");
     }
     assert!(payload.contains(&format!("\"iat\": {NOW}")));
+    // The ID token names an audience, and no expected audience is set: not a green Valid.
+    assert!(shows(&h, "? Signature valid, audience not checked"));
+    assert!(!shows(&h, "✔ Valid"));
+    let aud = serde_json::from_str::<serde_json::Value>(&payload).unwrap()["aud"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    set_text(&mut h, labels::EXPECTED_AUDIENCE, &aud);
+    h.run();
     assert!(shows(&h, "✔ Valid"));
+    set_text(&mut h, labels::EXPECTED_AUDIENCE, "another-service");
+    h.run();
+    assert!(shows(&h, "× aud does not match"), "wrong audience");
     h.state_mut()
         .run_command_for_tests(Command::New(Template::ClientCredentials));
     h.run();

@@ -97,9 +97,13 @@ pub struct VerifyArgs {
     /// Clock leeway for exp, nbf and iat, in seconds.
     #[arg(long, default_value_t = 0)]
     pub leeway: u64,
-    /// Expected audience.
+    /// Expected audience: the token's aud must be it or contain it. A token with aud fails
+    /// without --aud (RFC 7519 section 4.1.3) unless --any-aud is given.
     #[arg(long)]
     pub aud: Option<String>,
+    /// Accept any audience: skip the aud check (the report says so).
+    #[arg(long, conflicts_with = "aud")]
+    pub any_aud: bool,
     /// Expected issuer.
     #[arg(long)]
     pub iss: Option<String>,
@@ -208,6 +212,19 @@ pub struct DecryptArgs {
     /// Raise (or lower) the PBES2 iteration cap, 1 to 1000000; default 10000.
     #[arg(long)]
     pub max_p2c: Option<u32>,
+    /// Expected audience of the claims (nested or encrypted); a token with aud fails without
+    /// it unless --any-aud is given.
+    #[arg(long)]
+    pub aud: Option<String>,
+    /// Accept any audience: skip the aud check (the report says so).
+    #[arg(long, conflicts_with = "aud")]
+    pub any_aud: bool,
+    /// Write only the plaintext's bytes to standard output, as they are (nothing escaped).
+    #[arg(long, conflicts_with_all = ["json", "out"])]
+    pub raw: bool,
+    /// Write the plaintext's bytes to this file (owner-only), as they are.
+    #[arg(long)]
+    pub out: Option<PathBuf>,
     /// Print one JSON object instead of text.
     #[arg(long)]
     pub json: bool,

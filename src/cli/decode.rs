@@ -1,16 +1,21 @@
 //! `decode`: header, payload, signature and times, without verifying.
 
-use super::{CliResult, DateStyle, DecodeArgs, jwe, read_arg, say};
+use super::{CliResult, DateStyle, DecodeArgs, jwe, read_arg, say, tell};
 use crate::core::error::Error;
 use crate::core::findings::{self, Context, Finding};
 use crate::core::token::{Form, Inspection, Payload};
-use crate::core::{b64, claims, inspect, json};
+use crate::core::{b64, claims, inspect, json, text};
 use serde_json::{Value, json};
 use std::process::ExitCode;
 
-fn pretty_bytes(what: &str, bytes: &[u8]) -> String {
+/// JSON bytes pretty-printed (their line breaks are ours, so kept), or, when they are not
+/// JSON, the text escaped whole: nothing from the token writes on the terminal.
+pub(crate) fn pretty_bytes(what: &str, bytes: &[u8]) -> String {
     let text = String::from_utf8_lossy(bytes);
-    json::pretty(what, &text).unwrap_or_else(|_| text.into_owned())
+    match json::pretty(what, &text) {
+        Ok(p) => p,
+        Err(_) => text::escape(&text).into_owned(),
+    }
 }
 
 fn with_dates(claims: &serde_json::Map<String, Value>, style: DateStyle) -> Value {
@@ -35,7 +40,7 @@ pub(crate) fn payload_json(insp: &Inspection, date: Option<DateStyle>) -> (Value
         ),
         Ok(Payload::OtherJson(v)) => (v.clone(), "json"),
         Ok(Payload::Text(t)) => (Value::String(t.clone()), "text"),
-        Ok(Payload::TooDeep { text, .. }) => (Value::String(text.clone()), "too_deep"),
+        Ok(Payload::Invalid { text, .. }) => (Value::String(text.clone()), "invalid"),
         Ok(Payload::Binary(b)) => (Value::String(b64::encode_hex(b)), "binary"),
         Ok(Payload::Encrypted) => (Value::Null, "encrypted"),
         Err(_) => (Value::Null, "undecodable"),
@@ -91,10 +96,10 @@ pub(crate) fn decode(args: &DecodeArgs, now: i64) -> CliResult {
         if let (true, Some(obj)) = (is_jwe, out.as_object_mut()) {
             obj.insert("parts".into(), jwe::parts_json(&insp));
         }
-        say!("{}", serde_json::to_string_pretty(&out).unwrap_or_default());
+        super::output::print_json(&out);
     } else {
         for r in &insp.repairs {
-            eprintln!("note: {}", r.note());
+            tell!("note: {}", r.note());
         }
         print_decoded(&insp, args.date, now);
         if is_jwe {
@@ -105,7 +110,7 @@ pub(crate) fn decode(args: &DecodeArgs, now: i64) -> CliResult {
         }
         print_findings(&found);
         for p in &problems {
-            eprintln!("error: {p}");
+            tell!("error: {p}");
         }
     }
     Ok(ExitCode::from(if problems.is_empty() { 0 } else { 2 }))
@@ -155,10 +160,11 @@ pub(crate) fn print_decoded(insp: &Inspection, date: Option<DateStyle>, now: i64
         Ok(Payload::Encrypted) => say!(
             "Payload\n(encrypted: JWE; read it with: jwt-workbench decrypt TOKEN --key FILE, or --secret S)\n"
         ),
-        Ok(Payload::Text(t)) => say!("Payload (plain text, not JSON)\n{t}\n"),
-        Ok(Payload::TooDeep { depth, text }) => {
+        Ok(Payload::Text(t)) => say!("Payload (plain text, not JSON)\n{}\n", text::escape(t)),
+        Ok(Payload::Invalid { text: t, .. }) => {
             say!(
-                "Payload (JSON nested {depth} levels deep, too deep to parse; shown as text)\n{text}\n"
+                "Payload (meant as claims, not valid: see the note)\n{}\n",
+                text::escape(t)
             )
         }
         Ok(Payload::Binary(b)) => say!("Payload (binary, hex)\n{}\n", b64::encode_hex(b)),

@@ -1,7 +1,8 @@
 //! `encode`, `pair` and `refresh`: signing tokens.
 
 use super::{
-    CliResult, EncodeArgs, Fail, PairArgs, RefreshArgs, load_key, parse_alg, read_arg, say,
+    CliResult, EncodeArgs, Fail, PairArgs, RefreshArgs, load_key, load_key_for, parse_alg,
+    read_arg, say,
 };
 use crate::core::error::Error;
 use crate::core::keys::Purpose;
@@ -20,6 +21,18 @@ pub(crate) fn encode(args: &EncodeArgs, now: i64) -> CliResult {
         .clone()
         .unwrap_or_else(|| r#"{"typ":"JWT"}"#.to_string());
     let header_obj = json::parse_object("header", &header_in)?;
+    // A token that this workbench's own verify rejects is not made: crit with an extension it
+    // does not understand, b64 without crit, b64 false.
+    if let Some(c) = crate::core::verify::crit_check(&header_obj).filter(|c| !c.ok) {
+        let cite = c.cite.map(|c| format!(" ({c})")).unwrap_or_default();
+        return Err(Fail {
+            code: 2,
+            message: format!(
+                "the header would make a token that verify rejects: {}{cite}",
+                c.detail
+            ),
+        });
+    }
     let key = load_key(&args.key, args.kid.as_deref(), Purpose::Sign)?;
     let alg = match (&args.alg, header_obj.get("alg").and_then(Value::as_str)) {
         (Some(a), _) => parse_alg(a)?,
@@ -72,17 +85,16 @@ pub(crate) fn pair(args: &PairArgs, now: i64) -> CliResult {
         "expires_in": recipes::ACCESS_TTL,
         "refresh_expires_in": recipes::REFRESH_TTL,
     });
-    say!("{}", serde_json::to_string_pretty(&out).unwrap_or_default());
+    super::output::print_json(&out);
     Ok(ExitCode::SUCCESS)
 }
 
 pub(crate) fn refresh(args: &RefreshArgs, now: i64) -> CliResult {
     let text = read_arg(&args.token, "token")?;
-    let kid = inspect(&text)
-        .ok()
-        .and_then(|i| i.header.ok())
-        .and_then(|h| h.get("kid").and_then(Value::as_str).map(str::to_string));
-    let key = load_key(&args.key, kid.as_deref(), Purpose::Sign)?;
+    let key = match inspect(&text) {
+        Ok(insp) => load_key_for(&args.key, &insp, Purpose::Sign)?,
+        Err(_) => load_key(&args.key, None, Purpose::Sign)?,
+    };
     let alg = args.alg.as_deref().map(parse_alg).transpose()?;
     match recipes::refresh(&text, &key, alg, now) {
         Ok(token) => {

@@ -12,7 +12,7 @@ mod show;
 pub(crate) use decrypt::decrypt;
 pub(crate) use parts::{jwe_problems, parts_json, print_parts};
 
-use super::{CliResult, EncryptArgs, Fail, JweKeyArgs, read_arg, say};
+use super::{CliResult, EncryptArgs, Fail, JweKeyArgs, read_arg, say, tell};
 use crate::core::findings::{self, Finding};
 use crate::core::jwe::{
     self, ContentAlg, EncryptOptions, JweError, JweKey, KeyAlg, KeyFamily, NOT_SUPPORTED,
@@ -109,8 +109,8 @@ fn key_from_file(bytes: &[u8], decrypting: bool) -> Result<JweKey, Fail> {
                 (corekeys::Purpose::Verify, "the first key")
             };
             match file.keys.len() {
-                1 => file.notes.iter().for_each(|n| eprintln!("note: {n}")),
-                n => eprintln!("note: the key file holds {n} keys; using {which}"),
+                1 => file.notes.iter().for_each(|n| tell!("note: {n}")),
+                n => tell!("note: the key file holds {n} keys; using {which}"),
             }
             Ok(JweKey::from_key(file.pick(None, purpose)?)?)
         }
@@ -201,7 +201,7 @@ fn encrypt_alg(name: &str) -> Result<KeyAlg, Fail> {
 
 /// One `note:` line on stderr for a finding.
 fn note_finding(f: &Finding) {
-    eprintln!(
+    tell!(
         "note: {} {}: {}: {}",
         f.severity.label(),
         f.id,
@@ -237,12 +237,12 @@ pub(crate) fn encrypt(args: &EncryptArgs) -> CliResult {
     options.p2c = args.p2c;
     let token = jwe::encrypt(plaintext.as_bytes(), &options, &loaded.key)?;
     if signed && args.cty.is_none() {
-        eprintln!(
+        tell!(
             "note: the plaintext is a signed JWT; add --cty JWT so that recipients verify it as a nested JWT (RFC 7519 section 5.2)"
         );
     }
     if !signed && is_claims(plaintext) && matches!(alg.family(), KeyFamily::Rsa | KeyFamily::Ecdh) {
-        eprintln!(
+        tell!(
             "note: the plaintext is unsigned claims: anyone holding the recipient's public key could have made this token; sign them first (jwt-workbench encode), then encrypt the signed token with --cty JWT"
         );
     }

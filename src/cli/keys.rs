@@ -1,30 +1,25 @@
 //! `keygen` and `key`: making, describing and converting keys.
 
-use super::{CliResult, Fail, KeyCmdArgs, KeyFormatArg, KeygenArgs, parse_alg, say};
+use super::{CliResult, Fail, KeyCmdArgs, KeyFormatArg, KeygenArgs, output, parse_alg, say, tell};
 use crate::core::keys::{self, Key, Purpose};
 use serde_json::Value;
 use std::process::ExitCode;
 
-/// Writes a file; private material gets owner-only permissions (0600) on Unix.
+/// Writes a key file as a new file in its folder (never through a link at that name): private
+/// material owner-only (0600), also when it replaces an existing file.
 fn write_file(
     path: &std::path::Path,
     contents: &str,
     private: bool,
     force: bool,
 ) -> Result<(), Fail> {
-    let mut opts = std::fs::OpenOptions::new();
-    opts.write(true);
-    if force {
-        opts.create(true).truncate(true);
+    use crate::core::files::{Access, write_new};
+    let access = if private {
+        Access::Owner
     } else {
-        opts.create_new(true);
-    }
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        opts.mode(if private { 0o600 } else { 0o644 });
-    }
-    let fail = |e: std::io::Error| {
+        Access::Public
+    };
+    write_new(path, contents.as_bytes(), access, force).map_err(|e| {
         let hint = if e.kind() == std::io::ErrorKind::AlreadyExists {
             " (use --force to overwrite)"
         } else {
@@ -34,11 +29,7 @@ fn write_file(
             code: 2,
             message: format!("cannot write {}: {e}{hint}", path.display()),
         }
-    };
-    use std::io::Write as _;
-    opts.open(path)
-        .and_then(|mut f| f.write_all(contents.as_bytes()))
-        .map_err(fail)
+    })
 }
 
 pub(crate) fn keygen(args: &KeygenArgs) -> CliResult {
@@ -79,7 +70,7 @@ pub(crate) fn key_cmd(args: &KeyCmdArgs, now: i64) -> CliResult {
     match args.to {
         None => {
             for note in &file.notes {
-                eprintln!("note: {note}");
+                tell!("note: {note}");
             }
             for k in &file.keys {
                 say!("{}", k.describe());
@@ -99,10 +90,7 @@ pub(crate) fn key_cmd(args: &KeyCmdArgs, now: i64) -> CliResult {
             }
         }
         Some(KeyFormatArg::Jwks) => {
-            say!(
-                "{}",
-                serde_json::to_string_pretty(&keys::public_jwks(&file.keys)).unwrap_or_default()
-            );
+            output::print_json(&keys::public_jwks(&file.keys));
         }
         Some(to) => {
             let k = file.pick(
@@ -113,11 +101,14 @@ pub(crate) fn key_cmd(args: &KeyCmdArgs, now: i64) -> CliResult {
                     Purpose::Sign
                 },
             )?;
+            // A secret has no public half: asking for one must not print the secret.
+            if args.public && k.family() == crate::core::Family::Hmac {
+                return Err(keys::KeyError::NoPublicPart.into());
+            }
             let k = pick(k);
             let out = match to {
                 KeyFormatArg::Jwk => {
-                    serde_json::to_string_pretty(&Value::Object(k.to_jwk(k.is_private())?))
-                        .unwrap_or_default()
+                    output::json_text(&Value::Object(k.to_jwk(!args.public && k.is_private())?))
                 }
                 _ if k.is_private() && k.family() != crate::core::Family::Hmac => {
                     k.private_pem()?

@@ -12,6 +12,7 @@ mod decode;
 mod encode;
 mod jwe;
 mod keys;
+mod output;
 mod parse;
 mod verify;
 
@@ -25,13 +26,36 @@ use std::io::Read;
 use std::process::ExitCode;
 
 /// Prints a line to stdout; a closed pipe (`| head`) ends output quietly instead of panicking.
+/// Control, bidirectional and invisible characters are written out (`\u{1b}`), whatever put
+/// them there: the last line of defence against a token that writes on the terminal. Text
+/// taken from a token as it is (a payload, a plaintext) is escaped whole before it gets here,
+/// line feeds included.
 macro_rules! say {
     ($($arg:tt)*) => {{
         use std::io::Write as _;
-        let _ = writeln!(std::io::stdout().lock(), $($arg)*);
+        let line = format!($($arg)*);
+        let _ = writeln!(
+            std::io::stdout().lock(),
+            "{}",
+            $crate::core::text::escape_lines(&line)
+        );
     }};
 }
 pub(crate) use say;
+
+/// [`say!`] for standard error: warnings, notes and errors.
+macro_rules! tell {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let line = format!($($arg)*);
+        let _ = writeln!(
+            std::io::stderr().lock(),
+            "{}",
+            $crate::core::text::escape_lines(&line)
+        );
+    }};
+}
+pub(crate) use tell;
 
 /// Command-line arguments.
 #[derive(Debug, Parser)]
@@ -86,15 +110,22 @@ pub enum Command {
 const DECRYPT_HELP: &str = "\
 A nested JWT (cty JWT, or a plaintext that is a signed token) is decoded; its signature is
 checked only with --verify-key or --verify-secret (with verify's default checks: the
-algorithms that fit the key, exp, nbf and iat, no leeway), and reported as NOT checked
-otherwise.
+algorithms that fit the key, exp, nbf and iat, no leeway, and aud with --aud or --any-aud),
+and reported as NOT checked otherwise. Claims that were encrypted without a signature get
+the same claim checks (exp, nbf, iat, aud), and the report says they are not signed.
 PBES2 tokens whose iteration count p2c is over the cap (10000) are refused before any work;
 --max-p2c raises the cap up to 1000000, and a larger p2c is always refused.
+Text from the token is shown with control and invisible characters escaped; --raw prints the
+plaintext's bytes as they are (and nothing else), --out FILE writes them to a file.
 
-Exit codes: 0 decrypted (and the nested JWT valid, when a verification key is given);
-1 the key does not decrypt the token (wrong key, or the token was altered: one message, so
-no oracle), or the nested JWT fails verification; 2 malformed token, a key of the wrong kind
-or unreadable, a refused limit, or bad arguments.";
+Exit codes: 0 decrypted and every check that applies passed: with --verify-key or
+--verify-secret, only when the plaintext is a signed token that verified and whose claims
+passed; 1 the key does not decrypt the token (wrong key, or the token was altered: one
+message, so no oracle), a verification key was given but nothing was verified (the
+plaintext is unsigned claims, text or another JWE: anyone with the recipient's public key
+can make those), the nested JWT fails verification, or the claims fail a check (expired,
+not yet valid, audience); 2 malformed token, a key of the wrong kind or unreadable, a
+refused limit, or bad arguments.";
 
 /// The end of `encrypt --help`: keys, algorithms and exit codes.
 const ENCRYPT_HELP: &str = "\
@@ -178,7 +209,7 @@ pub fn run(command: Command, now: Option<i64>) -> ExitCode {
     match result {
         Ok(code) => code,
         Err(f) => {
-            eprintln!("error: {}", f.message);
+            tell!("error: {}", f.message);
             ExitCode::from(f.code)
         }
     }
@@ -229,9 +260,15 @@ pub(crate) fn parse_alg(name: &str) -> Result<JwsAlg, Fail> {
     })
 }
 
-pub(crate) fn load_key(args: &KeyArgs, kid: Option<&str>, purpose: Purpose) -> Result<Key, Fail> {
+/// The key of `--secret` or `--key`, or the file of keys `--key` names (its notes on stderr).
+enum Loaded {
+    Secret(Key),
+    File(corekeys::KeyFile),
+}
+
+fn load_keys(args: &KeyArgs) -> Result<Loaded, Fail> {
     if let Some(secret) = &args.secret {
-        return Ok(corekeys::parse_secret_spec(secret)?);
+        return Ok(Loaded::Secret(corekeys::parse_secret_spec(secret)?));
     }
     let path = args.key.as_ref().ok_or(Fail {
         code: 2,
@@ -239,7 +276,38 @@ pub(crate) fn load_key(args: &KeyArgs, kid: Option<&str>, purpose: Purpose) -> R
     })?;
     let file = corekeys::load_key_file(path)?;
     for note in &file.notes {
-        eprintln!("note: {note}");
+        tell!("note: {note}");
     }
-    Ok(file.pick(kid, purpose)?.clone())
+    Ok(Loaded::File(file))
+}
+
+/// The key to sign (or verify) with: a JWKS entry by `kid`, else the file's first fitting key.
+pub(crate) fn load_key(args: &KeyArgs, kid: Option<&str>, purpose: Purpose) -> Result<Key, Fail> {
+    match load_keys(args)? {
+        Loaded::Secret(key) => Ok(key),
+        Loaded::File(file) => Ok(file.pick(kid, purpose)?.clone()),
+    }
+}
+
+/// The key for a token: looked up by its `kid` (a non-string `kid` is an error with a JWKS),
+/// and among keys sharing it, the one that fits the token's algorithm.
+pub(crate) fn load_key_for(
+    args: &KeyArgs,
+    insp: &crate::core::Inspection,
+    purpose: Purpose,
+) -> Result<Key, Fail> {
+    match load_keys(args)? {
+        Loaded::Secret(key) => Ok(key),
+        Loaded::File(file) => {
+            let alg = match &insp.alg {
+                crate::core::HeaderAlg::Known(a) => Some(*a),
+                _ => None,
+            };
+            let index = file.pick_for_token(insp.header.as_ref().ok(), alg, purpose)?;
+            file.keys
+                .get(index)
+                .cloned()
+                .ok_or_else(|| corekeys::KeyError::NoUsableKey.into())
+        }
+    }
 }

@@ -1,10 +1,10 @@
 //! `verify`: the signature and every claim check, as text or JSON.
 
 use super::decode::{payload_json, print_findings};
-use super::{CliResult, Fail, VerifyArgs, load_key, parse_alg, read_arg, say};
+use super::{CliResult, Fail, VerifyArgs, load_key_for, output, parse_alg, read_arg, say};
 use crate::core::findings::{self, Context, Finding};
 use crate::core::keys::Purpose;
-use crate::core::verify::{SignatureStatus, Unchecked};
+use crate::core::verify::{Check, Report, SignatureStatus, Unchecked};
 use crate::core::{Policy, inspect, verify};
 use serde_json::{Value, json};
 use std::process::ExitCode;
@@ -19,6 +19,7 @@ fn policy_from(args: &VerifyArgs) -> Result<Policy, Fail> {
         leeway: args.leeway,
         ignore_exp: args.ignore_exp,
         aud: args.aud.clone(),
+        any_aud: args.any_aud,
         iss: args.iss.clone(),
         sub: args.sub.clone(),
         required: args.require.clone(),
@@ -29,13 +30,7 @@ pub(crate) fn verify_cmd(args: &VerifyArgs, now: i64) -> CliResult {
     let policy = policy_from(args)?;
     let text = read_arg(&args.token, "token")?;
     let insp = inspect(&text)?;
-    let kid = insp
-        .header
-        .as_ref()
-        .ok()
-        .and_then(|h| h.get("kid"))
-        .and_then(Value::as_str);
-    let key = load_key(&args.key, kid, Purpose::Verify)?;
+    let key = load_key_for(&args.key, &insp, Purpose::Verify)?;
     let report = verify(&insp, Some(&key), &policy, now);
     let (_, verdict) = report.verdict();
     let expected = if policy.algorithms.is_empty() {
@@ -54,36 +49,51 @@ pub(crate) fn verify_cmd(args: &VerifyArgs, now: i64) -> CliResult {
     );
     if args.json {
         let (payload, _) = payload_json(&insp, None);
-        let checks: Vec<Value> = report
-            .checks
-            .iter()
-            .map(|c| json!({"name": c.name, "ok": c.ok, "detail": c.detail}))
-            .collect();
         let out = json!({
             "valid": report.valid(),
             "signature": report.signature.word(),
             "verdict": verdict,
             "alg": report.alg.map(|a| a.name()),
             "key": key.describe(),
-            "checks": checks,
+            "checks": report.checks.iter().map(Check::to_json).collect::<Vec<_>>(),
             "header": insp.header.as_ref().map_or(Value::Null, |h| Value::Object(h.clone())),
             "payload": payload,
             "findings": found.iter().map(Finding::to_json).collect::<Vec<_>>(),
         });
-        say!("{}", serde_json::to_string_pretty(&out).unwrap_or_default());
+        output::print_json(&out);
     } else {
-        say!("{verdict}");
-        for c in &report.checks {
-            say!(
-                "  {} {:<6} {}",
-                if c.ok { "✓" } else { "✗" },
-                c.name,
-                c.detail
-            );
-        }
+        print_report(&report);
         print_findings(&found);
     }
-    let code = match &report.signature {
+    Ok(ExitCode::from(exit_code(&report)))
+}
+
+/// The verdict line, each check (with the rule it applies), and what to do when the audience
+/// could not be checked.
+pub(crate) fn print_report(report: &Report) {
+    say!("{}", report.verdict().1);
+    for c in &report.checks {
+        let mark = if c.ok {
+            "✓"
+        } else if c.is_unchecked() {
+            "?"
+        } else {
+            "✗"
+        };
+        let cite = c.cite.map(|c| format!(" ({c})")).unwrap_or_default();
+        say!("  {mark} {:<6} {}{cite}", c.name, c.detail);
+    }
+    if report.checks.iter().any(Check::is_unchecked) {
+        say!(
+            "hint: pass --aud AUDIENCE (the name this service goes by), or --any-aud to skip the check"
+        );
+    }
+}
+
+/// verify's exit code for a report: 0 valid, 2 when the token or key cannot be checked at
+/// all (wrong kind of key, malformed, unsupported, encrypted), else 1.
+pub(crate) fn exit_code(report: &Report) -> u8 {
+    match &report.signature {
         _ if report.valid() => 0,
         SignatureStatus::Unchecked(
             Unchecked::KeyMismatch
@@ -93,6 +103,5 @@ pub(crate) fn verify_cmd(args: &VerifyArgs, now: i64) -> CliResult {
             _,
         ) => 2,
         _ => 1,
-    };
-    Ok(ExitCode::from(code))
+    }
 }

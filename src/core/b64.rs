@@ -42,11 +42,13 @@ pub fn decode_lenient(text: &str) -> Result<Vec<u8>, String> {
         .enumerate()
         .find(|(_, c)| !(c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '+' | '/' | '=')))
     {
-        return Err(format!(
-            "character {} ({}) is not base64",
-            pos + 1,
-            describe_char(ch)
-        ));
+        // The character itself is not quoted: this text may be a secret or a private key.
+        let kind = if ch.is_ascii_whitespace() || ch.is_ascii_punctuation() {
+            "punctuation or a space"
+        } else {
+            "a letter or symbol outside base64"
+        };
+        return Err(format!("character {} ({kind}) is not base64", pos + 1));
     }
     let url = cleaned.contains('-') || cleaned.contains('_');
     let padded = cleaned.ends_with('=');
@@ -83,7 +85,14 @@ pub fn decode_hex(text: &str) -> Result<Vec<u8>, String> {
                 .all(char::is_ascii_hexdigit)
                 .then(|| u8::from_str_radix(&s, 16).ok())
                 .flatten()
-                .ok_or_else(|| format!("\"{s}\" at digit {} is not hexadecimal", i * 2 + 1))
+                // The digits are not quoted: this text may be a secret.
+                .ok_or_else(|| {
+                    format!(
+                        "digit {} or {} is not hexadecimal (0-9, a-f)",
+                        i * 2 + 1,
+                        i * 2 + 2
+                    )
+                })
         })
         .collect()
 }
@@ -137,7 +146,8 @@ mod tests {
             vec![0xde, 0xad, 0xbe, 0xef]
         );
         assert!(decode_hex("abc").unwrap_err().contains("even number"));
-        assert!(decode_hex("zz").unwrap_err().contains("\"zz\""));
+        assert!(decode_hex("zz").unwrap_err().contains("digit 1 or 2"));
+        assert!(!decode_hex("zz").unwrap_err().contains("zz"));
         assert_eq!(encode_hex(&[0, 255]), "00ff");
     }
 }

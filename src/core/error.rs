@@ -58,12 +58,21 @@ pub enum Error {
         message: String,
     },
     /// JSON nested deeper than the parser allows.
-    #[error("{what} is JSON nested {depth} levels deep; the limit is 128, so it is shown as text")]
+    #[error("{what} is JSON nested {depth} levels deep; the limit is 128")]
     TooDeep {
         /// What the JSON was meant to be ("payload").
         what: String,
         /// How deep it nests.
         depth: usize,
+    },
+    /// JSON that parses but breaks a rule of strict (I-JSON) reading, or is not an object
+    /// where claims are required: "payload has the member \"exp\" twice; …".
+    #[error("{what} {problem}")]
+    Strict {
+        /// What was read ("payload", "plaintext").
+        what: String,
+        /// The rule that failed and where, as the end of a sentence.
+        problem: String,
     },
     /// Input over a size limit.
     #[error("the {what} is {len} bytes; the limit is {limit} bytes ({mib} MiB), so it is not read")]
@@ -76,6 +85,17 @@ pub enum Error {
         limit: usize,
         /// The limit in MiB.
         mib: usize,
+    },
+    /// A file over the size limit for its kind, found while reading it (a device or a pipe
+    /// reports no size beforehand).
+    #[error("{what} {path} is over {limit}, the limit for a {what}; nothing was used")]
+    FileTooLarge {
+        /// What the file is for ("key file", "secret file").
+        what: &'static str,
+        /// The path as given.
+        path: String,
+        /// The limit in words ("1 MiB").
+        limit: String,
     },
     /// JSON that parses but has the wrong shape ("header must be a JSON object").
     #[error("{0}")]

@@ -29,17 +29,31 @@ pub fn header_text(alg: JwsAlg) -> String {
     format!(r#"{{"alg":"{}","typ":"JWT"}}"#, alg.name())
 }
 
-/// The payload text of one recipe token.
+/// The payload text of one recipe token; `exp` is `now + ttl`, or, when that would pass the
+/// largest NumericDate, the largest one (never a wrapped, negative time).
 pub fn payload_text(sub: &str, kind: &str, now: NumericDate, ttl: i64) -> String {
     format!(
         r#"{{"sub":{},"type":"{kind}","iat":{now},"exp":{}}}"#,
         Value::String(sub.to_string()),
-        now + ttl
+        now.saturating_add(ttl)
     )
+}
+
+/// Refuses a "now" so late that a token's `exp` would not fit: signing it would make a token
+/// that expires before it was issued, or never.
+fn check_room(now: NumericDate, ttl: i64) -> Result<()> {
+    match now.checked_add(ttl) {
+        Some(_) => Ok(()),
+        None => Err(Error::Claim(format!(
+            "the time {now} is too late: exp = now + {ttl} s does not fit in a NumericDate (at most {})",
+            i64::MAX
+        ))),
+    }
 }
 
 /// Signs an access token (30 min) and a refresh token (7 days) for `sub`.
 pub fn token_pair(sub: &str, key: &Key, alg: JwsAlg, now: NumericDate) -> Result<TokenPair> {
+    check_room(now, REFRESH_TTL.max(ACCESS_TTL))?;
     let header = header_text(alg);
     Ok(TokenPair {
         access: sign(
@@ -108,6 +122,7 @@ pub fn refresh(
             ));
         }
     };
+    check_room(now, ACCESS_TTL)?;
     sign(
         &header_text(alg),
         &payload_text(sub, "access", now, ACCESS_TTL),

@@ -5,6 +5,7 @@ use super::alg::HeaderAlg;
 use super::b64;
 use super::error::{Error, Result, Segment};
 use super::json;
+use super::strict;
 use serde_json::{Map, Value};
 use std::ops::Range;
 
@@ -135,12 +136,13 @@ pub enum Payload {
     Text(String),
     /// Bytes that are not UTF-8.
     Binary(Vec<u8>),
-    /// JSON nested [`json::MAX_DEPTH`] levels or deeper: kept as text, with its depth.
-    TooDeep {
-        /// How deep it nests.
-        depth: usize,
-        /// The text.
+    /// Meant as claims (it looks like JSON, or the header says `typ: JWT`) but not a valid
+    /// JWT Claims Set under strict reading ([`strict`]): the verdict is "invalid claims".
+    Invalid {
+        /// The payload as text (invalid UTF-8 replaced), for showing.
         text: String,
+        /// Which rule failed, and where.
+        error: Error,
     },
     /// A JWE's ciphertext: not readable without decryption.
     Encrypted,
@@ -171,9 +173,8 @@ impl Payload {
                 "the payload is {} bytes of binary data, not JSON: it holds no claims",
                 b.len()
             )),
-            Payload::TooDeep { depth, .. } => Some(format!(
-                "the payload is JSON nested {depth} levels deep; the limit is {}, so it is shown as text and holds no claims that can be read",
-                json::MAX_DEPTH
+            Payload::Invalid { error, .. } => Some(format!(
+                "the payload is not a valid JWT Claims Set: {error}"
             )),
             Payload::Encrypted => Some(
                 "this is an encrypted token (JWE, 5 segments): its payload can be read only with the decryption key (the window's JWE key, or decrypt on the command line)"
@@ -352,7 +353,8 @@ pub fn inspect_repaired(token: String, repairs: Vec<Repair>) -> Result<Inspectio
         ),
         Form::Jws => {
             let bytes = decode_segment(Segment::Payload, text(1));
-            let payload = bytes.clone().map(classify_payload);
+            let typ_jwt = header.as_ref().is_ok_and(strict::typ_is_jwt);
+            let payload = bytes.clone().map(|b| classify_payload(b, typ_jwt));
             let sig = decode_segment(Segment::Signature, text(2));
             (bytes, payload, sig)
         }
@@ -371,16 +373,36 @@ pub fn inspect_repaired(token: String, repairs: Vec<Repair>) -> Result<Inspectio
     })
 }
 
-fn classify_payload(bytes: Vec<u8>) -> Payload {
+/// What a payload is: the one decision, shared by the command line, the window, the attack
+/// lab and JWE plaintexts. A payload that looks like JSON, or any payload under a header that
+/// says `typ: JWT`, is read strictly as claims ([`strict::parse_claims`]); it is claims or it is
+/// [`Payload::Invalid`], never "plain text".
+pub fn classify_payload(bytes: Vec<u8>, typ_jwt: bool) -> Payload {
+    if typ_jwt || strict::looks_like_json(&bytes) {
+        return match String::from_utf8(bytes) {
+            Err(e) => {
+                let at = e.utf8_error().valid_up_to();
+                Payload::Invalid {
+                    text: String::from_utf8_lossy(e.as_bytes()).into_owned(),
+                    error: Error::Strict {
+                        what: "payload".into(),
+                        problem: format!(
+                            "is not UTF-8 (invalid byte at offset {at}); JWT claims are UTF-8 JSON (RFC 7519 section 7.2)"
+                        ),
+                    },
+                }
+            }
+            Ok(text) => match strict::parse_claims("payload", &text) {
+                Ok(m) => Payload::Claims(m),
+                Err(error) => Payload::Invalid { text, error },
+            },
+        };
+    }
     match String::from_utf8(bytes) {
         Err(e) => Payload::Binary(e.into_bytes()),
         Ok(text) => match serde_json::from_str::<Value>(&text) {
-            Ok(Value::Object(m)) => Payload::Claims(m),
             Ok(other) => Payload::OtherJson(other),
-            Err(_) => match json::depth(text.as_bytes()) {
-                depth if depth >= json::MAX_DEPTH => Payload::TooDeep { depth, text },
-                _ => Payload::Text(text),
-            },
+            Err(_) => Payload::Text(text),
         },
     }
 }
@@ -391,11 +413,10 @@ pub fn require_claims(insp: &Inspection) -> Result<&Map<String, Value>> {
     match &insp.payload {
         Err(e) => Err(e.clone()),
         Ok(Payload::Claims(m)) => Ok(m),
-        Ok(Payload::Text(t) | Payload::TooDeep { text: t, .. }) => {
-            Err(json::parse_object("payload", t)
-                .err()
-                .unwrap_or_else(|| Error::Shape("payload is not JSON".into())))
-        }
+        Ok(Payload::Invalid { error, .. }) => Err(error.clone()),
+        Ok(Payload::Text(t)) => Err(json::parse_object("payload", t)
+            .err()
+            .unwrap_or_else(|| Error::Shape("payload is not JSON".into()))),
         Ok(other) => Err(Error::Shape(other.explain().unwrap_or_default())),
     }
 }
@@ -483,7 +504,7 @@ mod tests {
             b64::encode(b"{\"sub\":\"1\",\n\"x\" 1}")
         );
         let i = inspect(&tok).unwrap();
-        assert!(matches!(i.payload, Ok(Payload::Text(_))));
+        assert!(matches!(i.payload, Ok(Payload::Invalid { .. })));
         let e = require_claims(&i).unwrap_err().to_string();
         assert_eq!(
             e,

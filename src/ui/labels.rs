@@ -20,6 +20,10 @@ pub const PUBLIC_KEY: &str = "Public key";
 pub const KEY_PATH: &str = "Key file path";
 /// The leeway field.
 pub const LEEWAY: &str = "Leeway (seconds)";
+/// The expected audience field.
+pub const EXPECTED_AUDIENCE: &str = "Expected audience";
+/// Accept any audience.
+pub const ANY_AUDIENCE: &str = "Any audience";
 /// The verification heading.
 pub const VERIFICATION: &str = "Signature verification";
 /// The claims heading.

@@ -30,18 +30,9 @@ pub fn open(arg: Option<String>, started: Instant) -> ExitCode {
 
 /// Reads a token file, refusing anything over the token size limit.
 fn read_token_file(path: &str) -> Result<String, String> {
-    use std::io::Read;
     let limit = crate::core::token::MAX_TOKEN;
-    let mut bytes = Vec::new();
-    std::fs::File::open(path)
-        .and_then(|f| f.take(limit as u64 + 1).read_to_end(&mut bytes))
-        .map_err(|e| format!("cannot read {path}: {e}"))?;
-    if bytes.len() > limit {
-        return Err(format!(
-            "{path} is over {} MiB, too large to be a token",
-            limit >> 20
-        ));
-    }
+    let bytes = crate::core::files::read_capped(std::path::Path::new(path), limit, "token file")
+        .map_err(|e| e.to_string())?;
     String::from_utf8(bytes)
         .map(|t| t.trim().to_string())
         .map_err(|_| format!("{path} is not text, so it holds no token"))

@@ -80,6 +80,8 @@ impl WorkbenchApp {
             None => Workbench::example(now),
         };
         if let Some(s) = &settings {
+            let _ = self.wb.apply(Edit::Audience(s.audience.clone()), now);
+            let _ = self.wb.apply(Edit::AnyAudience(s.any_audience), now);
             self.state.remember_key = s.remember_key;
             self.state.keep_token = s.keep_token;
             self.state.view = View::from_id(&s.view);
@@ -198,6 +200,8 @@ impl WorkbenchApp {
             }
             .to_string(),
             leeway: snap.leeway,
+            audience: self.wb.policy().aud.clone().unwrap_or_default(),
+            any_audience: self.wb.policy().any_aud,
             remember_key: self.state.remember_key,
             secret: Some(keys.secret.clone()),
             private_key: Some(keys.private_key.clone()),

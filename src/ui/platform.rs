@@ -44,21 +44,16 @@ impl SaveRequest {
     }
 }
 
-/// Writes `req.contents` to `path`, owner-only (0600) on Unix when `req.private`.
+/// Writes `req.contents` to `path` as a new file (owner-only, 0600, when `req.private`),
+/// replacing what is there without writing through a link.
 pub fn write_saved(path: &std::path::Path, req: &SaveRequest) -> DialogEvent {
-    let mut opts = std::fs::OpenOptions::new();
-    opts.write(true).create(true).truncate(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
-        opts.mode(if req.private { 0o600 } else { 0o644 });
-        // An existing file keeps its mode on open; tighten it before writing a secret.
-        if req.private && path.exists() {
-            let _ = std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o600));
-        }
-    }
-    use std::io::Write as _;
-    match opts.open(path).and_then(|mut f| f.write_all(&req.contents)) {
+    use crate::core::files::{Access, write_new};
+    let access = if req.private {
+        Access::Owner
+    } else {
+        Access::Public
+    };
+    match write_new(path, &req.contents, access, true) {
         Ok(()) => DialogEvent::Saved(path.to_path_buf()),
         Err(e) => DialogEvent::Failed(format!("could not write {}: {e}", path.display())),
     }

@@ -82,7 +82,13 @@ pub fn verdict_ui(ui: &mut egui::Ui, wb: &Workbench, derived: &Derived) {
         let body = egui::TextStyle::Body.resolve(ui.style());
         let mono = egui::TextStyle::Monospace.resolve(ui.style());
         let text = ui.visuals().text_color();
-        let (mark, color) = if c.ok { ("✔ ", p.ok) } else { ("× ", p.bad) };
+        let (mark, color) = if c.ok {
+            ("✔ ", p.ok)
+        } else if c.is_unchecked() {
+            ("? ", p.warn)
+        } else {
+            ("× ", p.bad)
+        };
         job.append(mark, 0.0, egui::TextFormat::simple(body.clone(), color));
         job.append(&c.name, 0.0, egui::TextFormat::simple(mono, text));
         job.append(
@@ -92,6 +98,38 @@ pub fn verdict_ui(ui: &mut egui::Ui, wb: &Workbench, derived: &Derived) {
         );
         ui.add(egui::Label::new(job).wrap());
     }
+}
+
+/// The audience row: what this verifier calls itself. A token with `aud` is valid only when
+/// its audience includes it (RFC 7519 section 4.1.3), or when any audience is accepted.
+fn audience_ui(ui: &mut egui::Ui, wb: &Workbench, actions: &mut Actions) {
+    ui.horizontal_wrapped(|ui| {
+        let label = ui.label(labels::EXPECTED_AUDIENCE);
+        let mut aud = wb.policy().aud.clone().unwrap_or_default();
+        let any = wb.policy().any_aud;
+        let resp = ui
+            .add_enabled(
+                !any,
+                egui::TextEdit::singleline(&mut aud)
+                    .desired_width(220.0)
+                    .hint_text("the name this service goes by"),
+            )
+            .labelled_by(label.id)
+            .on_hover_text(
+                "The audience this verifier expects. A token with aud is valid only when its aud is, or contains, this value (RFC 7519 section 4.1.3).",
+            );
+        if resp.changed() {
+            actions.edit(Edit::Audience(aud));
+        }
+        let mut any = any;
+        if ui
+            .checkbox(&mut any, labels::ANY_AUDIENCE)
+            .on_hover_text("Skip the audience check (the check says so)")
+            .changed()
+        {
+            actions.edit(Edit::AnyAudience(any));
+        }
+    });
 }
 
 /// The clock row: evaluate at another instant, back to live, leeway, ignore exp.
@@ -151,6 +189,7 @@ pub fn clock_ui(
             actions.edit(Edit::IgnoreExp(ignore));
         }
     });
+    audience_ui(ui, wb, actions);
     if let Some(e) = &state.clock_error {
         ui.label(egui::RichText::new(e).color(Palette::of(ui).bad));
     }

@@ -1,26 +1,20 @@
 //! `decrypt`: the protected header, what the key management did, the plaintext, a nested
 //! JWT decoded (and verified when a verification key is given), and the findings.
 
-use super::show::{print_json, print_text};
+use super::show::{Content, Inner, print_json, print_text};
 use super::{Loaded, bad, load_jwe_key, note_finding};
 use crate::cli::decode::print_findings_titled;
-use crate::cli::{CliResult, DecryptArgs, Fail, KeyArgs, load_key};
+use crate::cli::say;
+use crate::cli::{CliResult, DecryptArgs, Fail, KeyArgs, load_key_for, tell};
+use crate::core::files::Access;
 use crate::core::findings::{self, Context, Finding};
 use crate::core::jwe::{self, Decrypted, JweKey, KeyFamily, Limits, MAX_P2C_CEILING};
 use crate::core::keys::{Key, Purpose};
-use crate::core::token::{self, Form, Inspection};
-use crate::core::verify::{Report, SignatureStatus, Unchecked};
-use crate::core::{Policy, inspect, verify};
-use serde_json::Value;
+use crate::core::strict;
+use crate::core::token::{self, Form, Inspection, Payload};
+use crate::core::verify::{self, Check, verify};
+use crate::core::{Policy, inspect};
 use std::process::ExitCode;
-
-/// A nested JWT: its inspection, and its verification report and key when one was given.
-pub(super) struct Inner {
-    /// The nested token taken apart.
-    pub(super) insp: Inspection,
-    /// Its verification report and the key it was checked with.
-    pub(super) checked: Option<(Report, Key)>,
-}
 
 /// Refuses a PBES2 `p2c` over the cap before loading any key, naming the number and the
 /// command-line way to raise the cap (the core's own message names its API).
@@ -47,51 +41,71 @@ fn check_p2c(parts: &jwe::JweParts, limits: &Limits) -> Result<(), Fail> {
 
 /// Loads the nested token's verification key, when `--verify-key` or `--verify-secret` is given.
 fn verify_key(args: &DecryptArgs, insp: &Inspection) -> Result<Option<Key>, Fail> {
-    if args.verify_key.is_none() && args.verify_secret.is_none() {
+    if !verifying(args) {
         return Ok(None);
     }
-    let kid = insp
-        .header
-        .as_ref()
-        .ok()
-        .and_then(|h| h.get("kid"))
-        .and_then(Value::as_str);
     let key_args = KeyArgs {
         secret: args.verify_secret.clone(),
         key: args.verify_key.clone(),
     };
-    load_key(&key_args, kid, Purpose::Verify).map(Some)
+    load_key_for(&key_args, insp, Purpose::Verify).map(Some)
 }
 
-/// Decodes (and verifies) a nested JWT; `None` when the plaintext is not one.
-fn inner(args: &DecryptArgs, d: &Decrypted, now: i64) -> Result<Option<Inner>, Fail> {
-    let given = args.verify_key.is_some() || args.verify_secret.is_some();
-    if !jwe::is_nested_jws(d) {
-        if given {
-            eprintln!("note: the plaintext is not a signed token, so there is nothing to verify");
-        }
-        return Ok(None);
+/// True when a verification key was given: then exit 0 means "a signed token inside verified".
+fn verifying(args: &DecryptArgs) -> bool {
+    args.verify_key.is_some() || args.verify_secret.is_some()
+}
+
+/// The policy for the claims inside: verify's defaults, and the audience options.
+fn policy(args: &DecryptArgs) -> Policy {
+    Policy {
+        aud: args.aud.clone(),
+        any_aud: args.any_aud,
+        ..Policy::default()
     }
-    let text = String::from_utf8_lossy(&d.plaintext);
-    let insp = match inspect(text.trim()) {
-        Ok(i) if i.form == Form::Jws => i,
-        Ok(_) => {
-            eprintln!("note: the plaintext is itself a JWE; decrypt it again with its own key");
-            return Ok(None);
+}
+
+/// Takes the plaintext apart: a nested JWT (verified with the key given), encrypted claims
+/// (checked), another JWE, or other content.
+fn content(args: &DecryptArgs, d: &Decrypted, now: i64) -> Result<Content, Fail> {
+    let policy = policy(args);
+    if jwe::is_nested_jws(d) {
+        let text = String::from_utf8_lossy(&d.plaintext);
+        return match inspect(text.trim()) {
+            Ok(i) if i.form == Form::Jws => {
+                let checked =
+                    verify_key(args, &i)?.map(|key| (verify(&i, Some(&key), &policy, now), key));
+                let checks = match &checked {
+                    Some(_) => Vec::new(),
+                    None => verify::payload_checks(i.payload.as_ref(), &policy, now),
+                };
+                Ok(Content::Nested(Box::new(Inner {
+                    insp: i,
+                    checked,
+                    checks,
+                })))
+            }
+            Ok(_) => Ok(Content::Jwe),
+            Err(e) => {
+                tell!("note: the header says cty JWT, but the plaintext is not a JWT: {e}");
+                Ok(Content::Other)
+            }
+        };
+    }
+    let typ_jwt = strict::typ_is_jwt(d.header());
+    match token::classify_payload(d.plaintext.clone(), typ_jwt) {
+        p @ (Payload::Claims(_) | Payload::Invalid { .. }) => {
+            let checks = verify::payload_checks(Ok(&p), &policy, now);
+            Ok(Content::Claims { checks })
         }
-        Err(e) => {
-            let msg = format!("the header says cty JWT, but the plaintext is not a JWT: {e}");
-            return if given {
-                Err(bad(msg))
-            } else {
-                eprintln!("note: {msg}");
-                Ok(None)
-            };
-        }
-    };
-    let checked = verify_key(args, &insp)?
-        .map(|key| (verify(&insp, Some(&key), &Policy::default(), now), key));
-    Ok(Some(Inner { insp, checked }))
+        _ if looks_like_jwe(&d.plaintext) => Ok(Content::Jwe),
+        _ => Ok(Content::Other),
+    }
+}
+
+/// True when the bytes read as a compact JWE (five segments).
+fn looks_like_jwe(bytes: &[u8]) -> bool {
+    std::str::from_utf8(bytes).is_ok_and(|t| t.trim().split('.').count() == 5)
 }
 
 /// The inner token's findings, judged with its verification key when there is one.
@@ -110,21 +124,47 @@ fn inner_findings(inner: &Inner, now: i64) -> Vec<Finding> {
     findings::findings(&inner.insp, &ctx)
 }
 
-/// Exit code: 0, or verify's code for the nested JWT when it was checked.
-fn exit_code(inner: Option<&Inner>) -> u8 {
-    let Some((report, _)) = inner.and_then(|i| i.checked.as_ref()) else {
-        return 0;
+/// The exit code and, when it is not 0, why.
+pub(super) fn outcome(args: &DecryptArgs, content: &Content) -> (u8, Option<String>) {
+    let failed = |checks: &[Check]| {
+        checks
+            .iter()
+            .find(|c| !c.ok)
+            .map(|c| format!("{}: {}", c.short(), c.detail))
     };
-    match &report.signature {
-        _ if report.valid() => 0,
-        SignatureStatus::Unchecked(
-            Unchecked::KeyMismatch
-            | Unchecked::Malformed
-            | Unchecked::UnsupportedAlg
-            | Unchecked::Encrypted,
-            _,
-        ) => 2,
-        _ => 1,
+    let nothing = |what: &str| {
+        (
+            1,
+            Some(format!(
+                "nothing was verified: the plaintext is {what}, and anyone who holds the recipient's public key can make such a token; a verification key asks for a signed token inside"
+            )),
+        )
+    };
+    match content {
+        Content::Nested(inner) => match &inner.checked {
+            Some((report, _)) => match crate::cli::verify::exit_code(report) {
+                0 => (0, None),
+                code => (
+                    code,
+                    Some(format!(
+                        "the inner token is not valid: {}",
+                        report.verdict().1
+                    )),
+                ),
+            },
+            None => match failed(&inner.checks) {
+                Some(why) => (1, Some(format!("the inner token's claims fail: {why}"))),
+                None => (0, None),
+            },
+        },
+        Content::Claims { .. } if verifying(args) => nothing("unsigned claims"),
+        Content::Jwe if verifying(args) => nothing("another JWE"),
+        Content::Other if verifying(args) => nothing("not a signed token"),
+        Content::Claims { checks, .. } => match failed(checks) {
+            Some(why) => (1, Some(format!("the encrypted claims fail: {why}"))),
+            None => (0, None),
+        },
+        Content::Jwe | Content::Other => (0, None),
     }
 }
 
@@ -134,10 +174,14 @@ pub(crate) fn decrypt(args: &DecryptArgs, now: i64) -> CliResult {
     token::check_size(text.trim().len())?;
     let (token, repairs) = token::repair(&text);
     for r in &repairs {
-        eprintln!("note: {}", r.note());
+        tell!("note: {}", r.note());
     }
     let limits = match args.max_p2c {
-        Some(n) => Limits::default().with_max_p2c(n)?,
+        Some(n) => Limits::default().with_max_p2c(n).map_err(|_| {
+            bad(format!(
+                "--max-p2c must be 1 to {MAX_P2C_CEILING}; {n} is not"
+            ))
+        })?,
         None => Limits::default(),
     };
     let parts = jwe::parse(&token)?;
@@ -156,22 +200,45 @@ pub(crate) fn decrypt(args: &DecryptArgs, now: i64) -> CliResult {
             return Err(e.into());
         }
     };
-    let inner = inner(args, &decrypted, now)?;
+    let content = content(args, &decrypted, now)?;
+    let (code, why) = outcome(args, &content);
+    if args.raw {
+        use std::io::Write as _;
+        let _ = std::io::stdout().lock().write_all(&decrypted.plaintext);
+        if let Some(why) = &why {
+            tell!("error: {why}");
+        }
+        return Ok(ExitCode::from(code));
+    }
+    if let Some(path) = &args.out {
+        crate::core::files::write_new(path, &decrypted.plaintext, Access::Owner, true).map_err(
+            |e| {
+                bad(format!(
+                    "cannot write the plaintext to {}: {e}",
+                    path.display()
+                ))
+            },
+        )?;
+    }
+    let inner = match &content {
+        Content::Nested(i) => Some(i.as_ref()),
+        _ => None,
+    };
     let mut found = findings::jwe_findings(&parts, Some(&decrypted), key_len);
-    if inner.as_ref().is_some_and(|i| i.checked.is_none()) {
+    if inner.is_some_and(|i| i.checked.is_none()) {
         found.push(findings::nested_unverified());
     }
     findings::sort(&mut found);
-    let inner_found = inner
-        .as_ref()
-        .map(|i| inner_findings(i, now))
-        .unwrap_or_default();
+    let inner_found = inner.map(|i| inner_findings(i, now)).unwrap_or_default();
     if args.json {
-        print_json(&decrypted, inner.as_ref(), &found, &inner_found);
+        print_json(&decrypted, &content, &found, &inner_found, why.as_deref());
     } else {
-        print_text(&decrypted, inner.as_ref(), now);
+        print_text(&decrypted, &content, args.out.as_deref(), now);
         print_findings_titled("Findings", &found);
         print_findings_titled("Inner token findings", &inner_found);
+        if let Some(why) = &why {
+            say!("\n{}", why);
+        }
     }
-    Ok(ExitCode::from(exit_code(inner.as_ref())))
+    Ok(ExitCode::from(code))
 }

@@ -1,12 +1,15 @@
 //! How `decrypt` shows its result: the key management line, the plaintext (JSON, text or
 //! hex), the nested JWT and its verification report, as text or one JSON object.
 
-use super::decrypt::Inner;
 use crate::cli::decode::{payload_json, print_decoded};
 use crate::cli::say;
+use crate::core::b64;
 use crate::core::findings::Finding;
 use crate::core::jwe::{Decrypted, KeyAlg, KeyStep};
-use crate::core::{b64, json};
+use crate::core::keys::Key;
+use crate::core::text;
+use crate::core::token::Inspection;
+use crate::core::verify::{Check, Report};
 use serde_json::{Value, json};
 
 /// What the key management step did, in a line: "RSA-OAEP unwrapped a 32-byte CEK …".
@@ -67,86 +70,172 @@ pub(super) fn plaintext_value(bytes: &[u8]) -> (Value, &'static str) {
     }
 }
 
+/// A nested JWT: its inspection, and its verification report and key when one was given.
+pub(crate) struct Inner {
+    /// The nested token taken apart.
+    pub(crate) insp: Inspection,
+    /// Its verification report and the key it was checked with.
+    pub(crate) checked: Option<(Report, Key)>,
+    /// Without a key: the claim checks that could still run (exp, nbf, iat, aud).
+    pub(crate) checks: Vec<Check>,
+}
+
+/// What the plaintext turned out to be.
+pub(crate) enum Content {
+    /// A signed token (nested JWT): decoded, and verified when a key was given.
+    Nested(Box<Inner>),
+    /// Claims (or what was meant as claims) encrypted without a signature, and their checks.
+    Claims {
+        /// exp, nbf, iat, aud... as `verify` runs them (invalid claims fail here).
+        checks: Vec<Check>,
+    },
+    /// Another JWE inside.
+    Jwe,
+    /// Anything else: text or bytes.
+    Other,
+}
+
+/// The checks as JSON, with the verdict they lead to.
+fn checks_json(checks: &[Check]) -> Value {
+    Value::Array(checks.iter().map(Check::to_json).collect())
+}
+
 /// The JSON object of `decrypt --json`.
 pub(super) fn print_json(
     d: &Decrypted,
-    inner: Option<&Inner>,
+    content: &Content,
     found: &[Finding],
     inner_found: &[Finding],
+    failure: Option<&str>,
 ) {
     let (plaintext, encoding) = plaintext_value(&d.plaintext);
-    let inner = inner.map_or(Value::Null, |i| {
-        let (payload, kind) = payload_json(&i.insp, None);
-        let mut out = json!({
-            "header": i.insp.header.as_ref().map_or(Value::Null, |h| Value::Object(h.clone())),
-            "payload": payload,
-            "payload_kind": kind,
-            "signature": i.insp.signature_text(),
-            "checked": i.checked.is_some(),
-            "findings": inner_found.iter().map(Finding::to_json).collect::<Vec<_>>(),
-        });
-        if let (Some((report, key)), Some(obj)) = (&i.checked, out.as_object_mut()) {
-            let checks: Vec<Value> = report
-                .checks
-                .iter()
-                .map(|c| json!({"name": c.name, "ok": c.ok, "detail": c.detail}))
-                .collect();
-            obj.insert("valid".into(), report.valid().into());
-            obj.insert("signature_status".into(), report.signature.word().into());
-            obj.insert("verdict".into(), report.verdict().1.into());
-            obj.insert("alg".into(), report.alg.map(|a| a.name()).into());
-            obj.insert("key".into(), key.describe().into());
-            obj.insert("checks".into(), checks.into());
-        }
-        out
-    });
+    let inner = match content {
+        Content::Nested(i) => inner_json(i, inner_found),
+        _ => Value::Null,
+    };
+    let (kind, claims_checks) = match content {
+        Content::Nested(_) => ("nested_jwt", Value::Null),
+        Content::Claims { checks, .. } => ("unsigned_claims", checks_json(checks)),
+        Content::Jwe => ("jwe", Value::Null),
+        Content::Other => ("other", Value::Null),
+    };
     let out = json!({
         "header": Value::Object(d.header().clone()),
         "key_management": key_management(d),
         "content": content_line(d),
         "plaintext": plaintext,
         "plaintext_encoding": encoding,
+        "plaintext_kind": kind,
+        "claims_checks": claims_checks,
         "inner": inner,
+        "ok": failure.is_none(),
+        "failure": failure,
         "findings": found.iter().map(Finding::to_json).collect::<Vec<_>>(),
     });
-    say!("{}", serde_json::to_string_pretty(&out).unwrap_or_default());
+    crate::cli::output::print_json(&out);
 }
 
-/// The text of `decrypt`: header, key management, content, plaintext, nested JWT.
-pub(super) fn print_text(d: &Decrypted, inner: Option<&Inner>, now: i64) {
+/// The nested token in `decrypt --json`.
+fn inner_json(i: &Inner, inner_found: &[Finding]) -> Value {
+    let (payload, kind) = payload_json(&i.insp, None);
+    let mut out = json!({
+        "header": i.insp.header.as_ref().map_or(Value::Null, |h| Value::Object(h.clone())),
+        "payload": payload,
+        "payload_kind": kind,
+        "signature": i.insp.signature_text(),
+        "checked": i.checked.is_some(),
+        "findings": inner_found.iter().map(Finding::to_json).collect::<Vec<_>>(),
+    });
+    let Some(obj) = out.as_object_mut() else {
+        return out;
+    };
+    match &i.checked {
+        Some((report, key)) => {
+            obj.insert("valid".into(), report.valid().into());
+            obj.insert("signature_status".into(), report.signature.word().into());
+            obj.insert("verdict".into(), report.verdict().1.into());
+            obj.insert("alg".into(), report.alg.map(|a| a.name()).into());
+            obj.insert("key".into(), key.describe().into());
+            obj.insert("checks".into(), checks_json(&report.checks));
+        }
+        None => {
+            obj.insert("claims_checks".into(), checks_json(&i.checks));
+        }
+    }
+    out
+}
+
+/// Each check on a line, as `verify` prints them.
+fn print_checks(checks: &[Check]) {
+    for c in checks {
+        let mark = if c.ok {
+            "✓"
+        } else if c.is_unchecked() {
+            "?"
+        } else {
+            "✗"
+        };
+        let cite = c.cite.map(|c| format!(" ({c})")).unwrap_or_default();
+        say!("  {mark} {:<6} {}{cite}", c.name, c.detail);
+    }
+}
+
+/// The text of `decrypt`: header, key management, content, plaintext, nested JWT or the
+/// encrypted claims' checks. The plaintext is escaped whole (line breaks too): it is the
+/// token's text, not ours; `--raw` and `--out` give its bytes.
+pub(super) fn print_text(
+    d: &Decrypted,
+    content: &Content,
+    out: Option<&std::path::Path>,
+    now: i64,
+) {
     let header_text = String::from_utf8_lossy(&d.parts.protected.bytes);
-    let header = json::pretty("header", &header_text).unwrap_or_else(|_| header_text.into());
+    let header = crate::cli::decode::pretty_bytes("header", header_text.as_bytes());
     say!("Protected header\n{header}\n");
     say!("Key management\n  {}", key_management(d));
     say!("Content encryption\n  {}\n", content_line(d));
     let len = d.plaintext.len();
-    match plaintext_value(&d.plaintext) {
-        (_, "json") => {
-            let text = String::from_utf8_lossy(&d.plaintext);
-            let shown = json::pretty("plaintext", &text).unwrap_or_else(|_| text.into());
+    match (out, plaintext_value(&d.plaintext)) {
+        (Some(path), _) => say!("Plaintext ({len} bytes) written to {}", path.display()),
+        (None, (_, "json")) => {
+            let shown = crate::cli::decode::pretty_bytes("plaintext", &d.plaintext);
             say!("Plaintext (JSON, {len} bytes)\n{shown}");
         }
-        (Value::String(s), "utf8") => say!("Plaintext (text, {len} bytes)\n{s}"),
-        (v, _) => say!(
+        (None, (Value::String(s), "utf8")) => {
+            say!("Plaintext (text, {len} bytes)\n{}", text::escape(&s));
+        }
+        (None, (v, _)) => say!(
             "Plaintext (binary, {len} bytes, hex)\n{}",
             v.as_str().unwrap_or("")
         ),
     }
-    let Some(inner) = inner else {
-        return;
-    };
+    match content {
+        Content::Nested(inner) => print_inner(inner, now),
+        Content::Claims { checks, .. } => {
+            say!(
+                "\nEncrypted claims, NOT signed: anyone who holds the recipient's public key can make them. Their checks:"
+            );
+            print_checks(checks);
+        }
+        Content::Jwe => say!("\nThe plaintext is itself a JWE: decrypt it again with its own key"),
+        Content::Other => {}
+    }
+}
+
+/// The nested token and its verification (or its claims' checks when there was no key).
+fn print_inner(inner: &Inner, now: i64) {
     say!("\nInner token (nested JWT)");
     print_decoded(&inner.insp, None, now);
     match &inner.checked {
-        None => say!(
-            "\nInner signature NOT checked: give --verify-key FILE or --verify-secret S to check it (or run: jwt-workbench verify)"
-        ),
+        None => {
+            say!(
+                "\nInner signature NOT checked: give --verify-key FILE or --verify-secret S to check it (or run: jwt-workbench verify). Its claims' checks:"
+            );
+            print_checks(&inner.checks);
+        }
         Some((report, _)) => {
             say!("\nInner token: {}", report.verdict().1);
-            for c in &report.checks {
-                let mark = if c.ok { "✓" } else { "✗" };
-                say!("  {mark} {:<6} {}", c.name, c.detail);
-            }
+            print_checks(&report.checks);
         }
     }
 }

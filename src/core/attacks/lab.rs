@@ -2,15 +2,15 @@
 //! sentence and the JSON export.
 
 use super::{Draft, Variant};
-use crate::core::alg::JwsAlg;
 use crate::core::claims::NumericDate;
 use crate::core::keys::Key;
 use crate::core::token::inspect;
-use crate::core::verify::{Policy, verify};
+use crate::core::verify::Policy;
+use crate::core::verify::verify;
 use serde_json::{Value, json};
 
 /// What the workbench's own verifier did with a token.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct VerifierOutcome {
     /// True when the verifier did not accept the token (`!report.valid()`).
     pub rejected: bool,
@@ -20,11 +20,10 @@ pub struct VerifierOutcome {
     pub with_key: bool,
 }
 
-/// Every variant generated for one token, with the verifier's outcomes.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Lab {
-    /// The variants, grouped, in a stable order.
-    pub variants: Vec<Variant>,
+/// The lab's counts, the original's outcome and the notes: what is left of a run once its
+/// variants have been handed on.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Tally {
     /// Forgeries (variants not marked `expected_valid`) the verifier rejected.
     pub rejected: usize,
     /// Forgeries generated: the variants a correct verifier must reject.
@@ -33,94 +32,31 @@ pub struct Lab {
     pub probes: usize,
     /// Probes the verifier accepted.
     pub probes_accepted: usize,
+    /// Forgeries the verifier accepted, or probes it rejected: the outcomes to look at.
+    pub surprises: usize,
     /// The verifier's outcome on the original token, under the same policy.
     pub original: VerifierOutcome,
     /// Why some groups or variants were left out.
     pub notes: Vec<String>,
 }
 
-/// Runs the verifier on `token` with `key`, allowing only `alg`, at `now`.
-pub(super) fn check(
-    token: &str,
-    key: Option<&Key>,
-    alg: JwsAlg,
-    now: NumericDate,
-) -> VerifierOutcome {
-    let insp = match inspect(token) {
-        Ok(i) => i,
-        Err(e) => {
-            return VerifierOutcome {
-                rejected: true,
-                why: format!("the token does not parse: {e}"),
-                with_key: key.is_some(),
-            };
+impl Tally {
+    /// Counts `v` and hands it back.
+    pub(super) fn count(&mut self, v: Variant) -> Variant {
+        if v.expected_valid {
+            self.probes += 1;
+            self.probes_accepted += usize::from(!v.verifier.rejected);
+        } else {
+            self.total += 1;
+            self.rejected += usize::from(v.verifier.rejected);
         }
-    };
-    let policy = Policy {
-        algorithms: vec![alg],
-        ..Default::default()
-    };
-    let report = verify(&insp, key, &policy, now);
-    let sentence = report.verdict().1;
-    let why = if key.is_some() {
-        sentence
-    } else {
-        format!("no key loaded: the verifier cannot accept anything ({sentence})")
-    };
-    VerifierOutcome {
-        rejected: !report.valid(),
-        why,
-        with_key: key.is_some(),
+        self.surprises += usize::from(v.verifier.rejected == v.expected_valid);
+        v
     }
-}
 
-/// Verifies every draft and counts the outcomes.
-pub(super) fn verify_all(
-    original: &str,
-    drafts: Vec<Draft>,
-    key: Option<&Key>,
-    alg: JwsAlg,
-    notes: Vec<String>,
-    now: NumericDate,
-) -> Lab {
-    let variants: Vec<Variant> = drafts
-        .into_iter()
-        .map(|d| {
-            let verifier = check(&d.token, key, alg, now);
-            Variant {
-                id: d.id,
-                group: d.group,
-                name: d.name,
-                token: d.token,
-                explanation: d.explanation,
-                server_must: d.server_must,
-                reference: d.reference,
-                expected_valid: d.expected_valid,
-                serve: d.serve,
-                verifier,
-            }
-        })
-        .collect();
-    let forgeries = variants.iter().filter(|v| !v.expected_valid);
-    let probes = variants.iter().filter(|v| v.expected_valid);
-    Lab {
-        rejected: forgeries.clone().filter(|v| v.verifier.rejected).count(),
-        total: forgeries.count(),
-        probes: probes.clone().count(),
-        probes_accepted: probes.filter(|v| !v.verifier.rejected).count(),
-        original: check(original, key, alg, now),
-        notes,
-        variants,
-    }
-}
-
-impl Lab {
-    /// The variants whose outcome is not the expected one: accepted forgeries, rejected probes.
-    pub fn surprises(&self) -> Vec<&Variant> {
-        self.variants
-            .iter()
-            .filter(|v| v.verifier.rejected == v.expected_valid)
-            .collect()
+    /// Forgeries the verifier accepted.
+    pub fn accepted_forgeries(&self) -> usize {
+        self.total - self.rejected
     }
 
     /// One sentence: "41 forgeries rejected of 41; 1 malleability probe accepted, as ECDSA allows".
@@ -154,27 +90,152 @@ impl Lab {
         }
         out
     }
+}
+
+/// Every variant generated for one token, with the verifier's outcomes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Lab {
+    /// The variants, grouped, in a stable order.
+    pub variants: Vec<Variant>,
+    /// Forgeries (variants not marked `expected_valid`) the verifier rejected.
+    pub rejected: usize,
+    /// Forgeries generated: the variants a correct verifier must reject.
+    pub total: usize,
+    /// Probes a correct verifier accepts (ECDSA malleability).
+    pub probes: usize,
+    /// Probes the verifier accepted.
+    pub probes_accepted: usize,
+    /// The verifier's outcome on the original token, under the same policy.
+    pub original: VerifierOutcome,
+    /// Why some groups or variants were left out.
+    pub notes: Vec<String>,
+}
+
+/// The policy the lab verifies with: only the token's algorithm, and its own audience as the
+/// expected one (the lab tests forgeries, not the audience; a server expects its own name).
+pub(super) fn policy_for(orig: &super::Original) -> Policy {
+    let aud = match orig.claims.as_ref().and_then(|(_, c)| c.get("aud")) {
+        Some(Value::String(s)) => Some(s.clone()),
+        Some(Value::Array(items)) => items.first().and_then(Value::as_str).map(str::to_string),
+        _ => None,
+    };
+    Policy {
+        algorithms: vec![orig.alg],
+        aud,
+        ..Default::default()
+    }
+}
+
+/// Runs the verifier on `token` with `key` under `policy`, at `now`.
+pub(super) fn check(
+    token: &str,
+    key: Option<&Key>,
+    policy: &Policy,
+    now: NumericDate,
+) -> VerifierOutcome {
+    let insp = match inspect(token) {
+        Ok(i) => i,
+        Err(e) => {
+            return VerifierOutcome {
+                rejected: true,
+                why: format!("the token does not parse: {e}"),
+                with_key: key.is_some(),
+            };
+        }
+    };
+    let report = verify(&insp, key, policy, now);
+    let sentence = report.verdict().1;
+    let why = if key.is_some() {
+        sentence
+    } else {
+        format!("no key loaded: the verifier cannot accept anything ({sentence})")
+    };
+    VerifierOutcome {
+        rejected: !report.valid(),
+        why,
+        with_key: key.is_some(),
+    }
+}
+
+/// A draft run through the verifier.
+pub(super) fn verified(d: Draft, key: Option<&Key>, policy: &Policy, now: NumericDate) -> Variant {
+    let verifier = check(&d.token, key, policy, now);
+    Variant {
+        id: d.id,
+        group: d.group,
+        name: d.name,
+        token: d.token,
+        explanation: d.explanation,
+        server_must: d.server_must,
+        reference: d.reference,
+        expected_valid: d.expected_valid,
+        serve: d.serve,
+        verifier,
+    }
+}
+
+impl Lab {
+    /// A lab from its variants and their tally.
+    pub fn new(variants: Vec<Variant>, tally: Tally) -> Lab {
+        Lab {
+            variants,
+            rejected: tally.rejected,
+            total: tally.total,
+            probes: tally.probes,
+            probes_accepted: tally.probes_accepted,
+            original: tally.original,
+            notes: tally.notes,
+        }
+    }
+
+    /// The counts alone.
+    fn tally(&self) -> Tally {
+        Tally {
+            rejected: self.rejected,
+            total: self.total,
+            probes: self.probes,
+            probes_accepted: self.probes_accepted,
+            surprises: self.surprises().len(),
+            original: self.original.clone(),
+            notes: self.notes.clone(),
+        }
+    }
+
+    /// The variants whose outcome is not the expected one: accepted forgeries, rejected probes.
+    pub fn surprises(&self) -> Vec<&Variant> {
+        self.variants
+            .iter()
+            .filter(|v| v.verifier.rejected == v.expected_valid)
+            .collect()
+    }
+
+    /// One sentence: "41 forgeries rejected of 41; 1 malleability probe accepted, as ECDSA allows".
+    pub fn summary(&self) -> String {
+        self.tally().summary()
+    }
 
     /// The lab as JSON: `{"variants":[{"id","group","name","token","explanation",
     /// "server_must","reference","rejected_by_workbench","verifier"}]}`.
     pub fn to_json(&self) -> String {
-        let variants: Vec<Value> = self
-            .variants
-            .iter()
-            .map(|v| {
-                json!({
-                    "id": v.id,
-                    "group": v.group.slug(),
-                    "name": v.name,
-                    "token": v.token,
-                    "explanation": v.explanation,
-                    "server_must": v.server_must,
-                    "reference": v.reference,
-                    "rejected_by_workbench": v.verifier.rejected,
-                    "verifier": v.verifier.why,
-                })
-            })
-            .collect();
+        let variants: Vec<Value> = self.variants.iter().map(Variant::to_json).collect();
         json!({ "variants": variants }).to_string()
+    }
+}
+
+impl Variant {
+    /// One variant as the lab's JSON gives it.
+    pub fn to_json(&self) -> Value {
+        json!({
+            "id": self.id,
+            "group": self.group.slug(),
+            "name": self.name,
+            "token": self.token,
+            "explanation": self.explanation,
+            "server_must": self.server_must,
+            "reference": self.reference,
+            "expected_valid": self.expected_valid,
+            "rejected_by_workbench": self.verifier.rejected,
+            "verifier": self.verifier.why,
+        })
     }
 }

@@ -12,7 +12,7 @@ mod forge;
 mod lab;
 mod original;
 
-pub use lab::{Lab, VerifierOutcome};
+pub use lab::{Lab, Tally, VerifierOutcome};
 
 use crate::core::alg::JwsAlg;
 use crate::core::claims::NumericDate;
@@ -229,8 +229,22 @@ impl Draft {
 /// Builds every variant that fits the token and key, and verifies each one with `key` under
 /// a policy that allows only the original token's algorithm, at time `now`.
 pub fn generate(input: &AttackInput<'_>, now: NumericDate) -> Result<Lab, AttackError> {
+    let mut variants = Vec::new();
+    let tally = generate_each(input, now, |v| variants.push(v))?;
+    Ok(Lab::new(variants, tally))
+}
+
+/// Like [`generate`], but hands each verified variant to `sink` as soon as its group is made
+/// and keeps none: memory holds one group's variants at a time, whatever the token's size.
+/// Returns the counts, the original's outcome and the notes.
+pub fn generate_each(
+    input: &AttackInput<'_>,
+    now: NumericDate,
+    mut sink: impl FnMut(Variant),
+) -> Result<Tally, AttackError> {
     let insp = inspect(input.token)?;
     let orig = Original::read(&insp)?;
+    drop(insp);
     if let Some(key) = input.key
         && key.check_fits(orig.alg, keys::Purpose::Verify).is_err()
     {
@@ -240,28 +254,35 @@ pub fn generate(input: &AttackInput<'_>, now: NumericDate) -> Result<Lab, Attack
         });
     }
     let url = input.attacker_url.unwrap_or(DEFAULT_ATTACKER_URL);
+    let policy = lab::policy_for(&orig);
+    let mut tally = Tally {
+        original: lab::check(input.token, input.key, &policy, now),
+        ..Tally::default()
+    };
     let mut notes = Vec::new();
-    let mut drafts = forge::alg_none(&orig)?;
-    drafts.push(forge::null_signature(&orig));
-    drafts.push(forge::empty_key(&orig)?);
+    let mut emit = |drafts: Vec<Draft>, tally: &mut Tally| {
+        for d in drafts {
+            sink(tally.count(lab::verified(d, input.key, &policy, now)));
+        }
+    };
+    emit(forge::alg_none(&orig)?, &mut tally);
+    emit(vec![forge::null_signature(&orig)], &mut tally);
+    emit(vec![forge::empty_key(&orig)?], &mut tally);
     match input.key {
-        Some(key) => drafts.extend(confusion::variants(&orig, key, input.key_text, &mut notes)?),
+        Some(key) => emit(
+            confusion::variants(&orig, key, input.key_text, &mut notes)?,
+            &mut tally,
+        ),
         None => notes.push(
             "key confusion skipped: it needs the public key, and no key is loaded".to_string(),
         ),
     }
-    drafts.extend(embedded::variants(&orig, url, now)?);
-    drafts.extend(forge::kid_injection(&orig)?);
-    drafts.extend(ecdsa::variants(&orig, &mut notes)?);
-    drafts.extend(claims::variants(&orig, now, &mut notes)?);
-    Ok(lab::verify_all(
-        input.token,
-        drafts,
-        input.key,
-        orig.alg,
-        notes,
-        now,
-    ))
+    emit(embedded::variants(&orig, url, now)?, &mut tally);
+    emit(forge::kid_injection(&orig)?, &mut tally);
+    emit(ecdsa::variants(&orig, &mut notes)?, &mut tally);
+    emit(claims::variants(&orig, now, &mut notes)?, &mut tally);
+    tally.notes = notes;
+    Ok(tally)
 }
 
 #[cfg(test)]

@@ -17,15 +17,15 @@ mod secrets;
 mod sensitive;
 mod wellknown;
 
-pub use duplicates::duplicate_members;
 pub use jwe::{MIN_RECOMMENDED_P2C, jwe_findings, jwe_header_findings, nested_unverified};
 pub use secrets::{key_findings, secret_findings, secret_text_findings};
 pub use wellknown::{WELL_KNOWN_SECRETS, is_well_known_secret};
 
 use super::alg::{Family, HeaderAlg, JwsAlg};
+use super::cite::Cite;
 use super::claims::NumericDate;
 use super::keys::Key;
-use super::token::{Form, Inspection};
+use super::token::{Form, Inspection, Payload};
 use serde_json::{Value, json};
 
 /// How serious a finding is. Ordered: danger first.
@@ -104,6 +104,8 @@ pub struct Finding {
     pub detail: String,
     /// What it points at.
     pub target: Target,
+    /// The rule or advice it applies ("RFC 8725bis section 3.2").
+    pub cite: Option<Cite>,
 }
 
 impl Finding {
@@ -121,7 +123,15 @@ impl Finding {
             title: title.into(),
             detail: detail.into(),
             target,
+            cite: None,
         }
+    }
+
+    /// The same finding, citing the rule it applies.
+    #[must_use]
+    pub fn cite(mut self, spec: &'static str, section: &'static str) -> Finding {
+        self.cite = Some(Cite::new(spec, section));
+        self
     }
 
     /// The JSON the command line prints:
@@ -133,6 +143,7 @@ impl Finding {
             "title": self.title,
             "detail": self.detail,
             "target": {"kind": self.target.kind(), "name": self.target.name()},
+            "cite": self.cite.map(|c| c.to_string()),
         })
     }
 }
@@ -233,10 +244,14 @@ pub fn timeless_findings(insp: &Inspection, ctx: &Context<'_>) -> Vec<Finding> {
             out.extend(secret_findings(key, alg));
         }
     }
+    // A payload meant as claims is scanned even when strict reading refused it (duplicates
+    // are one reason it would): the finding says which name.
+    if let (Ok(Payload::Claims(_) | Payload::Invalid { .. }), Ok(bytes)) =
+        (&insp.payload, &insp.payload_bytes)
+    {
+        out.extend(duplicates::duplicate_findings(bytes, Target::Claim));
+    }
     if let Some(c) = insp.claims() {
-        if let Ok(bytes) = &insp.payload_bytes {
-            out.extend(duplicates::duplicate_findings(bytes, Target::Claim));
-        }
         out.extend(sensitive::sensitive_findings(c));
     }
     out
@@ -254,13 +269,10 @@ fn hmac_alg(alg: &HeaderAlg, expected: &[JwsAlg]) -> Option<JwsAlg> {
     }
 }
 
-/// The first `max` characters of `s`, with "…" when cut (for names and kids in messages).
+/// The first `max` characters of `s`, escaped, with "…" when cut (for names and kids in
+/// messages).
 fn clip(s: &str, max: usize) -> String {
-    let mut out: String = s.chars().take(max).collect();
-    if s.chars().nth(max).is_some() {
-        out.push('…');
-    }
-    out
+    super::text::clip(s, max)
 }
 
 #[cfg(test)]
@@ -274,7 +286,7 @@ mod tests {
         assert_eq!(
             f.to_json(),
             json!({"id":"alg-none","severity":"danger","title":"t","detail":"d",
-                   "target":{"kind":"key","name":null}})
+                   "target":{"kind":"key","name":null},"cite":null})
         );
         let t = Target::Header("kid".into());
         let f = Finding::new("kid-suspicious", Severity::Warning, t, "t", "d");

@@ -47,7 +47,7 @@ pub(super) fn params(header: &Map<String, Value>, limits: &Limits) -> Result<Par
     if whole_over_cap {
         let how = if cap < MAX_P2C_CEILING {
             format!(
-                "if you trust this token, raise the limit (Limits::max_p2c, at most {MAX_P2C_CEILING})"
+                "if you trust this token, raise the limit with --max-p2c {shown} (at most {MAX_P2C_CEILING})"
             )
         } else {
             format!("{MAX_P2C_CEILING} is the most this workbench will ever run")
@@ -141,7 +141,7 @@ mod tests {
         let err = params(&h, &Limits::default()).unwrap_err().to_string();
         assert!(err.contains("p2c = 2147483648"), "{err}");
         assert!(err.contains("over the limit of 10000"), "{err}");
-        assert!(err.contains("Limits::max_p2c"), "{err}");
+        assert!(err.contains("--max-p2c 2147483648"), "{err}");
         let raised = Limits::default().with_max_p2c(MAX_P2C_CEILING).unwrap();
         let err = params(&h, &raised).unwrap_err().to_string();
         assert!(err.contains("1000000 is the most"), "{err}");

@@ -328,6 +328,37 @@ pub enum KeyError {
         /// The kids in the set.
         present: String,
     },
+    /// The token's `kid` is not a string (RFC 7515 section 4.1.4), so no key can be looked up.
+    #[error(
+        "the token's kid is {0}, not a string (RFC 7515 section 4.1.4), so no key can be looked up by it"
+    )]
+    KidNotString(String),
+    /// The JWK says which algorithm it is for, and the token uses another (RFC 8725bis
+    /// section 3.1: each key is used with exactly one algorithm).
+    #[error(
+        "the key's JWK says \"alg\": \"{key_alg}\", but the token uses {alg}; a key is used with the one algorithm it names (RFC 7517 section 4.4, RFC 8725bis section 3.1)"
+    )]
+    JwkAlg {
+        /// The JWK's `alg` member (escaped).
+        key_alg: String,
+        /// The algorithm asked for.
+        alg: JwsAlg,
+    },
+    /// The JWK's `use` is not `sig` (RFC 7517 section 4.2).
+    #[error(
+        "the key's JWK says \"use\": \"{0}\", so it must not {1} signatures (RFC 7517 section 4.2)"
+    )]
+    JwkUse(String, &'static str),
+    /// The JWK's `key_ops` does not list the operation (RFC 7517 section 4.3).
+    #[error(
+        "the key's JWK has \"key_ops\": [{listed}], which does not include \"{op}\" (RFC 7517 section 4.3)"
+    )]
+    JwkKeyOps {
+        /// The operations the JWK lists, quoted (escaped).
+        listed: String,
+        /// "sign" or "verify".
+        op: &'static str,
+    },
     /// A file that parsed but held nothing usable.
     #[error("no usable key found")]
     NoUsableKey,
@@ -344,17 +375,9 @@ pub enum KeyError {
     SecretHex(String),
     /// A key given as an HMAC secret: the key-confusion attack.
     #[error(
-        "this secret is {0} (PEM, DER or JWK), not an HMAC secret: load it as a key instead. Using a key as an HMAC secret is the key-confusion attack, so it is refused"
+        "this secret is {0}, not an HMAC secret: load it as a key instead. Using a key as an HMAC secret is the key-confusion attack (CVE-2022-29217), so it is refused"
     )]
     SecretIsKey(String),
-    /// A secret file over 1 MiB.
-    #[error("the secret file {path} is {len} bytes; the limit is 1 MiB")]
-    SecretFileTooLarge {
-        /// The path given.
-        path: String,
-        /// Its size.
-        len: u64,
-    },
 
     // ---- export and generation ----
     /// An HMAC secret asked for a public form.

@@ -198,5 +198,15 @@ pub fn parse_jwk(obj: &Map<String, Value>) -> Result<Key, KeyError> {
     key.kid = text("kid");
     key.jwk_use = text("use");
     key.jwk_alg = text("alg");
+    key.jwk_key_ops = match obj.get("key_ops") {
+        None => None,
+        Some(Value::Array(ops)) => Some(
+            ops.iter()
+                .map(|o| o.as_str().map(str::to_string))
+                .collect::<Option<Vec<_>>>()
+                .ok_or_else(|| KeyError::JwkNotString("key_ops".into()))?,
+        ),
+        Some(_) => return Err(KeyError::JwkNotString("key_ops".into())),
+    };
     Ok(key)
 }

@@ -2,7 +2,9 @@
 //! choosing a key from a file that holds several.
 
 use super::{Key, KeyError, MAX_KEY_FILE, Purpose, jwk, pem, pkcs};
-use crate::core::error::{Error, Result};
+use crate::core::alg::JwsAlg;
+use crate::core::error::Result;
+use serde_json::{Map, Value};
 use std::path::Path;
 
 /// The keys found in one file or paste, with notes on what was skipped or chosen.
@@ -34,32 +36,74 @@ impl KeyFile {
     /// Chooses the key to use: in a JWKS by `kid`; among several PEM blocks the first private
     /// key when signing, else the first key.
     pub fn pick(&self, kid: Option<&str>, purpose: Purpose) -> Result<&Key, KeyError> {
-        self.pick_index(kid, purpose)
+        self.pick_index(kid, None, purpose)
             .and_then(|i| self.keys.get(i).ok_or(KeyError::NoUsableKey))
     }
 
-    /// Like [`KeyFile::pick`], but says which entry (its index in `keys`).
-    pub fn pick_index(&self, kid: Option<&str>, purpose: Purpose) -> Result<usize, KeyError> {
+    /// The key for a token with this header and algorithm: looked up by the token's `kid`
+    /// ([`token_kid`]); in a JWKS where several keys share the `kid` (RFC 7517 section 4.5
+    /// allows it), or where the token has none, the one that fits `alg`.
+    pub fn pick_for_token(
+        &self,
+        header: Option<&Map<String, Value>>,
+        alg: Option<JwsAlg>,
+        purpose: Purpose,
+    ) -> Result<usize, KeyError> {
+        let kid = match header.map(token_kid).transpose() {
+            Ok(kid) => kid.flatten(),
+            Err(e) if self.is_set => return Err(e),
+            Err(_) => None,
+        };
+        self.pick_index(kid, alg, purpose)
+    }
+
+    /// Like [`KeyFile::pick`], but says which entry (its index in `keys`); with `alg`, a JWKS
+    /// entry that fits it is preferred among those that match.
+    pub fn pick_index(
+        &self,
+        kid: Option<&str>,
+        alg: Option<JwsAlg>,
+        purpose: Purpose,
+    ) -> Result<usize, KeyError> {
+        let fits = |k: &Key| alg.is_none_or(|a| k.check_fits(a, purpose).is_ok());
         if self.is_set {
+            let present = || list_or_none(&self.kids());
             return match kid {
-                Some(kid) => self
-                    .keys
-                    .iter()
-                    .position(|k| k.kid.as_deref() == Some(kid))
-                    .ok_or_else(|| KeyError::KidNotFound {
-                        kid: kid.to_string(),
-                        present: list_or_none(&self.kids()),
-                    }),
-                None => match self.keys.len() {
-                    1 => Ok(0),
-                    0 => Err(KeyError::JwksEmpty {
-                        notes: String::new(),
-                    }),
-                    count => Err(KeyError::NoKid {
-                        count,
-                        present: list_or_none(&self.kids()),
-                    }),
-                },
+                Some(kid) => {
+                    let matching: Vec<usize> = (0..self.keys.len())
+                        .filter(|&i| {
+                            self.keys
+                                .get(i)
+                                .is_some_and(|k| k.kid.as_deref() == Some(kid))
+                        })
+                        .collect();
+                    let fitting = matching
+                        .iter()
+                        .copied()
+                        .find(|&i| self.keys.get(i).is_some_and(fits));
+                    fitting
+                        .or(matching.first().copied())
+                        .ok_or_else(|| KeyError::KidNotFound {
+                            kid: crate::core::text::clip(kid, 60),
+                            present: present(),
+                        })
+                }
+                None => {
+                    let fitting: Vec<usize> = (0..self.keys.len())
+                        .filter(|&i| self.keys.get(i).is_some_and(fits))
+                        .collect();
+                    match (self.keys.len(), fitting.as_slice()) {
+                        (1, _) => Ok(0),
+                        (0, _) => Err(KeyError::JwksEmpty {
+                            notes: String::new(),
+                        }),
+                        (_, [only]) if alg.is_some() => Ok(*only),
+                        (count, _) => Err(KeyError::NoKid {
+                            count,
+                            present: present(),
+                        }),
+                    }
+                }
             };
         }
         let chosen = match purpose {
@@ -74,6 +118,20 @@ impl KeyFile {
     }
 }
 
+/// The token's `kid` for looking a key up: `None` when absent, an error naming its type when
+/// it is not a string (a numeric `kid` is not "no kid").
+pub fn token_kid(header: &Map<String, Value>) -> Result<Option<&str>, KeyError> {
+    match header.get("kid") {
+        None => Ok(None),
+        Some(Value::String(s)) => Ok(Some(s)),
+        Some(other) => Err(KeyError::KidNotString(format!(
+            "{} ({})",
+            crate::core::json::kind_name(other),
+            crate::core::text::clip(&other.to_string(), 40)
+        ))),
+    }
+}
+
 /// Quoted, comma-separated, or "none".
 pub(crate) fn list_or_none(items: &[String]) -> String {
     if items.is_empty() {
@@ -81,7 +139,7 @@ pub(crate) fn list_or_none(items: &[String]) -> String {
     } else {
         items
             .iter()
-            .map(|k| format!("\"{k}\""))
+            .map(|k| format!("\"{}\"", crate::core::text::clip(k, 60)))
             .collect::<Vec<_>>()
             .join(", ")
     }
@@ -93,20 +151,9 @@ pub fn load_key_file(path: &Path) -> Result<KeyFile> {
     Ok(load_key_bytes(&bytes)?)
 }
 
-/// Reads a key file's bytes after checking it is a regular file under [`MAX_KEY_FILE`].
+/// Reads a key file's bytes, at most [`MAX_KEY_FILE`] of them, whatever kind of file it is.
 pub fn read_key_file(path: &Path) -> Result<Vec<u8>> {
-    let shown = path.display();
-    let meta = std::fs::metadata(path)
-        .map_err(|e| Error::Io(format!("cannot read key file {shown}: {e}")))?;
-    if meta.is_dir() {
-        return Err(Error::Io(format!("{shown} is a folder, not a key file")));
-    }
-    check_size(usize::try_from(meta.len()).unwrap_or(usize::MAX))?;
-    let bytes =
-        std::fs::read(path).map_err(|e| Error::Io(format!("cannot read key file {shown}: {e}")))?;
-    // The file may have grown between the two calls.
-    check_size(bytes.len())?;
-    Ok(bytes)
+    crate::core::files::read_capped(path, MAX_KEY_FILE, "key file")
 }
 
 fn check_size(len: usize) -> Result<(), KeyError> {

@@ -22,7 +22,7 @@ pub use error::KeyError;
 pub use export::public_jwks;
 pub use generate::{KeySpec, RSA_SIZES, generate};
 pub use jwk::parse_jwk;
-pub use load::{KeyFile, load_key_bytes, load_key_file, read_key_file};
+pub use load::{KeyFile, load_key_bytes, load_key_file, read_key_file, token_kid};
 pub use pem::{der_to_pem, pem_encode};
 pub use route::{KeyField, Routed, field_of, route};
 pub use secret::{SecretEncoding, parse_secret, parse_secret_spec};
@@ -200,6 +200,8 @@ pub struct Key {
     pub jwk_use: Option<String>,
     /// The JWK's `alg` member, when the key came from a JWK that has one.
     pub jwk_alg: Option<String>,
+    /// The JWK's `key_ops` member, when the key came from a JWK that has one.
+    pub jwk_key_ops: Option<Vec<String>>,
     /// The aws-lc key objects parsed from `material` on first use, shared by clones; ignored by
     /// `==` and `Debug`.
     cache: crypto::KeyCache,
@@ -231,6 +233,7 @@ impl Key {
             cert: None,
             jwk_use: None,
             jwk_alg: None,
+            jwk_key_ops: None,
             cache: crypto::KeyCache::default(),
         }
     }
@@ -277,11 +280,17 @@ impl Key {
         }
     }
 
-    /// The algorithms this key can be used with.
+    /// The algorithms this key can be used with: those of its type, or only the one its
+    /// JWK's `alg` names.
     pub fn algorithms(&self) -> Vec<JwsAlg> {
         JwsAlg::ALL
             .into_iter()
             .filter(|a| a.family() == self.family())
+            .filter(|a| {
+                self.jwk_alg
+                    .as_deref()
+                    .is_none_or(|named| named == a.name())
+            })
             .filter(|a| {
                 // Weak RSA keys verify through the legacy PKCS#1 parameters only.
                 self.family() != Family::Rsa
@@ -291,8 +300,17 @@ impl Key {
             .collect()
     }
 
-    /// The algorithm to use when none is named: HS256, RS256, the curve's ES algorithm or EdDSA.
+    /// The algorithm to use when none is named: the one the JWK's `alg` names, else HS256,
+    /// RS256, the curve's ES algorithm or EdDSA.
     pub fn default_alg(&self) -> JwsAlg {
+        if let Some(named) = self
+            .jwk_alg
+            .as_deref()
+            .and_then(JwsAlg::from_name)
+            .filter(|a| a.family() == self.family())
+        {
+            return named;
+        }
         match self.family() {
             Family::Hmac => JwsAlg::HS256,
             Family::Rsa => JwsAlg::RS256,
@@ -301,8 +319,46 @@ impl Key {
         }
     }
 
-    /// Checks that the key can serve `alg` for `purpose`; the error says what would fit.
+    /// Checks what the key's JWK says it is for (`use`, `key_ops`, `alg`) against signing or
+    /// verifying with `alg` (RFC 7517 sections 4.2 to 4.4, RFC 8725bis section 3.1).
+    pub fn check_declared_use(&self, alg: JwsAlg, purpose: Purpose) -> Result<(), KeyError> {
+        let op = match purpose {
+            Purpose::Sign => "sign",
+            Purpose::Verify => "verify",
+        };
+        if let Some(u) = self.jwk_use.as_deref().filter(|u| *u != "sig") {
+            return Err(KeyError::JwkUse(crate::core::text::clip(u, 40), op));
+        }
+        if let Some(ops) = self
+            .jwk_key_ops
+            .as_ref()
+            .filter(|o| !o.iter().any(|x| x == op))
+        {
+            let listed = ops
+                .iter()
+                .map(|o| format!("\"{}\"", crate::core::text::clip(o, 40)))
+                .collect::<Vec<_>>()
+                .join(", ");
+            return Err(KeyError::JwkKeyOps { listed, op });
+        }
+        if let Some(named) = self.jwk_alg.as_deref().filter(|n| *n != alg.name()) {
+            return Err(KeyError::JwkAlg {
+                key_alg: crate::core::text::clip(named, 40),
+                alg,
+            });
+        }
+        Ok(())
+    }
+
+    /// Checks that the key can serve `alg` for `purpose`: its type and size, and what its JWK
+    /// says it is for; the error says what would fit.
     pub fn check_fits(&self, alg: JwsAlg, purpose: Purpose) -> Result<(), KeyError> {
+        self.check_type_fits(alg, purpose)?;
+        self.check_declared_use(alg, purpose)
+    }
+
+    /// [`Key::check_fits`] without the JWK's declared use: type, size, private or public.
+    fn check_type_fits(&self, alg: JwsAlg, purpose: Purpose) -> Result<(), KeyError> {
         let needs_private = purpose == Purpose::Sign;
         let family_ok = alg.family() == self.family();
         if family_ok && self.family() == Family::Rsa && self.bits() < RSA_MIN_BITS {

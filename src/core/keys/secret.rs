@@ -3,7 +3,7 @@
 
 use super::{Key, KeyError, KeyFormat, KeyMaterial, load_key_bytes};
 use crate::core::b64;
-use crate::core::error::{Error, Result};
+use crate::core::error::Result;
 
 /// How the secret field's text is to be read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -35,22 +35,63 @@ impl SecretEncoding {
     }
 }
 
-/// Refuses bytes that are a public or private key: using one as an HMAC secret is the
-/// key-confusion attack (jsonwebtoken's `from_secret` would accept PEM text).
+/// What key text `t` (trimmed) is, when it is one that no loader reads but that is plainly a
+/// key: OpenSSH lines and files, PuTTY files, RFC 4716 blocks, any PEM armour.
+fn key_text_kind(t: &str) -> Option<&'static str> {
+    const SSH: [(&str, &str); 9] = [
+        ("ssh-ed25519 ", "an OpenSSH ssh-ed25519 public key"),
+        ("ssh-rsa ", "an OpenSSH ssh-rsa public key"),
+        ("ssh-dss ", "an OpenSSH ssh-dss public key"),
+        ("ecdsa-sha2-", "an OpenSSH ECDSA public key"),
+        ("sk-ssh-ed25519", "an OpenSSH security-key public key"),
+        ("sk-ecdsa-sha2-", "an OpenSSH security-key public key"),
+        ("ssh-ed448 ", "an OpenSSH Ed448 public key"),
+        (
+            "---- BEGIN SSH2 PUBLIC KEY",
+            "an SSH2 (RFC 4716) public key",
+        ),
+        ("PuTTY-User-Key-File-", "a PuTTY key file"),
+    ];
+    if let Some((_, what)) = SSH.iter().find(|(p, _)| t.starts_with(p)) {
+        return Some(what);
+    }
+    // An authorized_keys line may start with options: `from="…" ssh-ed25519 AAAA…`.
+    if t.lines().any(|l| {
+        l.split_whitespace()
+            .any(|w| w.starts_with("ssh-") || w.starts_with("ecdsa-sha2-"))
+            && l.contains(" AAAA")
+    }) {
+        return Some("an OpenSSH public key");
+    }
+    if t.contains("-----BEGIN OPENSSH PRIVATE KEY") {
+        return Some("an OpenSSH private key");
+    }
+    if t.contains("-----BEGIN") {
+        return Some("PEM text (a key or a certificate)");
+    }
+    let json_key = t.starts_with('{')
+        && (t.contains("\"kty\"") || t.contains("\"keys\"") || t.contains("\"x5c\""));
+    json_key.then_some("a JWK or JWKS")
+}
+
+/// Refuses bytes that are a public or private key, in any form a person might paste: using
+/// one as an HMAC secret is the key-confusion attack (CVE-2022-29217 in PyJWT; jsonwebtoken's
+/// `from_secret` would accept PEM text). The message is the same for every kind.
 fn refuse_keys(bytes: &[u8]) -> Result<(), KeyError> {
-    let text = String::from_utf8_lossy(bytes);
-    let t = text.trim();
-    let looks_like_key = t.contains("-----BEGIN ")
-        || (t.starts_with('{') && t.contains("\"kty\""))
-        || load_key_bytes(bytes).is_ok();
-    if looks_like_key {
-        let what = load_key_bytes(bytes)
-            .ok()
-            .and_then(|f| f.keys.first().map(|k| k.kind_words()))
+    if let Ok(file) = load_key_bytes(bytes) {
+        let what = file
+            .keys
+            .first()
+            .map(|k| k.kind_words())
             .unwrap_or_else(|| "a key".to_string());
         return Err(KeyError::SecretIsKey(what));
     }
-    Ok(())
+    let text = String::from_utf8_lossy(bytes);
+    let t = text.trim_start_matches('\u{feff}').trim();
+    match key_text_kind(t) {
+        Some(what) => Err(KeyError::SecretIsKey(what.to_string())),
+        None => Ok(()),
+    }
 }
 
 fn secret_key(bytes: Vec<u8>, format: KeyFormat) -> Result<Key, KeyError> {
@@ -83,17 +124,11 @@ pub fn parse_secret_spec(spec: &str) -> Result<Key> {
     } else if let Some(rest) = spec.strip_prefix("hex:") {
         Ok(parse_secret(rest, SecretEncoding::Hex)?)
     } else if let Some(path) = spec.strip_prefix('@') {
-        let meta = std::fs::metadata(path)
-            .map_err(|e| Error::Io(format!("cannot read secret file {path}: {e}")))?;
-        if meta.len() > super::MAX_KEY_FILE as u64 {
-            return Err(KeyError::SecretFileTooLarge {
-                path: path.to_string(),
-                len: meta.len(),
-            }
-            .into());
-        }
-        let bytes = std::fs::read(path)
-            .map_err(|e| Error::Io(format!("cannot read secret file {path}: {e}")))?;
+        let bytes = crate::core::files::read_capped(
+            std::path::Path::new(path),
+            super::MAX_KEY_FILE,
+            "secret file",
+        )?;
         Ok(secret_key(bytes, KeyFormat::SecretFile)?)
     } else {
         Ok(parse_secret(spec, SecretEncoding::Text)?)
@@ -128,7 +163,8 @@ mod tests {
         let e = parse_secret("zz", SecretEncoding::Hex)
             .unwrap_err()
             .to_string();
-        assert!(e.contains("\"zz\" at digit 1"), "{e}");
+        assert!(e.contains("digit 1 or 2 is not hexadecimal"), "{e}");
+        assert!(!e.contains("zz"), "{e}");
         let e = parse_secret("a*b", SecretEncoding::Base64)
             .unwrap_err()
             .to_string();
@@ -158,5 +194,75 @@ mod tests {
                 .to_string()
                 .contains("key-confusion")
         );
+    }
+
+    #[test]
+    fn openssh_and_other_key_texts_are_refused_as_secrets() {
+        let cases = [
+            (
+                "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOMqqnkVzrm0SdG6UOoqKLsabgH5C9okWi0dh2l9GKJl me@host",
+                "ssh-ed25519",
+            ),
+            (
+                "ssh-rsa AAAAB3NzaC1yc2EAAAADAQABAAABAQC7 me@host",
+                "ssh-rsa",
+            ),
+            (
+                "ecdsa-sha2-nistp256 AAAAE2VjZHNhLXNoYTItbmlzdHAyNTYAAAAIbmlzdHAyNTYAAABBBE me",
+                "ECDSA",
+            ),
+            (
+                "from=\"10.0.0.1\" ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOMq me",
+                "OpenSSH",
+            ),
+            (
+                "-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAA\n-----END OPENSSH PRIVATE KEY-----",
+                "OpenSSH private",
+            ),
+            (
+                "-----BEGIN CERTIFICATE-----\ngarbage\n-----END CERTIFICATE-----",
+                "PEM",
+            ),
+            ("-----BEGIN", "PEM"),
+            (
+                "---- BEGIN SSH2 PUBLIC KEY ----\nAAAA\n---- END SSH2 PUBLIC KEY ----",
+                "SSH2",
+            ),
+            (r#"{"keys":[]}"#, "JWK"),
+            (r#"{"kty":"RSA","n":"broken"}"#, "JWK"),
+        ];
+        for (text, what) in cases {
+            let e = parse_secret(text, SecretEncoding::Text).unwrap_err();
+            let msg = e.to_string();
+            assert!(matches!(e, KeyError::SecretIsKey(_)), "{text}: {msg}");
+            assert!(
+                msg.contains(what) && msg.contains("key-confusion"),
+                "{text}: {msg}"
+            );
+            // The same through base64, hex and the command line's forms.
+            let b64 = b64::encode(text.as_bytes());
+            assert!(matches!(
+                parse_secret(&b64, SecretEncoding::Base64),
+                Err(KeyError::SecretIsKey(_))
+            ));
+            assert!(parse_secret_spec(&format!("b64:{b64}")).is_err());
+        }
+        let dir = std::env::temp_dir().join(format!("jwtwb-ssh-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let f = dir.join("id_ed25519.pub");
+        std::fs::write(&f, cases[0].0).unwrap();
+        let e = parse_secret_spec(&format!("@{}", f.display()))
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("key-confusion"), "{e}");
+        // Ordinary secrets that merely mention these words still load.
+        for ok in [
+            "ssh-is-my-password",
+            "BEGIN",
+            "{not a key}",
+            "my ssh-rsa secret",
+        ] {
+            assert!(parse_secret(ok, SecretEncoding::Text).is_ok(), "{ok}");
+        }
     }
 }

@@ -4,10 +4,11 @@
 mod claim_checks;
 mod signature;
 
-pub use claim_checks::claim_checks;
-pub use signature::signature_status;
+pub use claim_checks::{claim_checks, payload_checks};
+pub use signature::{crit_check, signature_status};
 
 use super::alg::JwsAlg;
+pub use super::cite::Cite;
 use super::claims::NumericDate;
 use super::keys::Key;
 use super::token::Inspection;
@@ -21,8 +22,11 @@ pub struct Policy {
     pub leeway: u64,
     /// Skip the exp check (the check still reports the time).
     pub ignore_exp: bool,
-    /// Expected audience: `aud` must equal it or contain it.
+    /// Expected audience: `aud` must equal it or contain it. A token with `aud` and no
+    /// expected audience fails (RFC 7519 section 4.1.3) unless `any_aud` is set.
     pub aud: Option<String>,
+    /// Accept any audience: the `aud` check is skipped (and says so).
+    pub any_aud: bool,
     /// Expected issuer.
     pub iss: Option<String>,
     /// Expected subject.
@@ -83,6 +87,8 @@ pub struct Check {
     pub detail: String,
     /// Why it failed, as a kind (`None` when it passed).
     pub fault: Option<Fault>,
+    /// The rule it applies: `RFC 7519 section 4.1.3`.
+    pub cite: Option<Cite>,
 }
 
 /// The kind of a failed check, so a headline can name the real failure.
@@ -108,6 +114,14 @@ pub enum Fault {
     Missing,
     /// The payload holds no claims.
     NoClaims,
+    /// The payload is meant as claims but is not a valid JWT Claims Set (strict reading).
+    InvalidClaims,
+    /// A claim or header member has the wrong shape (an `aud` array with a number in it).
+    Malformed,
+    /// The token names an audience and the verifier named none: not checked, so not valid.
+    AudNotChecked,
+    /// The token's characters are not a legal compact JWT (it was repaired to be read).
+    Format,
 }
 
 impl Check {
@@ -118,6 +132,7 @@ impl Check {
             ok: true,
             detail: detail.into(),
             fault: None,
+            cite: None,
         }
     }
 
@@ -128,7 +143,32 @@ impl Check {
             ok: false,
             detail: detail.into(),
             fault: Some(fault),
+            cite: None,
         }
+    }
+
+    /// The same check, citing the rule it applies.
+    #[must_use]
+    pub fn cite(mut self, spec: &'static str, section: &'static str) -> Check {
+        self.cite = Some(Cite::new(spec, section));
+        self
+    }
+
+    /// True when the check is not a failure of the token but a check that could not be made
+    /// (an audience with nothing to compare it to): shown amber, and still not valid.
+    pub fn is_unchecked(&self) -> bool {
+        self.fault == Some(Fault::AudNotChecked)
+    }
+
+    /// The check as the command line's JSON gives it: `{"name","ok","detail","cite"}`.
+    pub fn to_json(&self) -> serde_json::Value {
+        serde_json::json!({
+            "name": self.name,
+            "ok": self.ok,
+            "status": if self.ok { "pass" } else if self.is_unchecked() { "unchecked" } else { "fail" },
+            "detail": self.detail,
+            "cite": self.cite.map(|c| c.to_string()),
+        })
     }
 
     /// A few words naming the failure, for a headline: "exp is not a NumericDate".
@@ -146,6 +186,10 @@ impl Check {
             Some(Fault::Mismatch) => format!("{n} does not match"),
             Some(Fault::Missing) => format!("{n} is missing"),
             Some(Fault::NoClaims) => "the payload holds no claims".to_string(),
+            Some(Fault::InvalidClaims) => "invalid claims".to_string(),
+            Some(Fault::Malformed) => format!("{n} is malformed"),
+            Some(Fault::AudNotChecked) => "aud present, no expected audience".to_string(),
+            Some(Fault::Format) => "not a legal compact token".to_string(),
         }
     }
 }
@@ -161,6 +205,11 @@ pub enum Verdict {
     Expired,
     /// nbf is in the future.
     NotYetValid,
+    /// The payload is meant as claims but is not a valid JWT Claims Set.
+    InvalidClaims,
+    /// Signature fine, every other check passed, but the token's audience was not checked
+    /// because the verifier named none: not valid.
+    AudienceNotChecked,
     /// Another claim check failed.
     ClaimFailed,
     /// The signature could not be checked.
@@ -188,9 +237,11 @@ impl Report {
     /// then nbf, then the first other failure.
     pub fn deciding_failure(&self) -> Option<&Check> {
         let failed = |f: Fault| self.checks.iter().find(|c| c.fault == Some(f));
-        failed(Fault::NotNumericDate)
+        failed(Fault::InvalidClaims)
+            .or_else(|| failed(Fault::NotNumericDate))
             .or_else(|| failed(Fault::Expired))
             .or_else(|| failed(Fault::NotYetValid))
+            .or_else(|| self.checks.iter().find(|c| !c.ok && !c.is_unchecked()))
             .or_else(|| self.checks.iter().find(|c| !c.ok))
     }
 
@@ -213,6 +264,14 @@ impl Report {
             Some(c) if c.fault == Some(Fault::NotYetValid) => (
                 Verdict::NotYetValid,
                 "signature valid, but the token is not valid yet".to_string(),
+            ),
+            Some(c) if c.fault == Some(Fault::InvalidClaims) => (
+                Verdict::InvalidClaims,
+                format!("invalid claims: {}", c.detail),
+            ),
+            Some(c) if c.is_unchecked() => (
+                Verdict::AudienceNotChecked,
+                format!("not valid: {}", c.detail),
             ),
             Some(c) => (
                 Verdict::ClaimFailed,

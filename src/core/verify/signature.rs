@@ -4,6 +4,7 @@
 use super::{Check, Fault, Policy, SignatureStatus, Unchecked};
 use crate::core::alg::{HeaderAlg, JwsAlg};
 use crate::core::keys::{self, Key, Purpose};
+use crate::core::text;
 use crate::core::token::{Form, Inspection};
 use serde_json::{Map, Value};
 
@@ -25,48 +26,120 @@ const REGISTERED_HEADER: [&str; 11] = [
     "alg", "jku", "jwk", "kid", "x5u", "x5c", "x5t", "x5t#S256", "typ", "cty", "crit",
 ];
 
-/// Checks `crit` (RFC 7515 section 4.1.11). This verifier understands no extensions.
-pub(super) fn crit_check(header: &Map<String, Value>) -> Option<Check> {
-    let crit = header.get("crit")?;
-    let Some(list) = crit.as_array().filter(|l| !l.is_empty()) else {
-        return Some(check(
-            "crit",
-            false,
-            "crit must be a non-empty array of header names",
-        ));
+/// The extensions this verifier understands when `crit` lists them: `b64` when it is `true`
+/// (RFC 7797: the payload is base64url-encoded as usual).
+fn understood(name: &str, header: &Map<String, Value>) -> bool {
+    name == "b64" && header.get("b64") == Some(&Value::Bool(true))
+}
+
+/// Checks `crit` (RFC 7515 section 4.1.11) and `b64` (RFC 7797): a `crit` that is malformed,
+/// names a registered member or one the header lacks, or lists an extension this verifier
+/// does not understand fails; so does `b64` when `crit` does not list it (RFC 7797 section
+/// 6), or when it is `false` (unencoded payloads are not verified here).
+pub fn crit_check(header: &Map<String, Value>) -> Option<Check> {
+    let b64 = header.get("b64");
+    let Some(crit) = header.get("crit") else {
+        return b64.map(|_| {
+            check(
+                "crit",
+                false,
+                "b64 is set but crit does not list it: a verifier that does not know b64 would read the payload differently, so RFC 7797 requires \"crit\": [\"b64\"]",
+            )
+            .cite("RFC 7797", "6")
+        });
     };
+    let Some(list) = crit.as_array().filter(|l| !l.is_empty()) else {
+        return Some(
+            check(
+                "crit",
+                false,
+                "crit must be a non-empty array of header names",
+            )
+            .cite("RFC 7515", "4.1.11"),
+        );
+    };
+    let mut names = Vec::new();
     for item in list {
         let Some(name) = item.as_str() else {
-            return Some(check(
-                "crit",
-                false,
-                "crit must list header names as strings",
-            ));
+            return Some(
+                check("crit", false, "crit must list header names as strings")
+                    .cite("RFC 7515", "4.1.11"),
+            );
         };
+        let shown = text::clip(name, 40);
         if REGISTERED_HEADER.contains(&name) {
-            return Some(check(
-                "crit",
-                false,
-                format!("crit lists \"{name}\", a registered header name, which RFC 7515 forbids"),
-            ));
+            return Some(
+                check(
+                    "crit",
+                    false,
+                    format!(
+                        "crit lists \"{shown}\", a registered header name, which RFC 7515 forbids"
+                    ),
+                )
+                .cite("RFC 7515", "4.1.11"),
+            );
         }
         if !header.contains_key(name) {
-            return Some(check(
+            return Some(
+                check(
+                    "crit",
+                    false,
+                    format!("crit lists \"{shown}\" but the header has no such member"),
+                )
+                .cite("RFC 7515", "4.1.11"),
+            );
+        }
+        names.push(name);
+    }
+    if b64.is_some() && !names.contains(&"b64") {
+        return Some(
+            check(
                 "crit",
                 false,
-                format!("crit lists \"{name}\" but the header has no such member"),
-            ));
+                "b64 is set but crit does not list it (RFC 7797 requires \"crit\": [\"b64\"])",
+            )
+            .cite("RFC 7797", "6"),
+        );
+    }
+    match b64 {
+        Some(Value::Bool(true)) | None => {}
+        Some(Value::Bool(false)) => {
+            return Some(
+                check(
+                    "crit",
+                    false,
+                    "b64 is false: the payload is not base64url-encoded (RFC 7797), which this verifier does not accept, so the token must be rejected",
+                )
+                .cite("RFC 7797", "3"),
+            );
+        }
+        Some(_) => {
+            return Some(check("crit", false, "b64 must be true or false").cite("RFC 7797", "3"));
         }
     }
-    let names: Vec<&str> = list.iter().filter_map(Value::as_str).collect();
-    Some(check(
-        "crit",
-        false,
-        format!(
-            "crit marks {} as critical, an extension this verifier does not understand, so the token must be rejected",
-            names.join(", ")
-        ),
-    ))
+    let unknown: Vec<String> = names
+        .iter()
+        .filter(|n| !understood(n, header))
+        .map(|n| text::clip(n, 40))
+        .collect();
+    if unknown.is_empty() {
+        return Some(check(
+            "crit",
+            true,
+            "crit lists b64, which is true: the payload is base64url-encoded as usual (RFC 7797)",
+        ));
+    }
+    Some(
+        check(
+            "crit",
+            false,
+            format!(
+                "crit marks {} as critical, an extension this verifier does not understand, so the token must be rejected",
+                unknown.join(", ")
+            ),
+        )
+        .cite("RFC 7515", "4.1.11"),
+    )
 }
 
 /// The signature part of a verification: status, the algorithm used, and the `alg` check.

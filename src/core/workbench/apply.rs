@@ -91,6 +91,8 @@ impl Workbench {
             }
             Edit::Leeway(l) => self.policy.leeway = l,
             Edit::IgnoreExp(b) => self.policy.ignore_exp = b,
+            Edit::Audience(a) => self.policy.aud = Some(a).filter(|a| !a.is_empty()),
+            Edit::AnyAudience(b) => self.policy.any_aud = b,
             Edit::Clock(c) => self.clock = c,
             Edit::Template(t) => fx.sign = self.load_template(t, now),
             Edit::Clear => self.clear(),

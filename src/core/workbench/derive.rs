@@ -6,6 +6,7 @@ use crate::core::alg::{Family, JwsAlg};
 use crate::core::error::Error;
 use crate::core::keys::{self, Key, KeyError, KeyFile, Purpose, SecretEncoding};
 use crate::core::verify::{self, Check, Fault, Policy, SignatureStatus, Unchecked};
+use serde_json::{Map, Value};
 
 /// A parsed key text, kept until the text changes.
 #[derive(Debug, Clone)]
@@ -92,7 +93,7 @@ impl KeyState {
 /// A key file's pick for `alg`: the key, checked to fit, and its index.
 fn pick(
     file: &Result<KeyFile, KeyError>,
-    kid: Option<&str>,
+    header: Option<&Map<String, Value>>,
     purpose: Purpose,
     alg: JwsAlg,
 ) -> (Result<Key, KeyError>, Option<usize>) {
@@ -100,7 +101,7 @@ fn pick(
         Ok(f) => f,
         Err(e) => return (Err(e.clone()), None),
     };
-    let index = match file.pick_index(kid, purpose) {
+    let index = match file.pick_for_token(header, Some(alg), purpose) {
         Ok(i) => i,
         Err(e) => return (Err(e), None),
     };
@@ -125,7 +126,8 @@ pub(super) fn unchecked_signature(e: &Error) -> (SignatureStatus, Option<JwsAlg>
 impl Workbench {
     /// Re-derives the signing and verifying keys for the chosen algorithm.
     pub(super) fn refresh_keys(&mut self) {
-        let kid = self.current_kid();
+        let header = self.current_header().cloned();
+        let header = header.as_ref();
         let alg = self.alg;
         let ks = &mut self.key_state;
         ks.notes.clear();
@@ -158,14 +160,14 @@ impl Workbench {
             if let Ok(f) = file {
                 ks.notes.extend(f.notes.iter().cloned());
             }
-            pick(file, kid.as_deref(), Purpose::Sign, alg)
+            pick(file, header, Purpose::Sign, alg)
         };
         let public_text = self.keys.public_key.trim().to_string();
         if public_text.is_empty() {
             // Verify with the private key's public half, when there is one.
             let file = ks.private.as_ref().map(|p| &p.value);
             let (key, index) = match file {
-                Some(f) if !private_text.is_empty() => pick(f, kid.as_deref(), Purpose::Sign, alg),
+                Some(f) if !private_text.is_empty() => pick(f, header, Purpose::Sign, alg),
                 _ => (
                     Err(KeyError::Missing {
                         needs: alg.needs(false),
@@ -185,7 +187,7 @@ impl Workbench {
             if let Ok(f) = file {
                 ks.notes.extend(f.notes.iter().cloned());
             }
-            let (key, index) = pick(file, kid.as_deref(), Purpose::Verify, alg);
+            let (key, index) = pick(file, header, Purpose::Verify, alg);
             ks.verify = key;
             ks.verify_index = index;
             ks.from_public = true;

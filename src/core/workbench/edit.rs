@@ -54,6 +54,10 @@ pub enum Edit {
     Leeway(u64),
     /// Skip the exp check.
     IgnoreExp(bool),
+    /// The audience the verifier expects (empty: none, so a token with `aud` is not valid).
+    Audience(String),
+    /// Accept any audience: the `aud` check is skipped and says so.
+    AnyAudience(bool),
     /// Evaluate times as of another instant, or live.
     Clock(TimeTravel),
     /// Fill header and payload from a template, with a fresh iat and exp.
@@ -98,6 +102,8 @@ impl Edit {
             Edit::GeneratedKey(_) => "GeneratedKey",
             Edit::Leeway(_) => "Leeway",
             Edit::IgnoreExp(_) => "IgnoreExp",
+            Edit::Audience(_) => "Audience",
+            Edit::AnyAudience(_) => "AnyAudience",
             Edit::Clock(_) => "Clock",
             Edit::Template(_) => "Template",
             Edit::Clear => "Clear",

@@ -225,20 +225,16 @@ impl Workbench {
         self.payload_parsed = Some(json::parse_object("payload", &self.payload));
     }
 
-    /// The kid of the header being signed (editors) or verified (token), for JWKS lookups.
-    pub(super) fn current_kid(&self) -> Option<String> {
-        let header = match self.lead {
+    /// The header being signed (editors) or verified (token): its kid picks a JWKS key.
+    pub(super) fn current_header(&self) -> Option<&serde_json::Map<String, Value>> {
+        match self.lead {
             Lead::Editors => self.header_parsed.as_ref().and_then(|r| r.as_ref().ok()),
             Lead::Token => self
                 .inspection
                 .as_ref()
                 .ok()
                 .and_then(|i| i.header.as_ref().ok()),
-        };
-        header
-            .and_then(|h| h.get("kid"))
-            .and_then(Value::as_str)
-            .map(str::to_string)
+        }
     }
 
     /// Replaces the editors (pretty-printed) and makes them lead.

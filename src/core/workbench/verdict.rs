@@ -170,6 +170,11 @@ impl Workbench {
             Verdict::InvalidSignature => (Tone::Bad, "× Invalid signature".to_string()),
             Verdict::Expired => (Tone::Bad, "× Expired".to_string()),
             Verdict::NotYetValid => (Tone::Bad, "× Not yet valid".to_string()),
+            Verdict::InvalidClaims => (Tone::Bad, "× Invalid claims".to_string()),
+            Verdict::AudienceNotChecked => (
+                Tone::Warn,
+                "? Signature valid, audience not checked".to_string(),
+            ),
             Verdict::ClaimFailed => (
                 Tone::Bad,
                 format!(
@@ -185,7 +190,15 @@ impl Workbench {
                 format!("? Not checked: {}", self.why_unchecked()),
             ),
         };
-        head(tone, title, capitalised(&text), self.judging())
+        let detail = if verdict == Verdict::AudienceNotChecked {
+            format!(
+                "{}. Enter the audience this service expects under Expected audience, or tick Any audience.",
+                capitalised(&text)
+            )
+        } else {
+            capitalised(&text)
+        };
+        head(tone, title, detail, self.judging())
     }
 
     /// The headline of a JWE that is not (or not only) a signed token to judge.
