@@ -682,6 +682,8 @@ fn decode_lists_findings_in_text_and_json() {
             row("kid-suspicious", "warning", "header", "kid"),
             row("exp-missing", "warning", "claim", "exp"),
             row("payload-password", "warning", "claim", "password"),
+            row("typ-not-explicit", "info", "header", "typ"),
+            row("aud-missing", "info", "claim", "aud"),
         ]
     );
     let details: Vec<&str> = v["findings"]
@@ -712,18 +714,28 @@ fn decode_lists_findings_in_text_and_json() {
         .unwrap_or_else(|| panic!("{}", o.stdout));
     assert!(o.stdout.find("\nTimes").unwrap() < o.stdout.find("\nFindings").unwrap());
     let lines: Vec<&str> = section.lines().collect();
-    assert_eq!(lines.len(), 5, "{section}");
+    assert_eq!(lines.len(), 7, "{section}");
     assert!(
         lines[0].starts_with("  danger  alg-none  alg \"none\": "),
         "{}",
         lines[0]
     );
     assert!(lines[4].starts_with("  warning  payload-password  \"password\" in the payload: "));
-    // A clean token has an empty findings array and no section.
+    // RFC 7515's A.1 token has only the two findings of RFC 8725bis that most tokens get:
+    // typ JWT is no explicit type, and there is no aud.
     let o = run(&["decode", "--json", A1_TOKEN, "--now=1300819000"]);
-    assert_eq!(findings_of(&json(&o)), []);
+    let ids: Vec<(String, String)> = findings_of(&json(&o))
+        .into_iter()
+        .map(|f| (f.0, f.1))
+        .collect();
+    let info = |id: &str| (id.to_string(), "info".to_string());
+    assert_eq!(ids, [info("typ-not-explicit"), info("aud-missing")]);
     let o = run(&["decode", A1_TOKEN, "--now=1300819000"]);
-    assert!(!o.stdout.contains("Findings"), "{}", o.stdout);
+    assert!(
+        o.stdout.contains("(RFC 8725bis section 3.11)"),
+        "{}",
+        o.stdout
+    );
 }
 
 #[test]
@@ -748,12 +760,26 @@ fn verify_lists_findings_with_the_key() {
     assert_eq!(v["valid"], true);
     assert_eq!(
         findings_of(&v),
-        [(
-            "hmac-secret-short".to_string(),
-            "warning".to_string(),
-            "key".to_string(),
-            String::new()
-        )]
+        [
+            (
+                "hmac-secret-short".to_string(),
+                "warning".to_string(),
+                "key".to_string(),
+                String::new()
+            ),
+            (
+                "typ-not-explicit".to_string(),
+                "info".to_string(),
+                "header".to_string(),
+                "typ".to_string()
+            ),
+            (
+                "aud-missing".to_string(),
+                "info".to_string(),
+                "claim".to_string(),
+                "aud".to_string()
+            )
+        ]
     );
     assert!(!o.stdout.contains("\"short\""), "never the secret");
     let o = run(&["verify", &token, "--secret", "short", NOW]);
@@ -783,23 +809,34 @@ fn verify_lists_findings_with_the_key() {
         .collect();
     assert_eq!(
         ids,
-        ["hmac-secret-well-known danger", "exp-missing warning"]
+        [
+            "hmac-secret-well-known danger",
+            "exp-missing warning",
+            "typ-not-explicit info",
+            "aud-missing info"
+        ]
     );
     assert!(!o.stdout.contains("your-256-bit-secret"));
-    // A clean token with a strong secret: no findings.
+    // A clean token with a strong secret, explicitly typed, with an audience: no findings
+    // but the one that explains its type.
     let o = run(&[
         "encode",
         "--secret",
         SECRET,
+        "--header",
+        r#"{"typ":"at+jwt"}"#,
         "--exp=900",
         NOW,
-        r#"{"sub":"1","iss":"me"}"#,
+        r#"{"sub":"1","iss":"me","aud":"api"}"#,
     ]);
     let token = o.stdout.trim().to_string();
-    let o = run(&["verify", &token, "--secret", SECRET, "--json", NOW]);
-    assert_eq!(findings_of(&json(&o)), []);
-    let o = run(&["verify", &token, "--secret", SECRET, NOW]);
-    assert!(!o.stdout.contains("Findings"), "{}", o.stdout);
+    let o = run(&[
+        "verify", &token, "--secret", SECRET, "--aud", "api", "--json", NOW,
+    ]);
+    assert_eq!(o.code, 0, "{}", o.stdout);
+    let f = findings_of(&json(&o));
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert_eq!((f[0].0.as_str(), f[0].1.as_str()), ("typ-other", "info"));
 }
 
 #[test]

@@ -5,7 +5,7 @@
 mod common;
 use common::*;
 use jwt_workbench::core::findings::{
-    Context, Finding, Severity, Target, findings, key_findings, secret_findings,
+    Context, Finding, Severity, Target, findings as all_findings, key_findings, secret_findings,
 };
 use jwt_workbench::core::keys::{Key, KeyFormat, KeyMaterial, SecretEncoding, parse_secret};
 use jwt_workbench::core::workbench::{Edit, Workbench};
@@ -35,11 +35,49 @@ fn plain(header: &str, payload: &str) -> Vec<Finding> {
     findings(&tok(header, payload), &Context::at(NOW))
 }
 
-/// "id severity" for each finding.
+/// The findings, without the two general ones most tokens get ([`GENERAL`]).
+fn findings(insp: &Inspection, ctx: &Context<'_>) -> Vec<Finding> {
+    all_findings(insp, ctx)
+        .into_iter()
+        .filter(|f| !GENERAL.contains(&f.id))
+        .collect()
+}
+
+/// The two findings about the token's kind and audience that most tokens get (RFC 8725bis
+/// 3.9 and 3.11); the tests of other findings leave them out, `bcp_typ_and_aud` checks them.
+const GENERAL: [&str; 2] = ["typ-not-explicit", "aud-missing"];
+
+/// "id severity" for each finding (the two general ones left out).
 fn ids(f: &[Finding]) -> Vec<String> {
     f.iter()
+        .filter(|f| !GENERAL.contains(&f.id))
         .map(|f| format!("{} {}", f.id, f.severity.label()))
         .collect()
+}
+
+#[test]
+fn bcp_typ_and_aud() {
+    let all = |h: &str, p: &str| {
+        all_findings(&tok(h, p), &Context::at(NOW))
+            .iter()
+            .map(|f| (f.id, f.cite.map(|c| c.to_string())))
+            .collect::<Vec<_>>()
+    };
+    let bcp = |s: &str| Some(format!("RFC 8725bis section {s}"));
+    assert_eq!(
+        all(r#"{"alg":"HS256","typ":"JWT"}"#, &payload("")),
+        [("typ-not-explicit", bcp("3.11"))]
+    );
+    assert_eq!(
+        all(
+            r#"{"alg":"HS256","typ":"at+jwt"}"#,
+            r#"{"sub":"1","exp":1800000900}"#
+        ),
+        [("typ-other", bcp("3.11")), ("aud-missing", bcp("3.9"))]
+    );
+    // Every finding that applies a rule says which, in the JSON too.
+    let f = all_findings(&tok(r#"{"alg":"none"}"#, "{}"), &Context::at(NOW));
+    assert_eq!(f[0].to_json()["cite"], "RFC 8725bis section 3.2");
 }
 
 /// A payload that is clean apart from `extra` members.
@@ -70,7 +108,7 @@ fn a_clean_token_has_no_warning_or_danger() {
         "{:?}",
         ids(&f)
     );
-    assert!(f.is_empty(), "{:?}", ids(&f));
+    assert!(ids(&f).is_empty(), "{:?}", ids(&f));
     let policy = Policy {
         aud: Some("api".into()),
         ..Policy::default()
@@ -370,7 +408,7 @@ fn header_members_kid_crit_typ() {
             "header-x5c warning"
         ]
     );
-    assert_eq!(f[2].title, "header carries \"jwk\"");
+    assert_eq!(f[2].title, "header carries \"jwk\": not used");
     for (kid, looks) in [
         ("../../dev/null", "a file path"),
         ("/etc/passwd", "a file path"),

@@ -859,7 +859,7 @@ fn payload_nested_100000_deep_explains_itself() {
     ));
     assert_eq!(
         p.explain().unwrap(),
-        "the payload is not a valid JWT Claims Set: payload is JSON nested 100000 levels deep; the limit is 128"
+        "the payload is not a valid JWT Claims Set: payload is JSON nested 100000 levels deep; at most 127 levels are read"
     );
 }
 

@@ -6,6 +6,14 @@ use common::*;
 use jwt_workbench::core::verify::{SignatureStatus, Unchecked, Verdict};
 use jwt_workbench::core::{JwsAlg, Layout, Payload, Policy, b64, inspect, sign, verify};
 
+/// Policy for RFC JWS examples whose payloads are text, not claims.
+fn jws_policy() -> Policy {
+    Policy {
+        any_payload: true,
+        ..Policy::default()
+    }
+}
+
 fn report(token: &str, key_text: &str, policy: &Policy, now: i64) -> jwt_workbench::core::Report {
     let insp = inspect(token).unwrap();
     verify(&insp, Some(&key(key_text)), policy, now)
@@ -76,9 +84,16 @@ fn rfc7515_a4_es512_verifies() {
     let r = report(A4_TOKEN, A4_JWK, &Policy::default(), 0);
     assert_eq!(r.signature, SignatureStatus::Valid);
     assert_eq!(r.alg, Some(JwsAlg::ES512));
-    // Payload "Payload" is not JSON: reported, not an error.
+    // Payload "Payload" is not JSON: not a JWT, so not valid as one; valid as a bare JWS.
     let claims = r.checks.iter().find(|c| c.name == "claims").unwrap();
+    assert!(
+        claims.detail.starts_with("not a JWT: "),
+        "{}",
+        claims.detail
+    );
     assert!(claims.detail.contains("plain text"), "{}", claims.detail);
+    assert!(!r.valid());
+    let r = report(A4_TOKEN, A4_JWK, &jws_policy(), 0);
     assert!(r.valid());
     // A tampered signature is invalid, not an error.
     let bad = A4_TOKEN.replacen(".AdwM", ".AdwN", 1);
@@ -168,7 +183,7 @@ fn rfc8037_ed25519_sign_reproduces_and_verifies() {
         insp.payload.as_ref().unwrap(),
         &Payload::Text("Example of Ed25519 signing".into())
     );
-    let r = verify(&insp, Some(&key(ED_PUBLIC_JWK)), &Policy::default(), 0);
+    let r = verify(&insp, Some(&key(ED_PUBLIC_JWK)), &jws_policy(), 0);
     assert_eq!(r.signature, SignatureStatus::Valid);
     assert!(r.valid());
     // Re-sign the exact signing input with the private key.
@@ -198,7 +213,7 @@ fn rfc7520_signing_examples() {
         let made = jwt_workbench::core::keys::sign_bytes(&key(jwk), alg, input.as_bytes()).unwrap();
         assert_eq!(b64::encode(&made), sig, "{alg}");
         assert!(
-            report(&format!("{input}.{sig}"), jwk, &Policy::default(), 0).valid(),
+            report(&format!("{input}.{sig}"), jwk, &jws_policy(), 0).valid(),
             "{alg}"
         );
     }
@@ -208,7 +223,7 @@ fn rfc7520_signing_examples() {
         report(
             &format!("{ps}.{RFC7520_PAYLOAD_B64}.{ps_sig}"),
             RFC7520_RSA_PRIVATE,
-            &Policy::default(),
+            &jws_policy(),
             0
         )
         .valid()
@@ -219,7 +234,7 @@ fn rfc7520_signing_examples() {
         report(
             &format!("{es}.{RFC7520_PAYLOAD_B64}.{es_sig}"),
             RFC7520_EC_PRIVATE,
-            &Policy::default(),
+            &jws_policy(),
             0
         )
         .valid()

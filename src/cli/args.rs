@@ -104,6 +104,10 @@ pub struct VerifyArgs {
     /// Accept any audience: skip the aud check (the report says so).
     #[arg(long, conflicts_with = "aud")]
     pub any_aud: bool,
+    /// Accept a payload that is not JWT claims (a bare JWS, such as RFC 8037's example): only
+    /// the signature is checked.
+    #[arg(long)]
+    pub any_payload: bool,
     /// Expected issuer.
     #[arg(long)]
     pub iss: Option<String>,

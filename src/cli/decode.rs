@@ -128,8 +128,9 @@ pub(crate) fn print_findings_titled(title: &str, found: &[Finding]) {
     }
     say!("\n{title}");
     for f in found {
+        let cite = f.cite.map(|c| format!(" ({c})")).unwrap_or_default();
         say!(
-            "  {}  {}  {}: {}",
+            "  {}  {}  {}: {}{cite}",
             f.severity.label(),
             f.id,
             f.title,

@@ -239,6 +239,13 @@ pub(crate) fn read_arg(arg: &str, what: &str) -> Result<String, Fail> {
             ),
         });
     }
+    // One line terminator ends what was read (`echo TOKEN | … -`); it is not part of it.
+    if bytes.ends_with(b"\n") {
+        bytes.pop();
+        if bytes.ends_with(b"\r") {
+            bytes.pop();
+        }
+    }
     String::from_utf8(bytes).map_err(|e| Fail {
         code: 2,
         message: format!(

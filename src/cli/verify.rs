@@ -20,6 +20,7 @@ fn policy_from(args: &VerifyArgs) -> Result<Policy, Fail> {
         ignore_exp: args.ignore_exp,
         aud: args.aud.clone(),
         any_aud: args.any_aud,
+        any_payload: args.any_payload,
         iss: args.iss.clone(),
         sub: args.sub.clone(),
         required: args.require.clone(),

@@ -58,7 +58,7 @@ pub enum Error {
         message: String,
     },
     /// JSON nested deeper than the parser allows.
-    #[error("{what} is JSON nested {depth} levels deep; the limit is 128")]
+    #[error("{what} is JSON nested {depth} levels deep; at most 127 levels are read")]
     TooDeep {
         /// What the JSON was meant to be ("payload").
         what: String,

@@ -297,7 +297,7 @@ mod tests {
         let e = parse_value("payload", &deep).unwrap_err();
         assert_eq!(
             e.to_string(),
-            "payload is JSON nested 100000 levels deep; the limit is 128"
+            "payload is JSON nested 100000 levels deep; at most 127 levels are read"
         );
         assert_eq!(depth(br#"{"a":"[[[[","b":[{}]}"#), 3);
     }

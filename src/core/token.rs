@@ -22,6 +22,8 @@ pub enum Repair {
     Padding(usize),
     /// Standard-base64 `+` and `/` were turned into base64url `-` and `_` (count).
     StandardAlphabet(usize),
+    /// Whitespace around the token was removed (count).
+    Surrounding(usize),
 }
 
 impl Repair {
@@ -36,6 +38,9 @@ impl Repair {
             Repair::Padding(n) => format!("removed {n} '=' padding character(s)"),
             Repair::StandardAlphabet(n) => {
                 format!("turned {n} standard-base64 '+'/'/' character(s) into base64url '-'/'_'")
+            }
+            Repair::Surrounding(n) => {
+                format!("removed {n} whitespace character(s) around the token")
             }
         }
     }
@@ -55,6 +60,7 @@ pub fn repair(input: &str) -> (String, Vec<Repair>) {
     let mut repairs = Vec::new();
     let (mut quotes, mut bearer) = (false, false);
     let mut s = input.trim();
+    let around = input.chars().count() - s.chars().count();
     // Quotes and the prefix can nest ("Bearer \"...\"", "'\"...\"'"): strip them all.
     loop {
         if let Some(inner) = unquoted(s) {
@@ -97,6 +103,9 @@ pub fn repair(input: &str) -> (String, Vec<Repair>) {
     }
     if kept.len() != out.len() {
         out = kept.to_string();
+    }
+    if around > 0 {
+        repairs.push(Repair::Surrounding(around));
     }
     if quotes {
         repairs.push(Repair::Quotes);
@@ -273,7 +282,9 @@ fn segment_spans(token: &str) -> Vec<Range<usize>> {
 
 impl Inspection {
     /// The inspection of a token just signed from known parts: nothing is decoded or parsed
-    /// again. `header_json` and `payload_json` are the exact bytes that were encoded.
+    /// again. `header_json` and `payload_json` are the exact bytes that were encoded; the
+    /// claims are judged as [`classify_payload`] would judge those bytes (a member named twice
+    /// makes them invalid), so a token reads the same here as when it is pasted.
     pub fn of_signed(
         token: String,
         header_json: String,
@@ -282,6 +293,13 @@ impl Inspection {
         payload: Map<String, Value>,
         signature: Vec<u8>,
     ) -> Inspection {
+        let payload = match strict::check_unique("payload", &payload_json) {
+            Ok(()) => Payload::Claims(payload),
+            Err(error) => Payload::Invalid {
+                text: payload_json.clone(),
+                error,
+            },
+        };
         let spans = segment_spans(&token);
         let alg = HeaderAlg::from_header(&header);
         Inspection {
@@ -293,7 +311,7 @@ impl Inspection {
             header: Ok(header),
             alg,
             payload_bytes: Ok(payload_json.into_bytes()),
-            payload: Ok(Payload::Claims(payload)),
+            payload: Ok(payload),
             signature: Ok(signature),
         }
     }

@@ -4,6 +4,7 @@
 use super::presentation::Masking;
 use super::widgets;
 use crate::core::claims::{self, NumericDate};
+use crate::core::text;
 use crate::core::workbench::Workbench;
 
 /// Draws the claims table (times as of the document's clock).
@@ -38,13 +39,16 @@ pub fn claims_ui(
                 .spacing([12.0, 4.0])
                 .show(ui, |ui| {
                     for (name, value) in c {
-                        let name_label = ui.label(egui::RichText::new(name).monospace().strong());
+                        // Names and values from the token: control, bidirectional and
+                        // invisible characters are shown escaped, never obeyed.
+                        let name_label =
+                            ui.label(egui::RichText::new(text::escape(name)).monospace().strong());
                         if let Some((title, text)) = claims::registered(name) {
                             name_label.on_hover_text(format!("{name}: {title}. {text}"));
                         }
                         let shown = match value {
-                            serde_json::Value::String(s) => s.clone(),
-                            other => other.to_string(),
+                            serde_json::Value::String(s) => text::escape(s).into_owned(),
+                            other => text::escape(&other.to_string()).into_owned(),
                         };
                         let masked = masking.names.contains(name);
                         if masked || revealed.contains(name) {

@@ -48,7 +48,7 @@ pub(super) fn debugger_ui(
                     ui.separator();
                     verdict::verdict_ui(ui, &app.wb, app.derived());
                     verdict::clock_ui(ui, &app.wb, &mut app.state, now, actions);
-                    findings::findings_ui(ui, &app.derived().findings);
+                    findings::findings_ui(ui, &app.wb, &app.derived().findings, actions);
                 });
             top.response.rect.height()
         });

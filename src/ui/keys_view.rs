@@ -7,6 +7,7 @@ use super::widgets::Palette;
 use super::{Actions, UiState, keys, labels};
 use crate::core::alg::Family;
 use crate::core::keys::Key;
+use crate::core::text;
 use crate::core::workbench::{Lead, Workbench};
 
 /// Draws the Keys view.
@@ -75,12 +76,24 @@ fn set_ui(ui: &mut egui::Ui, wb: &Workbench) {
                 let selected = chosen == Some(i);
                 let mark = if selected { "▶" } else { "" };
                 ui.label(egui::RichText::new(mark).color(p.ok));
-                ui.label(egui::RichText::new(k.kid.as_deref().unwrap_or("(none)")).monospace());
+                let kid = k
+                    .kid
+                    .as_deref()
+                    .map_or("(none)".into(), |k| text::clip(k, 60));
+                ui.label(egui::RichText::new(kid).monospace());
                 let (kty, size) = kind(k);
                 ui.label(kty);
                 ui.label(size);
-                ui.label(k.jwk_use.as_deref().unwrap_or("–"));
-                ui.label(k.jwk_alg.as_deref().unwrap_or("–"));
+                ui.label(
+                    k.jwk_use
+                        .as_deref()
+                        .map_or("–".into(), |u| text::clip(u, 20)),
+                );
+                ui.label(
+                    k.jwk_alg
+                        .as_deref()
+                        .map_or("–".into(), |a| text::clip(a, 20)),
+                );
                 ui.label(if k.is_private() { "private" } else { "public" });
                 let t = k.thumbprint();
                 ui.label(egui::RichText::new(t.get(..16).unwrap_or(&t)).monospace())
@@ -96,16 +109,25 @@ fn set_ui(ui: &mut egui::Ui, wb: &Workbench) {
         .as_ref()
         .ok()
         .and_then(|i| i.header.as_ref().ok())
-        .and_then(|h| h.get("kid"))
-        .and_then(|v| v.as_str());
+        .and_then(|h| crate::core::keys::token_kid(h).ok().flatten());
     let why = match (wb.verify_key(), chosen, kid) {
         (Ok(_), Some(_), Some(kid)) if file.is_set => (
             p.ok,
-            format!("▶ The token's kid \"{kid}\" selects this key."),
+            format!(
+                "▶ The token's kid \"{}\" selects this key.",
+                text::clip(kid, 60)
+            ),
+        ),
+        (Ok(_), Some(_), None) if file.is_set && file.keys.len() == 1 => (
+            p.ok,
+            "▶ The token has no kid; the set holds one key, so it is used.".to_string(),
         ),
         (Ok(_), Some(_), None) if file.is_set => (
             p.ok,
-            "▶ The token has no kid; the set holds one key, so it is used.".to_string(),
+            format!(
+                "▶ The token has no kid; this is the only key in the set that fits {}.",
+                wb.alg()
+            ),
         ),
         (Ok(_), Some(_), _) => (p.ok, "▶ This key verifies the token.".to_string()),
         (Err(e), _, _) => (p.warn, format!("No key selected: {e}")),

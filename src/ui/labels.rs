@@ -20,6 +20,8 @@ pub const PUBLIC_KEY: &str = "Public key";
 pub const KEY_PATH: &str = "Key file path";
 /// The leeway field.
 pub const LEEWAY: &str = "Leeway (seconds)";
+/// Loads the key a token carries in its header into the key pane.
+pub const USE_EMBEDDED_KEY: &str = "Use this embedded key";
 /// The expected audience field.
 pub const EXPECTED_AUDIENCE: &str = "Expected audience";
 /// Accept any audience.

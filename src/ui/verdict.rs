@@ -91,8 +91,9 @@ pub fn verdict_ui(ui: &mut egui::Ui, wb: &Workbench, derived: &Derived) {
         };
         job.append(mark, 0.0, egui::TextFormat::simple(body.clone(), color));
         job.append(&c.name, 0.0, egui::TextFormat::simple(mono, text));
+        let cite = c.cite.map(|c| format!(" ({c})")).unwrap_or_default();
         job.append(
-            &format!("  {}", c.detail),
+            &format!("  {}{cite}", c.detail),
             0.0,
             egui::TextFormat::simple(body, text),
         );

@@ -3,6 +3,7 @@
 
 use super::highlight;
 use super::presentation::Masking;
+use crate::core::text;
 use egui::text::{LayoutJob, TextFormat};
 use egui::{Color32, FontId, TextStyle, Ui};
 
@@ -83,8 +84,37 @@ fn mono(ui: &Ui) -> FontId {
     TextStyle::Monospace.resolve(ui.style())
 }
 
+/// Appends `text` in `color`; a control, bidirectional or invisible character in it (a line
+/// break or tab aside) is marked: white on red, so that the editor keeps the text but nobody
+/// reads past it.
 fn push(job: &mut LayoutJob, text: &str, font: &FontId, color: Color32) {
-    job.append(text, 0.0, TextFormat::simple(font.clone(), color));
+    let marked = |c: char| text::is_hidden(c) && !matches!(c, '\n' | '\r' | '\t');
+    if !text.chars().any(marked) {
+        job.append(text, 0.0, TextFormat::simple(font.clone(), color));
+        return;
+    }
+    let mut start = 0;
+    for (i, c) in text.char_indices() {
+        if !marked(c) {
+            continue;
+        }
+        if let Some(before) = text.get(start..i) {
+            job.append(before, 0.0, TextFormat::simple(font.clone(), color));
+        }
+        let end = i + c.len_utf8();
+        job.append(
+            text.get(i..end).unwrap_or(""),
+            0.0,
+            TextFormat {
+                background: Color32::from_rgb(0xc0, 0x20, 0x20),
+                ..TextFormat::simple(font.clone(), Color32::WHITE)
+            },
+        );
+        start = end;
+    }
+    if let Some(rest) = text.get(start..) {
+        job.append(rest, 0.0, TextFormat::simple(font.clone(), color));
+    }
 }
 
 /// The colours of a JWE's five parts: protected header, encrypted key, IV, ciphertext, tag.

@@ -122,6 +122,8 @@ pub(super) fn policy_for(orig: &super::Original) -> Policy {
     Policy {
         algorithms: vec![orig.alg],
         aud,
+        // A bare JWS (text payload) is tested for forgeries of its signature alone.
+        any_payload: orig.claims.is_none(),
         ..Default::default()
     }
 }

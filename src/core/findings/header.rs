@@ -100,22 +100,22 @@ fn injection_findings(header: &Map<String, Value>) -> Vec<Finding> {
         (
             "jku",
             "header-jku",
-            "the token names a URL to fetch its own key set from: a verifier that follows it lets an attacker host the key (and reach internal hosts). Ignore jku, or allow only exact, trusted URLs",
+            "the token names a URL to fetch its own key set from. This workbench did not fetch it and did not use it: the verdict is about the key you gave. A verifier that follows jku lets an attacker host the key (and reach internal hosts); ignore jku, or allow only exact, trusted URLs",
         ),
         (
             "x5u",
             "header-x5u",
-            "the token names a URL to fetch its own certificate from: a verifier that follows it lets an attacker choose the key (and reach internal hosts). Ignore x5u, or allow only trusted URLs",
+            "the token names a URL to fetch its own certificate from. This workbench did not fetch it and did not use it: the verdict is about the key you gave. A verifier that follows x5u lets an attacker choose the key (and reach internal hosts); ignore x5u, or allow only trusted URLs",
         ),
         (
             "jwk",
             "header-jwk",
-            "the token carries its own public key: a verifier that uses it accepts tokens an attacker signed with a key of their choosing. Verify with your own keys only",
+            "the token carries its own public key. This workbench did not use it: the verdict is about the key you gave. A verifier (or a debugger: jwt.io does) that checks a token with the key inside it accepts any forgery, since the attacker signs with a key of their choosing; verify with your own keys only",
         ),
         (
             "x5c",
             "header-x5c",
-            "the token carries its own certificate chain: unless the chain is validated against a trusted root (and pinned), an attacker signs with any certificate they made",
+            "the token carries its own certificate chain. This workbench did not use it: the verdict is about the key you gave. Unless the chain is validated against a root you trust (and pin), an attacker signs with any certificate they made; a debugger that verifies with it accepts forgeries",
         ),
     ];
     MEMBERS
@@ -125,7 +125,7 @@ fn injection_findings(header: &Map<String, Value>) -> Vec<Finding> {
             warn(
                 id,
                 member,
-                format!("header carries \"{member}\""),
+                format!("header carries \"{member}\": not used"),
                 (*detail).to_string(),
             )
         })
@@ -247,7 +247,7 @@ fn typ_finding(header: &Map<String, Value>) -> Option<Finding> {
 }
 
 /// Findings about the repairs made to pasted text.
-pub(super) fn repair_findings(repairs: &[Repair]) -> Vec<Finding> {
+pub fn repair_findings(repairs: &[Repair]) -> Vec<Finding> {
     repairs
         .iter()
         .map(|r| {
@@ -276,6 +276,11 @@ pub(super) fn repair_findings(repairs: &[Repair]) -> Vec<Finding> {
                     "paste-bearer",
                     "\"Bearer \" prefix",
                     "the prefix belongs to the Authorization header, not to the token",
+                ),
+                Repair::Surrounding(_) => (
+                    "paste-surrounding-whitespace",
+                    "whitespace around the token",
+                    "a token has no whitespace; a verifier given the text as it is rejects it",
                 ),
             };
             Finding::new(

@@ -9,6 +9,8 @@
 //! key it is decrypted with, its plaintext). Messages never quote a secret, a private key or
 //! the token.
 
+mod bcp;
+mod cites;
 mod claims;
 mod duplicates;
 mod header;
@@ -17,6 +19,7 @@ mod secrets;
 mod sensitive;
 mod wellknown;
 
+pub use header::repair_findings;
 pub use jwe::{MIN_RECOMMENDED_P2C, jwe_findings, jwe_header_findings, nested_unverified};
 pub use secrets::{key_findings, secret_findings, secret_text_findings};
 pub use wellknown::{WELL_KNOWN_SECRETS, is_well_known_secret};
@@ -82,10 +85,11 @@ impl Target {
         }
     }
 
-    /// A few words for people: "header kid", "claim password", "key", "token".
+    /// A few words for people: "header kid", "claim password", "key", "token" (the name
+    /// escaped and clipped).
     pub fn describe(&self) -> String {
         match self.name() {
-            Some(n) => format!("{} {n}", self.kind()),
+            Some(n) => format!("{} {}", self.kind(), clip(n, 60)),
             None => self.kind().to_string(),
         }
     }
@@ -123,7 +127,7 @@ impl Finding {
             title: title.into(),
             detail: detail.into(),
             target,
-            cite: None,
+            cite: cites::cite_of(id),
         }
     }
 
@@ -232,6 +236,7 @@ pub fn timeless_findings(insp: &Inspection, ctx: &Context<'_>) -> Vec<Finding> {
     }
     if let Ok(h) = &insp.header {
         out.extend(header::header_findings(h, &insp.alg, ctx.algorithms));
+        out.extend(bcp::header_findings(h));
     }
     if insp.header.is_ok()
         && let Ok(bytes) = &insp.header_bytes
@@ -252,6 +257,7 @@ pub fn timeless_findings(insp: &Inspection, ctx: &Context<'_>) -> Vec<Finding> {
         out.extend(duplicates::duplicate_findings(bytes, Target::Claim));
     }
     if let Some(c) = insp.claims() {
+        out.extend(bcp::claim_findings(c));
         out.extend(sensitive::sensitive_findings(c));
     }
     out
@@ -286,7 +292,7 @@ mod tests {
         assert_eq!(
             f.to_json(),
             json!({"id":"alg-none","severity":"danger","title":"t","detail":"d",
-                   "target":{"kind":"key","name":null},"cite":null})
+                   "target":{"kind":"key","name":null},"cite":"RFC 8725bis section 3.2"})
         );
         let t = Target::Header("kid".into());
         let f = Finding::new("kid-suspicious", Severity::Warning, t, "t", "d");

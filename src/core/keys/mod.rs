@@ -6,6 +6,7 @@ mod cert;
 mod crypto;
 pub mod der;
 mod describe;
+mod embedded;
 mod error;
 mod export;
 mod generate;
@@ -18,6 +19,7 @@ mod secret;
 
 pub use bundle::{ExportFile, ExportKind, export, jwk_text, keygen_files, with_kid};
 pub use crypto::{sign_bytes, verify_bytes, warm_up_rng};
+pub use embedded::embedded_key_text;
 pub use error::KeyError;
 pub use export::public_jwks;
 pub use generate::{KeySpec, RSA_SIZES, generate};

@@ -104,7 +104,8 @@ fn string_check(
     expected: Option<&String>,
     out: &mut Vec<Check>,
 ) {
-    let found = claims.get(name);
+    // A value of the wrong type is reported once, by `type_checks`.
+    let found = claims.get(name).filter(|v| v.is_string());
     let want = expected.map(|w| text::clip(w, 200));
     match (want, found) {
         (None, None) => {}
@@ -130,6 +131,29 @@ fn string_check(
             });
         }
     }
+}
+
+/// iss, sub and jti, when present, are strings (RFC 7519 sections 4.1.1, 4.1.2, 4.1.7): a
+/// number or null there is a malformed token, whatever is expected of it.
+fn type_checks(claims: &Map<String, Value>) -> Vec<Check> {
+    [("iss", "4.1.1"), ("sub", "4.1.2"), ("jti", "4.1.7")]
+        .into_iter()
+        .filter_map(|(name, section)| {
+            let v = claims.get(name).filter(|v| !v.is_string())?;
+            Some(
+                Check::fail(
+                    name,
+                    Fault::Malformed,
+                    format!(
+                        "{name} must be a string; it is {}: {}",
+                        crate::core::json::kind_name(v),
+                        shown(v)
+                    ),
+                )
+                .cite("RFC 7519", section),
+            )
+        })
+        .collect()
 }
 
 /// The audience (RFC 7519 section 4.1.3): a string or an array of strings; when present, the
@@ -205,16 +229,11 @@ fn aud_check(claims: &Map<String, Value>, policy: &Policy, out: &mut Vec<Check>)
     out.push(check.cite(SPEC, "4.1.3"));
 }
 
-/// The token's own characters: a compact JWT holds only base64url characters and dots
-/// (RFC 8725bis section 3.14). Removing wrapping (quotes, "Bearer ", line breaks) is fine;
-/// a token that needed its characters changed (`+`, `/`, `=`) is not the token a server sees.
+/// The token's own characters: a compact JWT holds only base64url characters and dots, and
+/// anything else must be rejected (RFC 8725bis section 3.14). A token that had to be repaired
+/// to be read (wrapping removed, characters changed) is shown, but is not valid as given.
 fn format_check(insp: &Inspection) -> Option<Check> {
-    let changed: Vec<String> = insp
-        .repairs
-        .iter()
-        .filter(|r| matches!(r, Repair::Padding(_) | Repair::StandardAlphabet(_)))
-        .map(Repair::note)
-        .collect();
+    let changed: Vec<String> = insp.repairs.iter().map(Repair::note).collect();
     (!changed.is_empty()).then(|| {
         Check::fail(
             "format",
@@ -228,8 +247,15 @@ fn format_check(insp: &Inspection) -> Option<Check> {
     })
 }
 
-/// Duplicate header members: parsers disagree on which one counts (RFC 7515 section 4).
+/// Duplicate header members (parsers disagree on which one counts, RFC 7515 section 4), and
+/// a `kid` that is not a string (RFC 7515 section 4.1.4).
 fn header_check(insp: &Inspection) -> Option<Check> {
+    let header = insp.header.as_ref().ok()?;
+    if let Err(e) = crate::core::keys::token_kid(header) {
+        return Some(
+            Check::fail("header", Fault::Malformed, e.to_string()).cite("RFC 7515", "4.1.4"),
+        );
+    }
     let bytes = insp.header_bytes.as_ref().ok()?;
     let text = std::str::from_utf8(bytes).ok()?;
     strict::check_unique("header", text)
@@ -262,6 +288,7 @@ pub fn payload_checks(
         return checks;
     };
     time_checks(claims, policy, now, &mut checks);
+    checks.extend(type_checks(claims));
     aud_check(claims, policy, &mut checks);
     string_check(claims, "iss", policy.iss.as_ref(), &mut checks);
     string_check(claims, "sub", policy.sub.as_ref(), &mut checks);
@@ -300,9 +327,9 @@ fn no_claims_check(payload: Result<&Payload, &crate::core::Error>, policy: &Poli
         || policy.iss.is_some()
         || policy.sub.is_some()
         || !policy.required.is_empty();
-    if payload.is_ok() && !expects_claims {
-        Check::pass("claims", why)
+    if payload.is_ok() && policy.any_payload && !expects_claims {
+        Check::pass("claims", format!("{why} (any payload accepted)"))
     } else {
-        Check::fail("claims", Fault::NoClaims, why)
+        Check::fail("claims", Fault::NoClaims, format!("not a JWT: {why}")).cite("RFC 7519", "7.2")
     }
 }

@@ -27,6 +27,9 @@ pub struct Policy {
     pub aud: Option<String>,
     /// Accept any audience: the `aud` check is skipped (and says so).
     pub any_aud: bool,
+    /// Accept a payload that holds no claims (a bare JWS, such as RFC 8037's example): only
+    /// the signature is judged. Off by default: a JWT's payload is a claims set.
+    pub any_payload: bool,
     /// Expected issuer.
     pub iss: Option<String>,
     /// Expected subject.

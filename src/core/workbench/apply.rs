@@ -135,21 +135,23 @@ impl Workbench {
         self.load_jwe()
     }
 
-    /// The token was typed or pasted: repair it once, decode it, fill the editors.
+    /// The token was typed or pasted: repair it once, decode it, fill the editors. A repaired
+    /// paste is replaced by the clean token, and that is what is judged (as the command line
+    /// judges the same token); the repairs stay as notes and findings.
     fn set_token(&mut self, text: String) {
         self.jwe = None;
         let (clean, repairs) = token::repair(&text);
-        self.repairs = repairs.iter().map(|r| r.note()).collect();
         self.token = if repairs.is_empty() {
             text
         } else {
             clean.clone()
         };
+        self.repairs = repairs;
         self.lead = Lead::Token;
         self.stale = None;
         self.generation += 1; // drops any signing job still running
         self.signing = false;
-        self.inspection = token::inspect_repaired(clean, repairs);
+        self.inspection = token::inspect_repaired(clean, Vec::new());
         self.header_parsed = None;
         self.payload_parsed = None;
         match &self.inspection {

@@ -42,6 +42,8 @@ impl Workbench {
         };
         let expected = [self.alg];
         let mut out = findings::timeless_findings(insp, &self.findings_context(&expected, 0));
+        // The token judged is the clean one; what the paste needed is said here.
+        out.extend(findings::repair_findings(&self.repairs));
         if let Some(JweView {
             parts: Ok(parts),
             state,

@@ -206,7 +206,9 @@ impl Workbench {
         if nested && let Ok(inner) = token::inspect(&plaintext) {
             self.inspection = Ok(inner);
         } else if let Ok(insp) = &mut self.inspection {
-            insp.payload = Ok(classify(&d.plaintext));
+            // Judged as the command line judges it: strictly, as claims when meant as claims.
+            let typ_jwt = crate::core::strict::typ_is_jwt(d.header());
+            insp.payload = Ok(token::classify_payload(d.plaintext.clone(), typ_jwt));
             insp.payload_bytes = Ok(d.plaintext.clone());
         }
         view.state = JweState::Decrypted {
@@ -267,18 +269,6 @@ impl Workbench {
             o.cty = Some("JWT".into());
         }
         Some((o, nested))
-    }
-}
-
-/// What a decrypted plaintext is, as a payload.
-fn classify(bytes: &[u8]) -> Payload {
-    match std::str::from_utf8(bytes) {
-        Err(_) => Payload::Binary(bytes.to_vec()),
-        Ok(text) => match serde_json::from_str::<serde_json::Value>(text) {
-            Ok(serde_json::Value::Object(m)) => Payload::Claims(m),
-            Ok(other) => Payload::OtherJson(other),
-            Err(_) => Payload::Text(text.to_string()),
-        },
     }
 }
 

@@ -113,7 +113,7 @@ pub struct Workbench {
     lead: Lead,
     clock: TimeTravel,
     inspection: Result<Inspection>,
-    repairs: Vec<String>,
+    repairs: Vec<crate::core::token::Repair>,
     header_parsed: Option<Result<Map<String, Value>>>,
     payload_parsed: Option<Result<Map<String, Value>>>,
     stale: Option<Stale>,
@@ -262,8 +262,11 @@ impl Workbench {
     }
 
     /// Notes on repairs made to the last pasted token.
-    pub fn repairs(&self) -> &[String] {
-        &self.repairs
+    pub fn repairs(&self) -> Vec<String> {
+        self.repairs
+            .iter()
+            .map(crate::core::token::Repair::note)
+            .collect()
     }
 
     /// Why the header editor's text cannot be used (line and column).

@@ -175,6 +175,13 @@ impl Workbench {
                 Tone::Warn,
                 "? Signature valid, audience not checked".to_string(),
             ),
+            Verdict::ClaimFailed
+                if report
+                    .deciding_failure()
+                    .is_some_and(|c| c.fault == Some(crate::core::verify::Fault::NoClaims)) =>
+            {
+                (Tone::Warn, "? Valid signature, not a JWT".to_string())
+            }
             Verdict::ClaimFailed => (
                 Tone::Bad,
                 format!(
