@@ -10,6 +10,12 @@ use std::process::ExitCode;
 
 pub(crate) fn attack(args: &AttackArgs, now: i64) -> CliResult {
     let text = read_arg(&args.token, "token")?;
+    if text.trim().len() > attacks::MAX_LAB_TOKEN {
+        return Err(Fail {
+            code: 2,
+            message: attacks::AttackError::TooLarge(text.trim().len()).to_string(),
+        });
+    }
     let insp = inspect(&text)?;
     let key = load_key_for(&args.key, &insp, Purpose::Verify)?;
     drop(insp);

@@ -62,6 +62,7 @@ fn problems(insp: &Inspection) -> Vec<String> {
 pub(crate) fn decode(args: &DecodeArgs, now: i64) -> CliResult {
     let text = read_arg(&args.token, "token")?;
     let insp = inspect(&text)?;
+    drop(text);
     let is_jwe = insp.form == Form::Jwe;
     // A JWE's parts are checked by the JWE parser (all five, sizes against alg and enc); an
     // algorithm it does not implement is reported, not an error.

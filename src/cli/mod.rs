@@ -239,6 +239,8 @@ pub(crate) fn read_arg(arg: &str, what: &str) -> Result<String, Fail> {
             ),
         });
     }
+    // Growth by doubling may have left up to twice the text's size reserved.
+    bytes.shrink_to_fit();
     // One line terminator ends what was read (`echo TOKEN | … -`); it is not part of it.
     if bytes.ends_with(b"\n") {
         bytes.pop();

@@ -31,6 +31,7 @@ pub(crate) fn verify_cmd(args: &VerifyArgs, now: i64) -> CliResult {
     let policy = policy_from(args)?;
     let text = read_arg(&args.token, "token")?;
     let insp = inspect(&text)?;
+    drop(text);
     let key = load_key_for(&args.key, &insp, Purpose::Verify)?;
     let report = verify(&insp, Some(&key), &policy, now);
     let (_, verdict) = report.verdict();

@@ -233,7 +233,8 @@ impl HeaderAlg {
         match self {
             HeaderAlg::Known(_) => None,
             HeaderAlg::None(s) => Some(format!(
-                "alg is \"{s}\": an unsecured token with no signature; it is never accepted"
+                "alg is \"{}\": an unsecured token with no signature; it is never accepted",
+                crate::core::text::clip(s, 20)
             )),
             HeaderAlg::Unknown(s) => {
                 let hint = JwsAlg::ALL
@@ -243,7 +244,8 @@ impl HeaderAlg {
                     .unwrap_or_else(|| {
                         format!(" (supported: {})", JwsAlg::ALL.map(|a| a.name()).join(", "))
                     });
-                Some(format!("unsupported algorithm \"{s}\"{hint}"))
+                let shown = crate::core::text::clip(s, 40);
+                Some(format!("unsupported algorithm \"{shown}\"{hint}"))
             }
             HeaderAlg::NotAString => Some("alg must be a string such as \"HS256\"".to_string()),
             HeaderAlg::Missing => Some("the header has no alg member".to_string()),

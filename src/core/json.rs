@@ -22,9 +22,43 @@ pub fn parse_object(what: &str, text: &str) -> Result<Map<String, Value>> {
 /// do).
 pub const MAX_DEPTH: usize = 128;
 
+/// The most values (objects, arrays, members, elements, scalars) one JSON text may hold to be
+/// parsed: 200,000. A claims set has dozens; a parsed value costs ~100 bytes against the 2 or 3
+/// its text may take (`1,`), so without a cap a 16 MiB token of tiny claims would need over
+/// 20 times its size in memory.
+pub const MAX_VALUES: usize = 200_000;
+
+/// About how many values JSON text holds (commas and openings outside strings, plus one):
+/// cheap, never recursive, never more than the true count plus one.
+pub fn value_count(bytes: &[u8]) -> usize {
+    let (mut count, mut i) = (1usize, 0usize);
+    while let Some(&b) = bytes.get(i) {
+        match b {
+            b'"' => {
+                i = string_end(bytes, i);
+                continue;
+            }
+            b',' | b'[' | b'{' => count += 1,
+            _ => {}
+        }
+        i += 1;
+    }
+    count
+}
+
 /// Parses `text` as any JSON value, with a line/column error naming `what`; JSON nested
-/// [`MAX_DEPTH`] levels or deeper says so, with its depth.
+/// [`MAX_DEPTH`] levels or deeper says so, with its depth; more than [`MAX_VALUES`] values
+/// are refused before parsing.
 pub fn parse_value(what: &str, text: &str) -> Result<Value> {
+    let count = value_count(text.as_bytes());
+    if count > MAX_VALUES {
+        return Err(Error::Strict {
+            what: what.to_string(),
+            problem: format!(
+                "holds about {count} JSON values; at most {MAX_VALUES} are read (a claims set holds dozens)"
+            ),
+        });
+    }
     serde_json::from_str(text).map_err(|e| {
         let depth = depth(text.as_bytes());
         if depth >= MAX_DEPTH {

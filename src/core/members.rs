@@ -111,6 +111,14 @@ pub fn duplicate_members(bytes: &[u8]) -> Vec<String> {
                 i += 1;
             }
             b'"' => {
+                let is_name = stack
+                    .last()
+                    .is_some_and(|f| f.expect_name && f.names.is_some());
+                if !is_name {
+                    // A value is skipped, not copied: a 12 MB string costs nothing here.
+                    i = crate::core::json::string_end(bytes, i).max(i + 1);
+                    continue;
+                }
                 let (text, end) = read_string(bytes, i);
                 i = end.max(i + 1);
                 if let Some(f) = stack.last_mut()

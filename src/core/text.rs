@@ -86,9 +86,14 @@ pub fn clip(s: &str, max: usize) -> String {
 /// Where the first hidden character of `s` is, and what it is: `(character index (1-based),
 /// its escape)`, for a finding that says "U+202E at character 5".
 pub fn first_hidden(s: &str) -> Option<(usize, String)> {
+    first_hidden_except(s, &[])
+}
+
+/// [`first_hidden`], not counting the characters in `ordinary` (line breaks in a value).
+pub fn first_hidden_except(s: &str, ordinary: &[char]) -> Option<(usize, String)> {
     s.chars()
         .enumerate()
-        .find(|(_, c)| is_hidden(*c))
+        .find(|(_, c)| is_hidden(*c) && !ordinary.contains(c))
         .map(|(i, c)| {
             let mut e = String::new();
             push_escaped(&mut e, c);

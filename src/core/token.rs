@@ -372,7 +372,10 @@ pub fn inspect_repaired(token: String, repairs: Vec<Repair>) -> Result<Inspectio
         Form::Jws => {
             let bytes = decode_segment(Segment::Payload, text(1));
             let typ_jwt = header.as_ref().is_ok_and(strict::typ_is_jwt);
-            let payload = bytes.clone().map(|b| classify_payload(b, typ_jwt));
+            let payload = bytes
+                .as_ref()
+                .map(|b| classify_payload(b, typ_jwt))
+                .map_err(Clone::clone);
             let sig = decode_segment(Segment::Signature, text(2));
             (bytes, payload, sig)
         }
@@ -395,32 +398,35 @@ pub fn inspect_repaired(token: String, repairs: Vec<Repair>) -> Result<Inspectio
 /// lab and JWE plaintexts. A payload that looks like JSON, or any payload under a header that
 /// says `typ: JWT`, is read strictly as claims ([`strict::parse_claims`]); it is claims or it is
 /// [`Payload::Invalid`], never "plain text".
-pub fn classify_payload(bytes: Vec<u8>, typ_jwt: bool) -> Payload {
-    if typ_jwt || strict::looks_like_json(&bytes) {
-        return match String::from_utf8(bytes) {
-            Err(e) => {
-                let at = e.utf8_error().valid_up_to();
-                Payload::Invalid {
-                    text: String::from_utf8_lossy(e.as_bytes()).into_owned(),
-                    error: Error::Strict {
-                        what: "payload".into(),
-                        problem: format!(
-                            "is not UTF-8 (invalid byte at offset {at}); JWT claims are UTF-8 JSON (RFC 7519 section 7.2)"
-                        ),
-                    },
-                }
-            }
-            Ok(text) => match strict::parse_claims("payload", &text) {
+pub fn classify_payload(bytes: &[u8], typ_jwt: bool) -> Payload {
+    let text = std::str::from_utf8(bytes);
+    if typ_jwt || strict::looks_like_json(bytes) {
+        // Claims are parsed from the bytes as they are: no copy of a large payload.
+        return match text {
+            Err(e) => Payload::Invalid {
+                text: String::from_utf8_lossy(bytes).into_owned(),
+                error: Error::Strict {
+                    what: "payload".into(),
+                    problem: format!(
+                        "is not UTF-8 (invalid byte at offset {}); JWT claims are UTF-8 JSON (RFC 7519 section 7.2)",
+                        e.valid_up_to()
+                    ),
+                },
+            },
+            Ok(text) => match strict::parse_claims("payload", text) {
                 Ok(m) => Payload::Claims(m),
-                Err(error) => Payload::Invalid { text, error },
+                Err(error) => Payload::Invalid {
+                    text: text.to_string(),
+                    error,
+                },
             },
         };
     }
-    match String::from_utf8(bytes) {
-        Err(e) => Payload::Binary(e.into_bytes()),
-        Ok(text) => match serde_json::from_str::<Value>(&text) {
+    match text {
+        Err(_) => Payload::Binary(bytes.to_vec()),
+        Ok(text) => match serde_json::from_str::<Value>(text) {
             Ok(other) => Payload::OtherJson(other),
-            Err(_) => Payload::Text(text),
+            Err(_) => Payload::Text(text.to_string()),
         },
     }
 }

@@ -93,7 +93,7 @@ fn content(args: &DecryptArgs, d: &Decrypted, now: i64) -> Result<Content, Fail>
         };
     }
     let typ_jwt = strict::typ_is_jwt(d.header());
-    match token::classify_payload(d.plaintext.clone(), typ_jwt) {
+    match token::classify_payload(&d.plaintext, typ_jwt) {
         p @ (Payload::Claims(_) | Payload::Invalid { .. }) => {
             let checks = verify::payload_checks(Ok(&p), &policy, now);
             Ok(Content::Claims { checks })

@@ -62,7 +62,7 @@ pub(super) fn content_line(d: &Decrypted) -> String {
 /// The plaintext as JSON output gives it: (value, "json" | "utf8" | "hex").
 pub(super) fn plaintext_value(bytes: &[u8]) -> (Value, &'static str) {
     match std::str::from_utf8(bytes) {
-        Ok(text) => match serde_json::from_str::<Value>(text) {
+        Ok(text) => match crate::core::json::parse_value("plaintext", text) {
             Ok(v) => (v, "json"),
             Err(_) => (Value::String(text.to_string()), "utf8"),
         },

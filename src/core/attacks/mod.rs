@@ -21,6 +21,10 @@ use crate::core::token::inspect;
 use original::{Original, compact, hmac, json_str, signed};
 
 /// The attacker URL written into `jku` and `x5u` when none is given (never fetched).
+/// The largest token the lab takes (1 MiB): it makes a few dozen variants, each about as large
+/// as the token, so memory and output grow with it; real tokens are a few kilobytes.
+pub const MAX_LAB_TOKEN: usize = 1 << 20;
+
 pub const DEFAULT_ATTACKER_URL: &str = "https://attacker.example/.well-known/jwks.json";
 
 /// Why the lab cannot be built. Messages never contain a secret or a private key.
@@ -57,6 +61,10 @@ pub enum AttackError {
     )]
     KeyTextMismatch,
     /// The crypto backend failed.
+    #[error(
+        "the attack lab takes tokens up to 1 MiB (it makes a few dozen variants, each as large as the token); this one is {0} bytes"
+    )]
+    TooLarge(usize),
     #[error("the crypto backend failed while {0}")]
     Crypto(String),
     /// `now` cannot be written as a certificate date.
@@ -242,6 +250,9 @@ pub fn generate_each(
     now: NumericDate,
     mut sink: impl FnMut(Variant),
 ) -> Result<Tally, AttackError> {
+    if input.token.trim().len() > MAX_LAB_TOKEN {
+        return Err(AttackError::TooLarge(input.token.trim().len()));
+    }
     let insp = inspect(input.token)?;
     let orig = Original::read(&insp)?;
     drop(insp);

@@ -81,8 +81,7 @@ fn hidden_findings(members: &Map<String, Value>, target: fn(String) -> Target) -
             let in_name = text::first_hidden(name);
             let in_value = value
                 .as_str()
-                .map(|v| v.replace(['\n', '\t'], " "))
-                .and_then(|v| text::first_hidden(&v));
+                .and_then(|v| text::first_hidden_except(v, &['\n', '\t']));
             let (at, what, place) = match (in_name, in_value) {
                 (Some((at, what)), _) => (at, what, "its name"),
                 (None, Some((at, what))) => (at, what, "its value"),

@@ -100,7 +100,8 @@ fn dir_short_key(parts: &JweParts, key_len: usize) -> Option<Finding> {
 /// True when `plaintext` is a JSON object with a registered JWT claim, or any JSON object
 /// when the header's `typ` says JWT.
 fn looks_like_claims(plaintext: &[u8], header: &Map<String, Value>) -> bool {
-    let Ok(Value::Object(obj)) = serde_json::from_slice::<Value>(plaintext) else {
+    let text = std::str::from_utf8(plaintext).unwrap_or("");
+    let Ok(Value::Object(obj)) = crate::core::json::parse_value("plaintext", text) else {
         return false;
     };
     let typ_jwt = header

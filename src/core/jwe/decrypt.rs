@@ -166,7 +166,8 @@ pub fn looks_like_compact_jws(bytes: &[u8]) -> bool {
     }
     b64::decode_strict(header)
         .ok()
-        .and_then(|h| serde_json::from_slice::<Value>(&h).ok())
+        .and_then(|h| String::from_utf8(h).ok())
+        .and_then(|h| crate::core::json::parse_value("header", &h).ok())
         .is_some_and(|v| v.get("alg").is_some_and(Value::is_string))
 }
 

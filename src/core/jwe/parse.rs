@@ -163,13 +163,21 @@ pub(super) fn header_object(bytes: &[u8]) -> Result<Map<String, Value>, JweError
     }
     let text = std::str::from_utf8(bytes)
         .map_err(|_| JweError::Header("not UTF-8 text, so it cannot be JSON".into()))?;
-    match serde_json::from_str::<Value>(text) {
+    match crate::core::json::parse_value("header", text) {
         Ok(Value::Object(m)) => Ok(m),
         Ok(other) => Err(JweError::Header(format!(
             "must be a JSON object, not {}",
             crate::core::json::kind_name(&other)
         ))),
-        Err(e) => Err(JweError::Header(format!("not valid JSON: {e}"))),
+        Err(crate::core::Error::Json {
+            line,
+            column,
+            message,
+            ..
+        }) => Err(JweError::Header(format!(
+            "not valid JSON: {message} at line {line} column {column}"
+        ))),
+        Err(e) => Err(JweError::Header(e.to_string())),
     }
 }
 

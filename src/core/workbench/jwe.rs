@@ -208,7 +208,7 @@ impl Workbench {
         } else if let Ok(insp) = &mut self.inspection {
             // Judged as the command line judges it: strictly, as claims when meant as claims.
             let typ_jwt = crate::core::strict::typ_is_jwt(d.header());
-            insp.payload = Ok(token::classify_payload(d.plaintext.clone(), typ_jwt));
+            insp.payload = Ok(token::classify_payload(&d.plaintext, typ_jwt));
             insp.payload_bytes = Ok(d.plaintext.clone());
         }
         view.state = JweState::Decrypted {
