@@ -87,9 +87,10 @@ pub fn redact(message: &str, args: &[OsString]) -> String {
         let secret_value =
             after_secret_option || name.as_deref().is_some_and(|n| SECRET_OPTIONS.contains(&n));
         after_secret_option = SECRET_OPTIONS.contains(&arg.as_str());
-        let candidates = match value {
-            Some(v) => vec![arg.clone(), v],
-            None => vec![arg.clone()],
+        // clap may quote an argument whole, or the part before or after its first `=`.
+        let candidates = match (name, value) {
+            (Some(n), Some(v)) => vec![arg.clone(), n, v],
+            _ => vec![arg.clone()],
         };
         for text in candidates {
             if text.is_empty() || (!secret_value && quotable(&text)) {
@@ -235,6 +236,14 @@ mod tests {
                 "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.sig",
                 "--wat",
             ],
+            // Base64 padding: clap cuts at the first `=` and quotes what comes before.
+            vec![
+                "jwt-workbench",
+                "verify",
+                "a.b.c",
+                "--secret",
+                "-----BEGIN PRIVATE KEY-----\nMIIEsecretsecretsecret==\n-----END PRIVATE KEY-----",
+            ],
         ] {
             let args = os(&case);
             assert!(Cli::quick(&args).is_none(), "{case:?}");
@@ -246,6 +255,7 @@ mod tests {
                 "c2VjcmV0",
                 "s3cr3t-value",
                 "eyJzdWIiOiIxIn0",
+                "MIIEsecret",
             ] {
                 assert!(!shown.contains(secret), "{case:?}: {shown}");
             }

@@ -20,11 +20,11 @@ use crate::core::keys::{self, Key};
 use crate::core::token::inspect;
 use original::{Original, compact, hmac, json_str, signed};
 
-/// The attacker URL written into `jku` and `x5u` when none is given (never fetched).
 /// The largest token the lab takes (1 MiB): it makes a few dozen variants, each about as large
 /// as the token, so memory and output grow with it; real tokens are a few kilobytes.
 pub const MAX_LAB_TOKEN: usize = 1 << 20;
 
+/// The attacker URL written into `jku` and `x5u` when none is given (never fetched).
 pub const DEFAULT_ATTACKER_URL: &str = "https://attacker.example/.well-known/jwks.json";
 
 /// Why the lab cannot be built. Messages never contain a secret or a private key.

@@ -39,12 +39,15 @@ pub(super) fn params(header: &Map<String, Value>, limits: &Limits) -> Result<Par
     };
     let cap = limits.max_p2c.min(MAX_P2C_CEILING);
     let shown = p2c.to_string();
-    let whole_over_cap = p2c.as_u64().is_some_and(|c| c > u64::from(cap))
-        || (p2c.as_u64().is_none()
-            && p2c
-                .as_f64()
-                .is_some_and(|f| f.fract() == 0.0 && f > f64::from(cap)));
-    if whole_over_cap {
+    // A count written as 2.5e4 or 20000.0 is not an iteration count at all, whatever its
+    // size: refused as malformed (no work is done for it), not as over the cap, since raising
+    // the cap could not make it usable.
+    let Some(whole) = p2c.as_u64() else {
+        return Err(JweError::Header(format!(
+            "\"p2c\" must be a positive integer (RFC 7518 section 4.8.1.2), not {shown}"
+        )));
+    };
+    if whole > u64::from(cap) {
         let how = if cap < MAX_P2C_CEILING {
             format!(
                 "if you trust this token, raise the limit with --max-p2c {shown} (at most {MAX_P2C_CEILING})"
@@ -56,14 +59,9 @@ pub(super) fn params(header: &Map<String, Value>, limits: &Limits) -> Result<Par
             "PBES2 iteration count p2c = {shown} is over the limit of {cap}: refused before deriving (a huge count makes decryption take minutes, a denial of service); {how}"
         )));
     }
-    let count = match p2c.as_u64() {
-        Some(0) => return Err(JweError::Header("\"p2c\" must be at least 1".into())),
-        Some(c) => c,
-        None => {
-            return Err(JweError::Header(format!(
-                "\"p2c\" must be a positive integer, not {shown}"
-            )));
-        }
+    let count = match whole {
+        0 => return Err(JweError::Header("\"p2c\" must be at least 1".into())),
+        c => c,
     };
     let p2s_text = match header.get("p2s") {
         Some(Value::String(s)) => s,
@@ -150,8 +148,9 @@ mod tests {
         assert!(params(&h, &sneaky).is_err());
         let huge = header(json!({"p2s": "8Q1SzinasR3xchYz6ZZcHA", "p2c": 1e300}));
         let err = params(&huge, &Limits::default()).unwrap_err().to_string();
+        // Not a whole number: malformed, refused before any work all the same.
         assert!(
-            err.contains("p2c = 1e+300") && err.contains("over the limit"),
+            err.contains("must be a positive integer") && err.contains("1e+300"),
             "{err}"
         );
     }
