@@ -27,14 +27,9 @@ fn fixture_text(name: &str) -> String {
     std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{name}: {e}"))
 }
 
-/// Applies an edit and runs its signing job on this thread, as the window's worker would.
+/// Applies an edit and runs its jobs on this thread, as the window's worker would.
 fn edit(wb: &mut Workbench, e: Edit) {
-    let fx = wb.apply(e, NOW);
-    if let Some(job) = fx.sign {
-        let generation = job.generation;
-        let result = job.run();
-        wb.apply(Edit::Signed { generation, result }, NOW);
-    }
+    wb.apply_and_settle(e);
 }
 
 /// The first-run example switched to `alg` with the key in `pem` (none: the HMAC secret).
@@ -175,7 +170,7 @@ fn bench_paste(group: &mut BenchmarkGroup<'_, WallTime>, name: &str, token: &str
         b.iter_batched(
             || token.to_string(),
             |t| {
-                fresh.apply(Edit::Token(t), NOW);
+                fresh.apply_and_settle(Edit::Token(t));
                 let report = fresh.report(NOW).unwrap();
                 black_box(fresh.findings(NOW));
                 black_box(fresh.payload().len());

@@ -5,6 +5,10 @@
 //! it. A corrupt, truncated, empty or newer-version file is kept beside as a copy and the app
 //! starts with defaults.
 
+use crate::core::JwsAlg;
+use crate::core::keys::SecretEncoding;
+use crate::ui::Prefs;
+use crate::ui::prefs::lenient;
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
 
@@ -14,15 +18,18 @@ pub const VERSION: u32 = 2;
 /// The largest settings file read (64 MiB): tokens are capped at 16 MiB.
 const MAX_FILE: usize = 64 << 20;
 
-/// What is remembered between sessions.
+/// What is remembered between sessions. Preferences are typed values (enums by their
+/// lowercase names); a file written by format 2, which held the same names as strings, reads
+/// the same.
 #[derive(Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Settings {
     /// The format version ([`VERSION`]).
     pub version: u32,
-    /// Keep the last token between sessions (off by default: a token is a credential).
-    pub keep_token: bool,
-    /// The last token text (empty unless `keep_token`).
+    /// The window's preferences: view, payload tab, theme, pane sizes, privacy choices.
+    #[serde(flatten)]
+    pub prefs: Prefs,
+    /// The last token text (empty unless `prefs.keep_token`).
     pub token: String,
     /// Header editor text.
     pub header: String,
@@ -30,33 +37,23 @@ pub struct Settings {
     pub payload: String,
     /// Whether the editors (true) or the token (false) led.
     pub editors_lead: bool,
-    /// Algorithm name.
-    pub alg: String,
-    /// Secret encoding label: text, base64 or hex.
-    pub secret_encoding: String,
-    /// Width of the token column, in points.
-    pub token_panel_width: f32,
-    /// Height of the token editor in its column, in points.
-    pub token_height: f32,
-    /// The view on show: debugger, structure, attacks or keys.
-    pub view: String,
-    /// The payload pane's tab when JSON and claims do not fit side by side: json or claims.
-    pub payload_tab: String,
-    /// "system", "dark" or "light".
-    pub theme: String,
+    /// The algorithm picker.
+    #[serde(deserialize_with = "lenient")]
+    pub alg: JwsAlg,
+    /// How the secret field is read.
+    #[serde(deserialize_with = "lenient")]
+    pub secret_encoding: SecretEncoding,
     /// Clock leeway in seconds.
     pub leeway: u64,
     /// The audience the verifier expects (empty: none).
     pub audience: String,
     /// Accept any audience.
     pub any_audience: bool,
-    /// The user ticked "remember key on this machine".
-    pub remember_key: bool,
-    /// HMAC secret; only stored when `remember_key`.
+    /// HMAC secret; only stored when `prefs.remember_key`.
     pub secret: Option<String>,
-    /// Private key text; only stored when `remember_key`.
+    /// Private key text; only stored when `prefs.remember_key`.
     pub private_key: Option<String>,
-    /// Public key text; only stored when `remember_key`.
+    /// Public key text; only stored when `prefs.remember_key`.
     pub public_key: Option<String>,
 }
 
@@ -64,22 +61,16 @@ impl Default for Settings {
     fn default() -> Self {
         Settings {
             version: VERSION,
-            keep_token: false,
+            prefs: Prefs::default(),
             token: String::new(),
             header: String::new(),
             payload: String::new(),
             editors_lead: true,
-            alg: "HS256".into(),
-            secret_encoding: "text".into(),
-            token_panel_width: 0.0,
-            token_height: 0.0,
-            view: "debugger".into(),
-            payload_tab: "json".into(),
-            theme: "system".into(),
+            alg: JwsAlg::HS256,
+            secret_encoding: SecretEncoding::Text,
             leeway: 0,
             audience: String::new(),
             any_audience: false,
-            remember_key: false,
             secret: None,
             private_key: None,
             public_key: None,
@@ -93,10 +84,7 @@ impl std::fmt::Debug for Settings {
         f.debug_struct("Settings")
             .field("version", &self.version)
             .field("alg", &self.alg)
-            .field("theme", &self.theme)
-            .field("view", &self.view)
-            .field("keep_token", &self.keep_token)
-            .field("remember_key", &self.remember_key)
+            .field("prefs", &self.prefs)
             .finish_non_exhaustive()
     }
 }
@@ -207,12 +195,12 @@ impl SettingsStore {
     pub fn save(&self, settings: &Settings) -> Result<(), String> {
         let mut s = settings.clone();
         s.version = VERSION;
-        if !s.remember_key {
+        if !s.prefs.remember_key {
             s.secret = None;
             s.private_key = None;
             s.public_key = None;
         }
-        if !s.keep_token {
+        if !s.prefs.keep_token {
             s.token.clear();
         }
         let dir = self.path.parent().ok_or("settings path has no folder")?;
@@ -253,10 +241,8 @@ mod tests {
         let back = store.load().settings.unwrap();
         assert_eq!(back.payload, "{\"a\":1}");
         assert_eq!(back.secret, None);
-        let s = Settings {
-            remember_key: true,
-            ..s
-        };
+        let mut s = s;
+        s.prefs.remember_key = true;
         store.save(&s).unwrap();
         assert_eq!(
             store.load().settings.unwrap().secret.as_deref(),
@@ -311,12 +297,9 @@ mod tests {
         };
         store.save(&s).unwrap();
         assert!(store.load().settings.unwrap().token.is_empty());
-        store
-            .save(&Settings {
-                keep_token: true,
-                ..s
-            })
-            .unwrap();
+        let mut s = s;
+        s.prefs.keep_token = true;
+        store.save(&s).unwrap();
         assert_eq!(store.load().settings.unwrap().token, "eyJ.a.b");
     }
 

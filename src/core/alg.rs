@@ -89,6 +89,26 @@ impl Curve {
     }
 }
 
+impl serde::Serialize for JwsAlg {
+    /// As its JOSE name: "HS256".
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.name())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for JwsAlg {
+    /// From its JOSE name (case-sensitive, as JOSE names are).
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<JwsAlg, D::Error> {
+        let name = String::deserialize(d)?;
+        JwsAlg::from_name(&name).ok_or_else(|| {
+            serde::de::Error::custom(format!(
+                "unknown algorithm {}",
+                crate::core::text::clip(&name, 20)
+            ))
+        })
+    }
+}
+
 impl JwsAlg {
     /// Every algorithm, in the order pickers show them.
     pub const ALL: [JwsAlg; 13] = [

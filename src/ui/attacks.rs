@@ -1,115 +1,20 @@
 //! The Attacks view, the attack lab: for the loaded token and key, the variants a tester
-//! sends to their own service, each with the workbench's own verdict. The lab is built off
-//! the UI thread (it generates RSA and EC keys) and rebuilt when the token or key changes.
+//! sends to their own service, each with the workbench's own verdict. The document builds the
+//! lab off the UI thread (it generates RSA and EC keys) when the token or key changes.
 
-use super::widgets::Palette;
+use super::style::Palette;
 use super::{Actions, commands::Command, views::View};
-use crate::core::attacks::{self, AttackInput, Lab, Variant};
+use crate::core::attacks::{Lab, Variant};
 use crate::core::claims::NumericDate;
 use crate::core::workbench::{Edit, Workbench};
-use std::sync::mpsc::{Receiver, channel};
-
-/// What the lab was built from; a different one means rebuild.
-#[derive(Debug, Clone, PartialEq, Eq)]
-struct Basis {
-    token: String,
-    key: Option<String>,
-    key_text: String,
-    url: String,
-    at: NumericDate,
-}
-
-/// The lab's state in the window.
-pub struct AttackLab {
-    /// The attacker URL written into jku and x5u.
-    pub url: String,
-    built: Option<(Basis, Result<Lab, String>)>,
-    running: Option<(Basis, Receiver<Result<Lab, String>>)>,
-}
-
-impl Default for AttackLab {
-    fn default() -> Self {
-        AttackLab {
-            url: attacks::DEFAULT_ATTACKER_URL.to_string(),
-            built: None,
-            running: None,
-        }
-    }
-}
-
-impl AttackLab {
-    /// The lab, once built for the current token and key.
-    pub fn lab(&self) -> Option<&Lab> {
-        self.built.as_ref().and_then(|(_, r)| r.as_ref().ok())
-    }
-
-    /// True while a lab is being built.
-    pub fn is_running(&self) -> bool {
-        self.running.is_some()
-    }
-
-    /// Takes a finished build; starts one when the token, key, URL or clock changed.
-    fn refresh(&mut self, wb: &Workbench, now: NumericDate, ctx: &egui::Context) {
-        if let Some((basis, rx)) = &self.running
-            && let Ok(result) = rx.try_recv()
-        {
-            self.built = Some((basis.clone(), result));
-            self.running = None;
-        }
-        let keys = wb.keys();
-        let key_text = if keys.public_key.trim().is_empty() {
-            keys.private_key.clone()
-        } else {
-            keys.public_key.clone()
-        };
-        let key = wb.verify_key().ok().cloned();
-        let basis = Basis {
-            token: wb.token().to_string(),
-            key: key.as_ref().map(|k| k.thumbprint()),
-            key_text: key_text.clone(),
-            url: self.url.clone(),
-            at: wb.at(now),
-        };
-        let current = |b: &Basis| {
-            // Time moves each second; rebuild only when it moved far (tokens expire).
-            b.token == basis.token
-                && b.key == basis.key
-                && b.key_text == basis.key_text
-                && b.url == basis.url
-                && (b.at - basis.at).abs() < 60
-        };
-        let up_to_date = self.running.as_ref().is_some_and(|(b, _)| current(b))
-            || (self.running.is_none() && self.built.as_ref().is_some_and(|(b, _)| current(b)));
-        if up_to_date || basis.token.is_empty() {
-            return;
-        }
-        let (tx, rx) = channel();
-        let job = basis.clone();
-        let repaint = ctx.clone();
-        std::thread::spawn(move || {
-            let text = (!job.key_text.trim().is_empty()).then_some(job.key_text.as_str());
-            let input = AttackInput {
-                token: &job.token,
-                key: key.as_ref(),
-                key_text: text,
-                attacker_url: Some(&job.url),
-            };
-            let _ = tx.send(attacks::generate(&input, job.at).map_err(|e| e.to_string()));
-            repaint.request_repaint();
-        });
-        self.running = Some((basis, rx));
-    }
-}
 
 /// Draws the Attacks view.
-pub fn attacks_ui(
-    ui: &mut egui::Ui,
-    wb: &Workbench,
-    lab: &mut AttackLab,
-    now: NumericDate,
-    actions: &mut Actions,
-) {
-    lab.refresh(wb, now, ui.ctx());
+pub fn attacks_ui(ui: &mut egui::Ui, wb: &Workbench, now: NumericDate, actions: &mut Actions) {
+    // Built off the UI thread by the document's job; asked for only when out of date.
+    let at = wb.at(now);
+    if wb.lab_outdated(at) {
+        actions.edit(Edit::BuildLab { at });
+    }
     let p = Palette::of(ui);
     ui.heading("Attack lab");
     ui.label(
@@ -120,14 +25,20 @@ pub fn attacks_ui(
     );
     ui.horizontal(|ui| {
         let label = ui.label("Attacker URL (jku, x5u)");
-        ui.add(egui::TextEdit::singleline(&mut lab.url).desired_width(420.0))
-            .labelled_by(label.id);
-        if lab.is_running() {
+        let mut url = wb.lab_url().to_string();
+        if ui
+            .add(egui::TextEdit::singleline(&mut url).desired_width(420.0))
+            .labelled_by(label.id)
+            .changed()
+        {
+            actions.edit(Edit::LabUrl(url));
+        }
+        if wb.lab_running() {
             ui.spinner();
             ui.label("building variants…");
         }
     });
-    let Some((_, built)) = &lab.built else {
+    let Some(built) = wb.lab() else {
         if wb.token().is_empty() {
             ui.label("Paste or build a token in the debugger first.");
         }
@@ -136,7 +47,7 @@ pub fn attacks_ui(
     let lab_result = match built {
         Ok(l) => l,
         Err(e) => {
-            ui.label(egui::RichText::new(e).color(p.bad));
+            ui.label(egui::RichText::new(e.to_string()).color(p.bad));
             return;
         }
     };

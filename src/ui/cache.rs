@@ -74,12 +74,8 @@ mod tests {
 
     /// The example re-signed with `payload`, as the window's signer would.
     fn edited(wb: &mut Workbench, payload: &str) {
-        let fx = wb.apply(Edit::Payload(payload.to_string()), NOW);
-        if let Some(job) = fx.sign {
-            let generation = job.generation;
-            let result = job.run();
-            wb.apply(Edit::Signed { generation, result }, NOW);
-        }
+        let fx = wb.apply(Edit::Payload(payload.to_string()));
+        wb.settle(fx);
     }
 
     fn document(payload: &str) -> Workbench {

@@ -1,14 +1,16 @@
 //! The window's chrome: the top bar (views, New, token commands, theme) and the status line.
 
 use super::commands::Command;
-use super::{Actions, UiState, labels, views, widgets};
+use super::style::Palette;
+use super::views::View;
+use super::{Actions, UiState, labels};
 
 /// The top bar: title, view switcher, New menu, token commands, theme.
 pub fn toolbar_ui(ui: &mut egui::Ui, state: &mut UiState, actions: &mut Actions) {
     ui.horizontal(|ui| {
         ui.heading("JWT Workbench");
         ui.separator();
-        views::switcher_ui(ui, state.view, &mut actions.commands);
+        switcher_ui(ui, state.prefs.view, &mut actions.commands);
         ui.separator();
         ui.menu_button("New", |ui| {
             for t in crate::core::workbench::Template::ALL {
@@ -52,7 +54,7 @@ pub fn status_ui(ui: &mut egui::Ui, state: &UiState) {
         .clone()
         .unwrap_or_else(|| ("Ready. Nothing leaves this machine.".into(), false));
     let color = if is_error {
-        widgets::Palette::of(ui).bad
+        Palette::of(ui).bad
     } else {
         ui.visuals().text_color()
     };
@@ -64,25 +66,31 @@ pub fn status_ui(ui: &mut egui::Ui, state: &UiState) {
 
 /// What is kept on this machine: the last token (off by default), remembered keys.
 fn privacy_ui(ui: &mut egui::Ui, state: &mut UiState, actions: &mut Actions) {
-    if ui
-        .checkbox(&mut state.keep_token, labels::KEEP_TOKEN)
+    ui.checkbox(&mut state.prefs.keep_token, labels::KEEP_TOKEN)
         .on_hover_text(
             "Off (the default): a pasted token, a live credential, is never written to disk; your own header and payload edits are. On: the last token is kept in the settings file, in plain text, readable only by you.",
-        )
-        .changed()
-    {
-        actions.settings_dirty = true;
-    }
-    if ui
-        .checkbox(&mut state.remember_key, labels::REMEMBER_KEY)
-        .on_hover_text("Off: secrets and private keys are never written to disk. On: they go to the system keyring when there is one, else into the settings file in plain text, readable only by you.")
-        .changed()
-    {
-        actions.settings_dirty = true;
-    }
+        );
+    ui.checkbox(&mut state.prefs.remember_key, labels::REMEMBER_KEY)
+        .on_hover_text("Off: secrets and private keys are never written to disk. On: they go to the system keyring when there is one, else into the settings file in plain text, readable only by you.");
     ui.label(egui::RichText::new("Nothing is ever sent over the network.").weak());
     if Command::ForgetStored.button(ui) {
         actions.commands.push(Command::ForgetStored);
         ui.close();
+    }
+}
+
+/// The switcher: one selectable tab per view; a click queues the command.
+fn switcher_ui(ui: &mut egui::Ui, current: View, queue: &mut Vec<Command>) {
+    for v in View::ALL {
+        let c = Command::Show(v);
+        let hover = c.hover_text(ui.ctx());
+        if ui
+            .selectable_label(current == v, v.label())
+            .on_hover_text(hover)
+            .clicked()
+            && current != v
+        {
+            queue.push(c);
+        }
     }
 }

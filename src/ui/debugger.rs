@@ -2,24 +2,47 @@
 //! findings) on the left; header, payload with its claims, and the key pane on the right.
 //! Both splits are resizable and remembered.
 
-use super::app::WorkbenchApp;
+use super::buffers::Buffers;
+use super::cache::Derived;
 use super::commands::Command;
-use super::{Actions, findings, header, keys, payload, token, verdict};
+use super::presentation::Masking;
+use super::{Actions, UiState, findings, header, keys, payload, token, verdict};
 use crate::core::claims::NumericDate;
+use crate::core::workbench::Workbench;
 
 /// Rows the key pane needs below the editors, in points (an estimate for sizing them).
 const KEY_PANE: f32 = 300.0;
 
+/// What the debugger view draws from and edits: the document and its derived view (read),
+/// the editors' buffers and the window's state (edited), the masking, the clock.
+pub struct DebuggerCtx<'a> {
+    /// The document.
+    pub wb: &'a Workbench,
+    /// The verdict, checks and findings for this frame.
+    pub derived: &'a Derived,
+    /// The editors' texts.
+    pub buffers: &'a mut Buffers,
+    /// Window state (pane sizes are in its preferences).
+    pub state: &'a mut UiState,
+    /// What presentation mode hides.
+    pub masking: &'a Masking,
+    /// The real clock.
+    pub now: NumericDate,
+}
+
 /// Draws the debugger view.
-pub(super) fn debugger_ui(
-    app: &mut WorkbenchApp,
-    ui: &mut egui::Ui,
-    now: NumericDate,
-    actions: &mut Actions,
-) {
+pub fn debugger_ui(ui: &mut egui::Ui, app: DebuggerCtx<'_>, actions: &mut Actions) {
+    let DebuggerCtx {
+        wb,
+        derived,
+        buffers,
+        state,
+        masking,
+        now,
+    } = app;
     let total = ui.available_width();
-    let width = if app.sizes.token_width > 0.0 {
-        app.sizes.token_width
+    let width = if state.prefs.token_width > 0.0 {
+        state.prefs.token_width
     } else {
         (total * 0.42).clamp(300.0, 900.0)
     };
@@ -28,8 +51,8 @@ pub(super) fn debugger_ui(
         .default_size(width)
         .size_range(280.0..=(total - 380.0).max(300.0))
         .show(ui, |ui| {
-            let height = if app.sizes.token_height > 0.0 {
-                app.sizes.token_height
+            let height = if state.prefs.token_height > 0.0 {
+                state.prefs.token_height
             } else {
                 (ui.available_height() * 0.27).clamp(120.0, 360.0)
             };
@@ -38,17 +61,17 @@ pub(super) fn debugger_ui(
                 .default_size(height)
                 .size_range(70.0..=(ui.available_height() - 200.0).max(80.0))
                 .show(ui, |ui| {
-                    token::token_editor_ui(ui, &mut app.buffers, &app.masking, actions)
+                    token::token_editor_ui(ui, buffers, masking, actions)
                 });
             egui::ScrollArea::vertical()
                 .id_salt("verdict-scroll")
                 .auto_shrink([false, false])
                 .show(ui, |ui| {
-                    token::token_notes_ui(ui, &app.wb, actions);
+                    token::token_notes_ui(ui, wb, actions);
                     ui.separator();
-                    verdict::verdict_ui(ui, &app.wb, app.derived());
-                    verdict::clock_ui(ui, &app.wb, &mut app.state, now, actions);
-                    findings::findings_ui(ui, &app.wb, &app.derived().findings, actions);
+                    verdict::verdict_ui(ui, wb, derived);
+                    verdict::clock_ui(ui, wb, state, now, actions);
+                    findings::findings_ui(ui, wb, &derived.findings, actions);
                 });
             top.response.rect.height()
         });
@@ -69,30 +92,27 @@ pub(super) fn debugger_ui(
                 let row = ui.text_style_height(&egui::TextStyle::Monospace);
                 let spare = (ui.available_height() - KEY_PANE - 150.0).max(0.0);
                 let payload_rows = ((spare / row).floor() as usize).clamp(6, 40);
-                header::header_ui(ui, &app.wb, &mut app.buffers, 5, actions);
+                header::header_ui(ui, wb, buffers, 5, actions);
                 ui.add_space(4.0);
                 payload::payload_ui(
                     ui,
-                    &app.wb,
-                    &mut app.buffers,
-                    &mut app.state,
-                    (now, &app.masking),
+                    wb,
+                    buffers,
+                    state,
+                    (now, masking),
                     payload_rows,
                     actions,
                 );
                 ui.separator();
-                keys::keys_ui(ui, &app.wb, &mut app.buffers, &mut app.state, now, actions);
+                keys::keys_ui(ui, wb, buffers, state, now, actions);
             });
     });
+    // The sizes the user dragged to are preferences: the app saves them when they change.
+    let prefs = &mut state.prefs;
     let width = left.response.rect.width();
     let height = left.inner;
-    if (width - app.sizes.token_width).abs() > 1.0 || (height - app.sizes.token_height).abs() > 1.0
-    {
-        let first = app.sizes.token_width == 0.0;
-        app.sizes.token_width = width;
-        app.sizes.token_height = height;
-        if !first {
-            actions.settings_dirty = true;
-        }
+    if (width - prefs.token_width).abs() > 1.0 || (height - prefs.token_height).abs() > 1.0 {
+        prefs.token_width = width;
+        prefs.token_height = height;
     }
 }

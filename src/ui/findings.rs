@@ -1,6 +1,6 @@
 //! The security findings: every danger and warning, with why it matters, in the token column.
 
-use super::widgets::Palette;
+use super::style::Palette;
 use super::{Actions, labels};
 use crate::core::findings::{Finding, Severity};
 use crate::core::workbench::{Edit, Workbench};

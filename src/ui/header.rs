@@ -1,7 +1,8 @@
 //! The header editor.
 
 use super::buffers::Buffers;
-use super::widgets::{self, Highlight, Palette};
+use super::style::{Highlight, Palette};
+use super::widgets;
 use super::{Actions, labels};
 use crate::core::workbench::{Edit, Workbench};
 

@@ -8,7 +8,7 @@ use std::sync::Arc;
 use egui::text::LayoutJob;
 use egui::{FontId, Id, Ui};
 
-use super::widgets::{Highlight, Palette};
+use super::style::{Highlight, Palette};
 
 /// Everything besides the text that the layout job depends on.
 #[derive(Debug, Clone, PartialEq)]

@@ -2,7 +2,8 @@
 //! on the encode side, whether and how the token is encrypted, and to whom.
 
 use super::buffers::Buffers;
-use super::widgets::{self, Highlight, Palette};
+use super::style::{Highlight, Palette};
+use super::widgets;
 use super::{Actions, UiState, labels};
 use crate::core::jwe::{ContentAlg, KeyAlg};
 use crate::core::keys::SecretEncoding;

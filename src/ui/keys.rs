@@ -3,8 +3,9 @@
 
 use super::buffers::Buffers;
 use super::commands::Command;
-use super::persist::KeyStorage;
-use super::widgets::{self, Highlight, Palette};
+use super::style::{Highlight, Palette};
+use super::vault::KeyStorage;
+use super::widgets;
 use super::{Actions, UiState, labels};
 use crate::core::alg::{Family, JwsAlg};
 use crate::core::findings::Severity;
@@ -228,10 +229,10 @@ pub fn key_actions_ui(
     actions: &mut Actions,
 ) {
     ui.horizontal_wrapped(|ui| {
-        match &state.generating {
+        match wb.generating() {
             Some(what) => {
                 ui.spinner();
-                ui.label(what.as_str());
+                ui.label(format!("Generating {what}…"));
                 if Command::CancelGenerate.button(ui) {
                     actions.commands.push(Command::CancelGenerate);
                 }
@@ -290,14 +291,9 @@ pub fn key_actions_ui(
         }
     });
     ui.horizontal_wrapped(|ui| {
-        if ui
-            .checkbox(&mut state.remember_key, labels::REMEMBER_KEY)
-            .on_hover_text("Off: secrets and private keys are never written to disk. On: they go to the system keyring when there is one, else into the settings file in plain text, readable only by you.")
-            .changed()
-        {
-            actions.settings_dirty = true;
-        }
-        if state.remember_key {
+        ui.checkbox(&mut state.prefs.remember_key, labels::REMEMBER_KEY)
+            .on_hover_text("Off: secrets and private keys are never written to disk. On: they go to the system keyring when there is one, else into the settings file in plain text, readable only by you.");
+        if state.prefs.remember_key {
             let (text, warn) = match &state.key_storage {
                 KeyStorage::Keyring => ("stored in the system keyring".to_string(), false),
                 KeyStorage::File(path) => (

@@ -3,7 +3,7 @@
 //! generation, conversion and export of the key in use.
 
 use super::commands::Command;
-use super::widgets::Palette;
+use super::style::Palette;
 use super::{Actions, UiState, keys, labels};
 use crate::core::alg::Family;
 use crate::core::keys::Key;

@@ -3,7 +3,6 @@
 
 pub mod app;
 pub mod attacks;
-mod background;
 pub mod buffers;
 mod cache;
 mod chrome;
@@ -15,29 +14,32 @@ pub mod findings;
 pub mod header;
 mod highlight;
 mod jwe_pane;
-mod keyio;
 pub mod keys;
 mod keys_view;
 pub mod labels;
 pub mod native;
 pub mod payload;
 pub mod perf;
-pub mod persist;
 pub mod platform;
+pub mod prefs;
 pub mod presentation;
-mod run;
+mod runner;
 mod structure;
+pub mod style;
 pub mod token;
+pub mod vault;
 pub mod verdict;
 pub mod views;
+mod watch;
 pub mod widgets;
 
 pub use app::{AppOptions, Clock, WorkbenchApp};
 pub use native::run_window;
 
 use crate::core::workbench::Edit;
+pub use prefs::{PayloadTab, Prefs, Theme};
+
 use commands::Command;
-use views::View;
 
 /// What panes ask for this frame: edits for the document, commands for the app.
 #[derive(Debug, Default)]
@@ -48,8 +50,6 @@ pub struct Actions {
     pub commands: Vec<Command>,
     /// Texts to copy to the clipboard, each with what it is ("Token").
     pub copies: Vec<(String, String)>,
-    /// A window preference changed (worth saving).
-    pub settings_dirty: bool,
 }
 
 impl Actions {
@@ -64,21 +64,11 @@ impl Actions {
     }
 }
 
-/// Which half of the payload pane shows when there is no room for both.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum PayloadTab {
-    /// The JSON editor.
-    #[default]
-    Json,
-    /// The claims table.
-    Claims,
-}
-
 /// Window-only state that is not part of the document.
 #[derive(Debug)]
 pub struct UiState {
-    /// The view on show.
-    pub view: View,
+    /// The preferences kept between sessions (view, tab, theme, sizes, privacy choices).
+    pub prefs: Prefs,
     /// Show the HMAC secret in clear.
     pub show_secret: bool,
     /// Show the private key text in clear.
@@ -87,20 +77,12 @@ pub struct UiState {
     pub show_jwe_key: bool,
     /// The fallback key path field.
     pub key_path: String,
-    /// "Remember key on this machine".
-    pub remember_key: bool,
-    /// "Keep the last token between sessions" (off by default: a token is a credential).
-    pub keep_token: bool,
     /// Where remembered keys are kept.
-    pub key_storage: persist::KeyStorage,
+    pub key_storage: vault::KeyStorage,
     /// The last message for the status line, and whether it is an error.
     pub status: Option<(String, bool)>,
     /// RSA size for key generation, in bits.
     pub rsa_bits: usize,
-    /// What is being generated off the UI thread, if anything.
-    pub generating: Option<String>,
-    /// The payload pane's tab when JSON and claims do not fit side by side.
-    pub payload_tab: PayloadTab,
     /// The time-travel field's text.
     pub clock_text: String,
     /// Why the time-travel text could not be read.
@@ -118,18 +100,14 @@ pub struct UiState {
 impl Default for UiState {
     fn default() -> Self {
         UiState {
-            view: View::Debugger,
+            prefs: Prefs::default(),
             show_secret: false,
             show_private: false,
             show_jwe_key: false,
             key_path: String::new(),
-            remember_key: false,
-            keep_token: false,
-            key_storage: persist::KeyStorage::Probing,
+            key_storage: vault::KeyStorage::Probing,
             status: None,
             rsa_bits: 2048,
-            generating: None,
-            payload_tab: PayloadTab::Json,
             clock_text: String::new(),
             clock_error: None,
             structure_focus: None,

@@ -4,7 +4,8 @@
 use super::buffers::Buffers;
 use super::claims::claims_ui;
 use super::presentation::Masking;
-use super::widgets::{self, Highlight, Palette};
+use super::style::{Highlight, Palette};
+use super::widgets;
 use super::{Actions, PayloadTab, UiState, labels};
 use crate::core::claims::NumericDate;
 use crate::core::workbench::{Edit, Workbench};
@@ -28,12 +29,9 @@ pub fn payload_ui(
             let label = ui.label(egui::RichText::new(labels::PAYLOAD).strong());
             if !wide {
                 ui.separator();
-                let before = state.payload_tab;
-                ui.selectable_value(&mut state.payload_tab, PayloadTab::Json, labels::JSON_TAB);
-                ui.selectable_value(&mut state.payload_tab, PayloadTab::Claims, labels::CLAIMS);
-                if before != state.payload_tab {
-                    actions.settings_dirty = true;
-                }
+                let tab = &mut state.prefs.payload_tab;
+                ui.selectable_value(tab, PayloadTab::Json, labels::JSON_TAB);
+                ui.selectable_value(tab, PayloadTab::Claims, labels::CLAIMS);
             }
             label
         })
@@ -64,7 +62,7 @@ pub fn payload_ui(
             }
         });
     } else {
-        match state.payload_tab {
+        match state.prefs.payload_tab {
             PayloadTab::Json => editor(ui, buffers, actions),
             PayloadTab::Claims => claims_scroll(ui, wb, now, height, masking, &mut state.revealed),
         }

@@ -94,7 +94,7 @@ impl Platform for NativePlatform {
     fn open_key_dialog(&mut self, ctx: &egui::Context) {
         let tx = self.tx.clone();
         let ctx = ctx.clone();
-        std::thread::spawn(move || {
+        let started = super::runner::spawn("open-dialog", move || {
             let picked = rfd::FileDialog::new()
                 .set_title("Open a key: PEM, DER, JWK or JWKS")
                 .add_filter(
@@ -108,12 +108,17 @@ impl Platform for NativePlatform {
             let _ = tx.send(picked.map_or(DialogEvent::Cancelled, DialogEvent::KeyFileChosen));
             ctx.request_repaint();
         });
+        if started.is_none() {
+            let _ = self.tx.send(DialogEvent::Failed(
+                "could not start the file dialog".into(),
+            ));
+        }
     }
 
     fn save_dialog(&mut self, ctx: &egui::Context, req: SaveRequest) {
         let tx = self.tx.clone();
         let ctx = ctx.clone();
-        std::thread::spawn(move || {
+        let started = super::runner::spawn("save-dialog", move || {
             let event = match rfd::FileDialog::new()
                 .set_title(&req.title)
                 .set_file_name(&req.name)
@@ -125,6 +130,11 @@ impl Platform for NativePlatform {
             let _ = tx.send(event);
             ctx.request_repaint();
         });
+        if started.is_none() {
+            let _ = self.tx.send(DialogEvent::Failed(
+                "could not start the save dialog".into(),
+            ));
+        }
     }
 
     fn poll(&mut self) -> Option<DialogEvent> {

@@ -3,7 +3,7 @@
 //! names the claim; then the steps from JSON to token, each with its bytes and a copy button.
 
 use super::presentation::Masking;
-use super::widgets::Palette;
+use super::style::Palette;
 use super::{Actions, UiState};
 use crate::core::structure::{self, Chars};
 use crate::core::token::{Form, Inspection};

@@ -6,7 +6,8 @@ use super::buffers::Buffers;
 use super::commands::Command;
 use super::labels;
 use super::presentation::Masking;
-use super::widgets::{self, Highlight, Palette};
+use super::style::{Highlight, Palette};
+use super::widgets;
 use crate::core::token::Form;
 use crate::core::workbench::{Edit, Lead, Workbench};
 

@@ -3,7 +3,7 @@
 
 use super::cache::Derived;
 use super::commands::Command;
-use super::widgets::Palette;
+use super::style::Palette;
 use super::{Actions, UiState, labels};
 use crate::core::claims::{self, NumericDate};
 use crate::core::workbench::{Edit, JweState, TimeTravel, Tone, Workbench};

@@ -1,9 +1,8 @@
-//! The main views and the switcher in the top bar (Ctrl+1..4).
+//! The main views of the window (Ctrl+1..4); the switcher is in the top bar (`chrome`).
 
-use super::commands::Command;
-
-/// A main view of the window.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+/// A main view of the window (kept in settings by its lowercase name).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum View {
     /// Token, editors, key, verdict: the home view.
     #[default]
@@ -53,40 +52,6 @@ impl View {
             View::Structure => egui::Key::Num2,
             View::Attacks => egui::Key::Num3,
             View::Keys => egui::Key::Num4,
-        }
-    }
-
-    /// The name kept in settings.
-    pub fn id(self) -> &'static str {
-        match self {
-            View::Debugger => "debugger",
-            View::Structure => "structure",
-            View::Attacks => "attacks",
-            View::Keys => "keys",
-        }
-    }
-
-    /// The view for a settings name.
-    pub fn from_id(id: &str) -> View {
-        View::ALL
-            .into_iter()
-            .find(|v| v.id() == id)
-            .unwrap_or_default()
-    }
-}
-
-/// The switcher: one selectable tab per view; a click queues the command.
-pub fn switcher_ui(ui: &mut egui::Ui, current: View, queue: &mut Vec<Command>) {
-    for v in View::ALL {
-        let c = Command::Show(v);
-        let hover = c.hover_text(ui.ctx());
-        if ui
-            .selectable_label(current == v, v.label())
-            .on_hover_text(hover)
-            .clicked()
-            && current != v
-        {
-            queue.push(c);
         }
     }
 }

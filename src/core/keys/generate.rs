@@ -37,6 +37,15 @@ impl KeySpec {
     pub fn is_slow(&self) -> bool {
         self.alg.family() == Family::Rsa && self.rsa_bits >= 3072
     }
+
+    /// What is generated, in words: "an RSA-4096 key", "an HS256 secret", "an ES256 key".
+    pub fn describe(&self) -> String {
+        match self.alg.family() {
+            Family::Rsa => format!("an RSA-{} key", self.rsa_bits),
+            Family::Hmac => format!("an {} secret", self.alg),
+            _ => format!("an {} key", self.alg),
+        }
+    }
 }
 
 fn failed(what: &'static str) -> KeyError {

@@ -5,8 +5,9 @@ use super::{Key, KeyError, KeyFormat, KeyMaterial, load_key_bytes};
 use crate::core::b64;
 use crate::core::error::Result;
 
-/// How the secret field's text is to be read.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+/// How the secret field's text is to be read (kept in settings by its lowercase name).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum SecretEncoding {
     /// The UTF-8 bytes of the text as typed.
     #[default]

@@ -1,6 +1,6 @@
 //! The one way in: [`Workbench::apply`] and the rules for what each edit sets off.
 
-use super::{Edit, Effects, Lead, Notice, Template, Workbench, derive, templates};
+use super::{Edit, Effects, Job, KeygenJob, Lead, Notice, Template, Workbench, derive, templates};
 use crate::core::JwsAlg;
 use crate::core::alg::HeaderAlg;
 use crate::core::b64;
@@ -11,9 +11,9 @@ use crate::core::keys::{self, Key, KeyField, KeyMaterial, SecretEncoding};
 use crate::core::token::{self, Payload};
 
 impl Workbench {
-    /// Applies an edit, recomputes what depends on it, and says what the window must do.
-    /// `now` is the real clock (templates stamp iat and exp with it).
-    pub fn apply(&mut self, edit: Edit, now: NumericDate) -> Effects {
+    /// Applies an edit, recomputes what depends on it, and says what the window must do: the
+    /// jobs to run (each returns the edit that brings its result back), a status line.
+    pub fn apply(&mut self, edit: Edit) -> Effects {
         let mut fx = Effects {
             changed: true,
             ..Effects::default()
@@ -21,7 +21,7 @@ impl Workbench {
         match edit {
             Edit::Token(text) => {
                 self.set_token(text);
-                fx.decrypt = self.jwe_job();
+                fx.push(self.jwe_job().map(Job::Decrypt));
             }
             Edit::Header(text) => {
                 self.header = text;
@@ -31,7 +31,7 @@ impl Workbench {
                     self.parse_payload();
                 }
                 self.follow_header_alg();
-                fx.sign = self.sign_job();
+                fx.push(self.sign_job().map(Box::new).map(Job::Sign));
             }
             Edit::Payload(text) => {
                 self.payload = text;
@@ -40,9 +40,9 @@ impl Workbench {
                 if self.header_parsed.is_none() {
                     self.parse_header();
                 }
-                fx.sign = self.sign_job();
+                fx.push(self.sign_job().map(Box::new).map(Job::Sign));
             }
-            Edit::Alg(alg) => fx.sign = self.set_alg(alg),
+            Edit::Alg(alg) => fx.push(self.set_alg(alg).map(Box::new).map(Job::Sign)),
             Edit::Secret(text) => {
                 self.keys.secret = text;
                 self.key_edit(&mut fx);
@@ -71,7 +71,7 @@ impl Workbench {
                 self.encryption = e;
                 self.lead = Lead::Editors;
                 self.parse_editors();
-                fx.sign = self.sign_job();
+                fx.push(self.sign_job().map(Box::new).map(Job::Sign));
             }
             Edit::Decrypted { generation, result } => {
                 fx.changed = self.decrypted(generation, *result);
@@ -81,26 +81,64 @@ impl Workbench {
                 self.key_edit(&mut fx);
             }
             Edit::LoadKey { bytes, source } => self.load_key(&bytes, &source, &mut fx),
-            Edit::GeneratedKey(key) => {
-                fx.notice = Some(Notice::info(format!(
-                    "Generated {}; thumbprint {}",
-                    key.describe(),
-                    key.thumbprint()
-                )));
-                fx.sign = self.use_generated(&key);
+            Edit::Generate(spec) => {
+                self.keygen_generation += 1;
+                self.generating = Some((self.keygen_generation, spec.describe()));
+                fx.jobs.push(Job::Keygen(KeygenJob {
+                    generation: self.keygen_generation,
+                    spec,
+                }));
+            }
+            Edit::CancelGenerate => {
+                self.keygen_generation += 1;
+                self.generating = None;
+            }
+            Edit::KeyGenerated { generation, result } => {
+                if generation != self.keygen_generation {
+                    fx.changed = false;
+                } else {
+                    self.generating = None;
+                    match result {
+                        Ok(key) => {
+                            fx.notice = Some(Notice::info(format!(
+                                "Generated {}; thumbprint {}",
+                                key.describe(),
+                                key.thumbprint()
+                            )));
+                            fx.push(self.use_generated(&key).map(Box::new).map(Job::Sign));
+                        }
+                        Err(e) => fx.notice = Some(Notice::error(e.to_string())),
+                    }
+                }
             }
             Edit::Leeway(l) => self.policy.leeway = l,
             Edit::IgnoreExp(b) => self.policy.ignore_exp = b,
             Edit::Audience(a) => self.policy.aud = Some(a).filter(|a| !a.is_empty()),
             Edit::AnyAudience(b) => self.policy.any_aud = b,
             Edit::Clock(c) => self.clock = c,
-            Edit::Template(t) => fx.sign = self.load_template(t, now),
+            Edit::Template { template, now } => {
+                fx.push(
+                    self.load_template(template, now)
+                        .map(Box::new)
+                        .map(Job::Sign),
+                );
+            }
+            Edit::Restore(snapshot) => fx.merge(self.restore(*snapshot)),
+            Edit::LabUrl(url) => self.set_lab_url(url),
+            Edit::BuildLab { at } => match self.lab_job(at) {
+                Some(job) => fx.jobs.push(Job::Lab(Box::new(job))),
+                // Nothing new: the document did not change (the view asks each frame).
+                None => return Effects::default(),
+            },
+            Edit::LabBuilt { generation, result } => {
+                fx.changed = self.lab_built(generation, result);
+            }
             Edit::Clear => self.clear(),
             Edit::Resign => {
                 self.lead = Lead::Editors;
                 self.parse_editors();
                 self.refresh_keys();
-                fx.sign = self.sign_job();
+                fx.push(self.sign_job().map(Box::new).map(Job::Sign));
             }
             Edit::Format | Edit::Compact => self.reformat(matches!(edit, Edit::Format)),
             Edit::Signed { generation, result } => fx.changed = self.signed(generation, result),
@@ -117,8 +155,9 @@ impl Workbench {
 
     /// A key field changed: re-sign (editors lead) or re-verify, and decrypt a pasted JWE again.
     fn key_edit(&mut self, fx: &mut Effects) {
-        fx.sign = self.keys_changed();
-        fx.decrypt = self.jwe_job();
+        let sign = self.keys_changed();
+        fx.push(sign.map(Box::new).map(Job::Sign));
+        fx.push(self.jwe_job().map(Job::Decrypt));
     }
 
     /// The decryption job for a pasted JWE, when one is loaded.
@@ -265,10 +304,11 @@ impl Workbench {
             KeyField::Jwe => self.keys.jwe_key = routed.text,
         }
         fx.loaded_into = Some(routed.field);
-        fx.sign = match routed.switch_to {
+        let sign = match routed.switch_to {
             Some(alg) => self.set_alg(alg),
             None => self.keys_changed(),
         };
+        fx.push(sign.map(Box::new).map(Job::Sign));
         fx.notice = Some(Notice::info(format!(
             "Loaded {} from {source}",
             routed.summary
@@ -304,7 +344,7 @@ impl Workbench {
         };
         self.keys.jwe_key = text;
         fx.loaded_into = Some(KeyField::Jwe);
-        fx.decrypt = self.jwe_job();
+        fx.push(self.jwe_job().map(Job::Decrypt));
         fx.notice = Some(Notice::info(format!(
             "Loaded {} from {source} as the key that decrypts this JWE",
             key.kind_words()

@@ -1,14 +1,17 @@
 //! What the window can ask of the document ([`Edit`]) and what the document asks back
 //! ([`Effects`]).
 
-use super::SignJob;
+use super::{Job, Snapshot};
 use crate::core::JwsAlg;
+use crate::core::attacks::{AttackError, Lab};
 use crate::core::claims::NumericDate;
 use crate::core::error::Result;
-use crate::core::keys::{Key, KeyField, SecretEncoding};
+use crate::core::keys::{Key, KeyError, KeyField, KeySpec, SecretEncoding};
 
-/// One change to the document. [`super::Workbench::apply`] is the only way in.
+/// One change to the document. [`super::Workbench::apply`] is the only way in; an edit that
+/// needs the clock carries `now` (the real clock, in seconds since 1970).
 #[derive(Debug, Clone)]
+#[must_use = "an edit does nothing until Workbench::apply takes it"]
 pub enum Edit {
     /// The token field was typed in or pasted into: decode, verify, fill the editors.
     Token(String),
@@ -48,8 +51,17 @@ pub enum Edit {
         /// Where they came from, for messages ("key.pem").
         source: String,
     },
-    /// A freshly generated key replaces the key of its kind.
-    GeneratedKey(Key),
+    /// Generate a key off the UI thread (it then replaces the key of its kind).
+    Generate(KeySpec),
+    /// Drop the key being generated: its result will be ignored.
+    CancelGenerate,
+    /// A key generation finished (results of cancelled or replaced ones are dropped).
+    KeyGenerated {
+        /// The generation that asked for it.
+        generation: u64,
+        /// The key, or why the backend could not make it.
+        result: std::result::Result<Key, KeyError>,
+    },
     /// Clock leeway in seconds.
     Leeway(u64),
     /// Skip the exp check.
@@ -60,8 +72,31 @@ pub enum Edit {
     AnyAudience(bool),
     /// Evaluate times as of another instant, or live.
     Clock(TimeTravel),
-    /// Fill header and payload from a template, with a fresh iat and exp.
-    Template(Template),
+    /// Fill header and payload from a template, with iat and exp from `now`.
+    Template {
+        /// Which template.
+        template: Template,
+        /// The real clock.
+        now: NumericDate,
+    },
+    /// Start from a saved session (start-up): its token, editors, keys and preferences, as if
+    /// each was edited; a pasted JWE is decrypted, editors that lead are signed.
+    Restore(Box<Snapshot>),
+    /// The attacker URL the lab writes into `jku` and `x5u`.
+    LabUrl(String),
+    /// The Attacks view is open: build the lab for the current token and key as of `at` (the
+    /// document's clock), unless it is already built for them.
+    BuildLab {
+        /// The instant the lab's variants are judged at.
+        at: NumericDate,
+    },
+    /// The lab was built (results of outdated builds are dropped).
+    LabBuilt {
+        /// The build's generation.
+        generation: u64,
+        /// The lab, or why it cannot be built for this token and key.
+        result: std::result::Result<Box<Lab>, AttackError>,
+    },
     /// Empty the token, header and payload (keys stay).
     Clear,
     /// Sign the editors with the current key, replacing a pasted token.
@@ -99,13 +134,19 @@ impl Edit {
             Edit::Encryption(_) => "Encryption",
             Edit::Decrypted { .. } => "Decrypted",
             Edit::LoadKey { .. } => "LoadKey",
-            Edit::GeneratedKey(_) => "GeneratedKey",
+            Edit::Generate(_) => "Generate",
+            Edit::CancelGenerate => "CancelGenerate",
+            Edit::KeyGenerated { .. } => "KeyGenerated",
             Edit::Leeway(_) => "Leeway",
             Edit::IgnoreExp(_) => "IgnoreExp",
             Edit::Audience(_) => "Audience",
             Edit::AnyAudience(_) => "AnyAudience",
             Edit::Clock(_) => "Clock",
-            Edit::Template(_) => "Template",
+            Edit::Template { .. } => "Template",
+            Edit::Restore(_) => "Restore",
+            Edit::LabUrl(_) => "LabUrl",
+            Edit::BuildLab { .. } => "BuildLab",
+            Edit::LabBuilt { .. } => "LabBuilt",
             Edit::Clear => "Clear",
             Edit::Resign => "Resign",
             Edit::Format => "Format",
@@ -199,15 +240,29 @@ impl Notice {
 
 /// What the window must do after an edit.
 #[derive(Debug, Default)]
+#[must_use = "effects carry jobs the shell must run and a status line to show"]
 pub struct Effects {
-    /// A signing job to run (on a worker when it is slow).
-    pub sign: Option<SignJob>,
-    /// A decryption to run (on a worker when it is slow).
-    pub decrypt: Option<super::DecryptJob>,
+    /// Slow work to run (on a worker when it is slow); each returns an edit to apply.
+    pub jobs: Vec<Job>,
     /// A message for the status bar.
     pub notice: Option<Notice>,
-    /// Loaded key bytes went into this field (the window may watch the file).
-    pub loaded_into: Option<KeyField>,
-    /// The document changed: refresh editor texts, save settings soon.
+    /// True when the document changed (editors to refresh, settings to save).
     pub changed: bool,
+    /// The key field a loaded key went into (the shell may watch its file).
+    pub loaded_into: Option<KeyField>,
+}
+
+impl Effects {
+    /// Adds a job, when there is one.
+    pub fn push(&mut self, job: Option<Job>) {
+        self.jobs.extend(job);
+    }
+
+    /// Folds `later` into these effects: both sets of jobs, the later notice and key field.
+    pub fn merge(&mut self, later: Effects) {
+        self.jobs.extend(later.jobs);
+        self.notice = later.notice.or(self.notice.take());
+        self.changed |= later.changed;
+        self.loaded_into = later.loaded_into.or(self.loaded_into);
+    }
 }

@@ -8,15 +8,19 @@
 mod apply;
 mod derive;
 mod edit;
+mod job;
 mod jobs;
 mod judge;
 mod jwe;
+mod lab;
 mod templates;
 mod verdict;
 
 pub use edit::{Edit, Effects, Notice, Template, TimeTravel};
+pub use job::{Job, JobKind, KeygenJob};
 pub use jobs::{SignJob, Signed};
 pub use jwe::{DecryptJob, Encryption, JweState, JweView};
+pub use lab::{LabJob, LabState};
 pub use templates::template;
 pub use verdict::{Headline, Stale, Tone};
 
@@ -82,7 +86,7 @@ impl Drop for KeyInputs {
 /// The secret of the first-run example (jwt.io's default, so users recognise it).
 pub const EXAMPLE_SECRET: &str = "a-string-secret-at-least-256-bits-long";
 
-/// What is kept between sessions, and restored by [`Workbench::restore`].
+/// What is kept between sessions, and restored by [`Edit::Restore`].
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Snapshot {
     /// The token text.
@@ -99,6 +103,10 @@ pub struct Snapshot {
     pub keys: KeyInputs,
     /// Leeway in seconds.
     pub leeway: u64,
+    /// The audience the verifier expects (empty: none).
+    pub audience: String,
+    /// Accept any audience.
+    pub any_audience: bool,
 }
 
 /// The document.
@@ -124,6 +132,10 @@ pub struct Workbench {
     revision: u64,
     jwe: Option<JweView>,
     encryption: Encryption,
+    lab: LabState,
+    /// The key being generated (its generation and what it is), if any.
+    generating: Option<(u64, String)>,
+    keygen_generation: u64,
 }
 
 impl Workbench {
@@ -150,6 +162,9 @@ impl Workbench {
             revision: 0,
             jwe: None,
             encryption: Encryption::Off,
+            lab: LabState::default(),
+            generating: None,
+            keygen_generation: 0,
         };
         wb.refresh_keys();
         wb.refresh_signature();
@@ -159,29 +174,35 @@ impl Workbench {
     /// The first-run example, signed: HS256, jwt.io's secret, exp 30 minutes ahead.
     pub fn example(now: NumericDate) -> Workbench {
         let mut wb = Workbench::empty();
-        let effects = wb.apply(Edit::Template(Template::Example), now);
-        wb.run_inline(effects.sign);
+        let fx = wb.apply(Edit::Template {
+            template: Template::Example,
+            now,
+        });
+        wb.settle(fx);
         wb
     }
 
-    /// Restores a saved session; a document that leads with its editors is re-signed.
-    pub fn restore(s: Snapshot, now: NumericDate) -> Workbench {
-        let mut wb = Workbench::empty();
-        wb.keys = s.keys;
-        wb.policy.leeway = s.leeway;
-        wb.apply(Edit::Token(s.token), now);
-        wb.alg = s.alg;
+    /// Restores a saved session into this document: the token decoded (a JWE decrypted with
+    /// a remembered key: the job is in the effects), editors that led re-signed.
+    fn restore(&mut self, s: Snapshot) -> Effects {
+        let preferences = (s.leeway, s.audience, s.any_audience);
+        *self = Workbench::empty();
+        self.keys = s.keys;
+        self.policy.leeway = preferences.0;
+        self.policy.aud = Some(preferences.1).filter(|a| !a.is_empty());
+        self.policy.any_aud = preferences.2;
+        let mut fx = self.apply(Edit::Token(s.token));
+        self.alg = s.alg;
         if s.editors_lead {
-            wb.header = s.header;
-            wb.payload = s.payload;
-            wb.parse_editors();
-            let effects = wb.apply(Edit::Resign, now);
-            wb.run_inline(effects.sign);
+            self.header = s.header;
+            self.payload = s.payload;
+            self.parse_editors();
+            fx.merge(self.apply(Edit::Resign));
         } else {
-            wb.refresh_keys();
-            wb.refresh_signature();
+            self.refresh_keys();
+            self.refresh_signature();
         }
-        wb
+        fx
     }
 
     /// What to keep between sessions (all key inputs; the caller drops what is not wanted).
@@ -194,26 +215,32 @@ impl Workbench {
             alg: self.alg,
             keys: self.keys.clone(),
             leeway: self.policy.leeway,
+            audience: self.policy.aud.clone().unwrap_or_default(),
+            any_audience: self.policy.any_aud,
         }
     }
 
-    /// Runs a signing job on this thread and applies its result (tests, start-up).
-    pub fn run_inline(&mut self, job: Option<SignJob>) {
-        if let Some(job) = job {
-            let generation = job.generation;
-            let result = job.run();
-            self.apply(Edit::Signed { generation, result }, 0);
+    /// Runs every job of `fx` on this thread, and those their results set off, until none
+    /// is left (tests, benches and the example).
+    pub fn settle(&mut self, fx: Effects) {
+        let mut jobs = fx.jobs;
+        while let Some(job) = jobs.pop() {
+            jobs.extend(self.apply(job.run()).jobs);
         }
     }
 
-    /// Runs the effects' jobs (signing, decrypting) on this thread (tests, start-up).
-    pub fn run_effects(&mut self, fx: Effects) {
-        self.run_inline(fx.sign);
-        if let Some(job) = fx.decrypt {
-            let generation = job.generation;
-            let result = Box::new(job.run());
-            self.apply(Edit::Decrypted { generation, result }, 0);
-        }
+    /// Applies an edit and runs every job it sets off on this thread (headless use: tests,
+    /// benches, scripts); returns its notice, if any.
+    pub fn apply_and_settle(&mut self, edit: Edit) -> Option<Notice> {
+        let mut fx = self.apply(edit);
+        let notice = fx.notice.take();
+        self.settle(fx);
+        notice
+    }
+
+    /// The key being generated, in words ("an RSA 4096 key"), while one is.
+    pub fn generating(&self) -> Option<&str> {
+        self.generating.as_ref().map(|(_, what)| what.as_str())
     }
 
     /// The encoded token text.

@@ -6,16 +6,33 @@ use crate::core::verify::Verdict;
 
 const NOW: NumericDate = 1_800_000_000;
 
-/// Applies an edit and runs its signing job at once.
-fn edit(wb: &mut Workbench, e: Edit) -> Effects {
-    let mut fx = wb.apply(e, NOW);
-    let jobs = Effects {
-        sign: fx.sign.take(),
-        decrypt: fx.decrypt.take(),
-        ..Effects::default()
-    };
-    wb.run_effects(jobs);
-    fx
+/// Applies an edit and runs its jobs at once; returns its notice.
+fn edit(wb: &mut Workbench, e: Edit) -> Option<Notice> {
+    wb.apply_and_settle(e)
+}
+
+/// The signing job among an edit's effects.
+fn sign_job(fx: Effects) -> Option<SignJob> {
+    fx.jobs.into_iter().find_map(|j| match j {
+        Job::Sign(job) => Some(*job),
+        _ => None,
+    })
+}
+
+/// The decryption job among an edit's effects.
+fn decrypt_job(fx: Effects) -> Option<DecryptJob> {
+    fx.jobs.into_iter().find_map(|j| match j {
+        Job::Decrypt(job) => Some(job),
+        _ => None,
+    })
+}
+
+/// A document restored from a snapshot, its jobs run.
+fn restored(snap: Snapshot) -> Workbench {
+    let mut wb = Workbench::empty();
+    let fx = wb.apply(Edit::Restore(Box::new(snap)));
+    wb.settle(fx);
+    wb
 }
 
 #[test]
@@ -41,8 +58,8 @@ fn editing_payload_resigns_and_invalid_json_keeps_the_token_stale() {
     assert_ne!(wb.token(), before);
     assert!(wb.stale().is_none());
     let good = wb.token().to_string();
-    let fx = wb.apply(Edit::Payload("{\"sub\": \"2\",\n  oops}".into()), NOW);
-    assert!(fx.sign.is_none());
+    let fx = wb.apply(Edit::Payload("{\"sub\": \"2\",\n  oops}".into()));
+    assert!(sign_job(fx).is_none());
     assert_eq!(wb.token(), good, "the token is kept");
     assert_eq!(
         wb.payload_error().unwrap().to_string(),
@@ -64,11 +81,8 @@ fn a_pasted_token_is_verified_not_resigned_when_the_secret_changes() {
     assert_eq!(wb.token(), pasted);
     assert_eq!(wb.repairs(), ["removed the \"Bearer \" prefix"]);
     assert_eq!(wb.lead(), Lead::Token);
-    let fx = wb.apply(
-        Edit::Secret("another-secret-another-secret-another".into()),
-        NOW,
-    );
-    assert!(fx.sign.is_none());
+    let fx = wb.apply(Edit::Secret("another-secret-another-secret-another".into()));
+    assert!(sign_job(fx).is_none());
     assert_eq!(wb.token(), pasted, "never re-signed silently");
     assert_eq!(
         wb.report(NOW).unwrap().verdict().0,
@@ -97,8 +111,8 @@ fn alg_picker_rewrites_header_and_the_headline_never_says_valid_without_a_key() 
         wb.inspection().as_ref().unwrap().alg,
         HeaderAlg::Known(JwsAlg::HS512)
     );
-    let fx = wb.apply(Edit::Alg(JwsAlg::RS256), NOW);
-    assert!(fx.sign.is_none());
+    let fx = wb.apply(Edit::Alg(JwsAlg::RS256));
+    assert!(sign_job(fx).is_none());
     let h = wb.headline(NOW);
     assert_eq!(h.title, "Not re-signed yet: no RSA private key");
     assert_ne!(h.tone, Tone::Good);
@@ -108,33 +122,21 @@ fn alg_picker_rewrites_header_and_the_headline_never_says_valid_without_a_key() 
 #[test]
 fn outdated_signing_results_are_dropped() {
     let mut wb = Workbench::example(NOW);
-    let old = wb
-        .apply(Edit::Payload(r#"{"a":1}"#.into()), NOW)
-        .sign
-        .unwrap();
-    let new = wb
-        .apply(Edit::Payload(r#"{"a":2}"#.into()), NOW)
-        .sign
-        .unwrap();
+    let old = sign_job(wb.apply(Edit::Payload(r#"{"a":1}"#.into()))).unwrap();
+    let new = sign_job(wb.apply(Edit::Payload(r#"{"a":2}"#.into()))).unwrap();
     let (g_old, g_new) = (old.generation, new.generation);
-    wb.apply(
-        Edit::Signed {
-            generation: g_old,
-            result: old.run(),
-        },
-        NOW,
-    );
+    wb.apply_and_settle(Edit::Signed {
+        generation: g_old,
+        result: old.run(),
+    });
     assert!(
         !wb.token()
             .contains(&crate::core::b64::encode(br#"{"a":1}"#))
     );
-    wb.apply(
-        Edit::Signed {
-            generation: g_new,
-            result: new.run(),
-        },
-        NOW,
-    );
+    wb.apply_and_settle(Edit::Signed {
+        generation: g_new,
+        result: new.run(),
+    });
     assert!(
         wb.token()
             .contains(&crate::core::b64::encode(br#"{"a":2}"#))
@@ -181,14 +183,12 @@ fn headline_names_a_malformed_exp_not_expiry() {
 fn loading_key_bytes_routes_them_and_switches_the_algorithm() {
     let mut wb = Workbench::example(NOW);
     let jwk = br#"{"kty":"OKP","crv":"Ed25519","d":"nWGxne_9WmC6hEr0kuwsxERJxWl7MmkZcDusAxyuf2A","x":"11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo"}"#;
-    let fx = edit(
-        &mut wb,
-        Edit::LoadKey {
-            bytes: jwk.to_vec(),
-            source: "ed.jwk".into(),
-        },
-    );
+    let fx = wb.apply(Edit::LoadKey {
+        bytes: jwk.to_vec(),
+        source: "ed.jwk".into(),
+    });
     assert_eq!(fx.loaded_into, Some(crate::core::keys::KeyField::Private));
+    wb.settle(fx);
     assert_eq!(wb.alg(), JwsAlg::EdDSA);
     assert_eq!(wb.headline(NOW).title, "✔ Valid");
     let before = wb.keys().clone();
@@ -199,7 +199,7 @@ fn loading_key_bytes_routes_them_and_switches_the_algorithm() {
             source: "junk.bin".into(),
         },
     );
-    assert!(fx.notice.unwrap().error);
+    assert!(fx.unwrap().error);
     assert_eq!(wb.keys(), &before, "nothing typed is lost");
 }
 
@@ -219,12 +219,12 @@ fn restore_round_trips_a_snapshot() {
     let mut wb = Workbench::example(NOW);
     edit(&mut wb, Edit::Payload(r#"{"sub":"kept"}"#.into()));
     let snap = wb.snapshot();
-    let back = Workbench::restore(snap.clone(), NOW);
+    let back = restored(snap.clone());
     assert_eq!(back.token(), wb.token());
     assert_eq!(back.payload(), wb.payload());
     let mut no_key = snap;
     no_key.keys.secret.clear();
-    let back = Workbench::restore(no_key, NOW);
+    let back = restored(no_key);
     assert_eq!(back.headline(NOW).title, "Not re-signed yet: no secret");
 }
 
@@ -321,18 +321,15 @@ fn a_pasted_jwe_decrypts_live_with_the_jwe_key() {
 fn pbes2_decryption_runs_off_the_ui_thread() {
     let (token, password, _) = jwe_vector("RFC 7520 5.3");
     let mut wb = Workbench::empty();
-    wb.apply(Edit::Token(token), NOW);
-    let fx = wb.apply(Edit::JweKey(password), NOW);
-    let job = fx.decrypt.unwrap();
+    let _no_key_yet = wb.apply(Edit::Token(token));
+    let fx = wb.apply(Edit::JweKey(password));
+    let job = decrypt_job(fx).unwrap();
     assert!(job.is_slow(), "PBES2 is slow work");
     let generation = job.generation;
-    wb.apply(
-        Edit::Decrypted {
-            generation,
-            result: Box::new(job.run()),
-        },
-        NOW,
-    );
+    wb.apply_and_settle(Edit::Decrypted {
+        generation,
+        result: Box::new(job.run()),
+    });
     assert!(wb.payload().contains("\"keys\""), "{}", wb.payload());
 }
 

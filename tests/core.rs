@@ -1,0 +1,44 @@
+//! Tests of the core through its public API: RFC vectors, keys, findings, the attack lab, JWE,
+//! interoperability fixtures, robustness tables and property tests, stored PyJWT verdicts.
+#![expect(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    reason = "tests: a panic is a failed test"
+)]
+
+#[path = "common/mod.rs"]
+mod common;
+#[path = "fixtures/jwe/support.rs"]
+mod support;
+
+#[path = "core/attacks.rs"]
+mod attacks;
+#[path = "core/findings.rs"]
+mod findings;
+#[path = "core/interop.rs"]
+mod interop;
+#[path = "core/interop_fixtures.rs"]
+mod interop_fixtures;
+#[path = "core/jwe_interop.rs"]
+mod jwe_interop;
+#[path = "core/jwe_safety.rs"]
+mod jwe_safety;
+#[path = "core/jwe_vectors.rs"]
+mod jwe_vectors;
+#[path = "core/key_workbench.rs"]
+mod key_workbench;
+#[path = "core/keys_and_roundtrip.rs"]
+mod keys_and_roundtrip;
+#[path = "core/perf_key_cache.rs"]
+mod perf_key_cache;
+#[path = "core/pyjwt_verdicts.rs"]
+mod pyjwt_verdicts;
+#[path = "core/robust_props.rs"]
+mod robust_props;
+#[path = "core/robust_table.rs"]
+mod robust_table;
+#[path = "core/strict_props.rs"]
+mod strict_props;
+#[path = "core/vectors.rs"]
+mod vectors;

@@ -1,0 +1,21 @@
+//! Tests of the window: egui_kittest drives the real app headless, through its accessible names.
+#![expect(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    reason = "tests: a panic is a failed test"
+)]
+
+#[path = "common/mod.rs"]
+mod common;
+
+#[path = "ui/ui_app.rs"]
+mod ui_app;
+#[path = "ui/ui_jwe.rs"]
+mod ui_jwe;
+#[path = "ui/ui_robust.rs"]
+mod ui_robust;
+#[path = "ui/ui_second_pass.rs"]
+mod ui_second_pass;
+#[path = "ui/ui_teaching.rs"]
+mod ui_teaching;
