@@ -9,6 +9,8 @@
 #[path = "common/mod.rs"]
 mod common;
 
+#[path = "ui/defects.rs"]
+mod defects;
 #[path = "ui/ui_app.rs"]
 mod ui_app;
 #[path = "ui/ui_jwe.rs"]

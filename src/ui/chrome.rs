@@ -7,7 +7,9 @@ use super::{Actions, UiState, labels};
 
 /// The top bar: title, view switcher, New menu, token commands, theme.
 pub fn toolbar_ui(ui: &mut egui::Ui, state: &mut UiState, actions: &mut Actions) {
-    ui.horizontal(|ui| {
+    // Wrapped: with presentation mode's larger text the bar takes two lines instead of
+    // drawing its right-hand controls over the left-hand ones.
+    ui.horizontal_wrapped(|ui| {
         ui.heading("JWT Workbench");
         ui.separator();
         switcher_ui(ui, state.prefs.view, &mut actions.commands);
@@ -23,7 +25,11 @@ pub fn toolbar_ui(ui: &mut egui::Ui, state: &mut UiState, actions: &mut Actions)
         let row = [Command::SaveToken, Command::CopyToken, Command::Clear];
         Command::buttons(ui, &row, &mut actions.commands);
         ui.menu_button("Privacy", |ui| privacy_ui(ui, state, actions));
-        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+        // The right-hand group goes to the right edge when it fits there, else it follows
+        // on the next line; it never overlaps.
+        let mut right = |ui: &mut egui::Ui| {
+            theme_ui(ui);
+            ui.separator();
             let p = Command::Presentation;
             if ui
                 .selectable_label(state.presentation, p.label())
@@ -32,19 +38,52 @@ pub fn toolbar_ui(ui: &mut egui::Ui, state: &mut UiState, actions: &mut Actions)
             {
                 actions.commands.push(p);
             }
-            ui.separator();
-            // Named buttons (not bare emoji) so screen readers say what they do.
-            let mut pref = ui.ctx().options(|o| o.theme_preference);
-            let before = pref;
-            ui.selectable_value(&mut pref, egui::ThemePreference::Light, "☀ Light");
-            ui.selectable_value(&mut pref, egui::ThemePreference::Dark, "🌙 Dark");
-            ui.selectable_value(&mut pref, egui::ThemePreference::System, "💻 System")
-                .on_hover_text("Follow the system's dark or light theme");
-            if pref != before {
-                ui.ctx().set_theme(pref);
-            }
-        });
+        };
+        let need = right_group_width(ui);
+        if ui.available_width() < need {
+            ui.end_row();
+        }
+        ui.add_space((ui.available_width() - need).max(0.0));
+        right(ui);
     });
+}
+
+/// How wide the right-hand group (presentation, theme) is at the current text size, in
+/// points: its labels, their buttons' padding, the spacing and the separator.
+fn right_group_width(ui: &egui::Ui) -> f32 {
+    let font = egui::TextStyle::Button.resolve(ui.style());
+    let labels = [
+        Command::Presentation.label(),
+        "☀ Light",
+        "🌙 Dark",
+        "💻 System",
+    ];
+    let spacing = ui.spacing();
+    let pad = 2.0 * spacing.button_padding.x + spacing.item_spacing.x;
+    let text: f32 = ui.fonts_mut(|f| {
+        labels
+            .iter()
+            .map(|l| {
+                f.layout_no_wrap((*l).to_string(), font.clone(), egui::Color32::WHITE)
+                    .size()
+                    .x
+            })
+            .sum()
+    });
+    text + pad * labels.len() as f32 + 2.0 * spacing.item_spacing.x + 8.0
+}
+
+/// The theme: named buttons (not bare emoji) so screen readers say what they do.
+fn theme_ui(ui: &mut egui::Ui) {
+    let mut pref = ui.ctx().options(|o| o.theme_preference);
+    let before = pref;
+    ui.selectable_value(&mut pref, egui::ThemePreference::System, "💻 System")
+        .on_hover_text("Follow the system's dark or light theme");
+    ui.selectable_value(&mut pref, egui::ThemePreference::Dark, "🌙 Dark");
+    ui.selectable_value(&mut pref, egui::ThemePreference::Light, "☀ Light");
+    if pref != before {
+        ui.ctx().set_theme(pref);
+    }
 }
 
 /// The status line at the bottom.

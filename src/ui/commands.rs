@@ -69,6 +69,31 @@ pub enum Command {
 }
 
 impl Command {
+    /// The exports offered for a key: an HMAC secret has no public half, so only its JWK
+    /// (with the secret, saved owner-only); a key pair gets its public forms, and its private
+    /// ones when the private key is loaded.
+    pub fn exports(family: crate::core::Family, has_private: bool) -> Vec<Command> {
+        if family == crate::core::Family::Hmac {
+            return vec![Command::SavePrivateJwk];
+        }
+        let mut out = vec![
+            Command::CopyPublicPem,
+            Command::CopyPublicJwk,
+            Command::CopyPublicJwks,
+            Command::SavePublicPem,
+            Command::SavePublicJwk,
+            Command::SavePublicJwks,
+        ];
+        if has_private {
+            out.extend([
+                Command::CopyPrivatePem,
+                Command::SavePrivatePem,
+                Command::SavePrivateJwk,
+            ]);
+        }
+        out
+    }
+
     /// Button text.
     pub fn label(self) -> &'static str {
         match self {

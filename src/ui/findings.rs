@@ -12,32 +12,51 @@ pub fn findings_ui(ui: &mut egui::Ui, wb: &Workbench, findings: &[Finding], acti
     if findings.is_empty() {
         return;
     }
-    let p = Palette::of(ui);
     ui.add_space(4.0);
     ui.label(egui::RichText::new(labels::FINDINGS).strong());
-    for f in findings {
-        let color = match f.severity {
-            Severity::Danger => p.bad,
-            Severity::Warning => p.warn,
-            Severity::Info => ui.visuals().weak_text_color(),
-        };
-        let mut job = egui::text::LayoutJob::default();
-        let body = egui::TextStyle::Body.resolve(ui.style());
-        job.append(
-            &format!("{}: {}", f.severity.label(), f.title),
-            0.0,
-            egui::TextFormat::simple(body.clone(), color),
-        );
-        let cite = f.cite.map(|c| format!(" ({c})")).unwrap_or_default();
-        job.append(
-            &format!("  ({})  {}{cite}", f.target.describe(), f.detail),
-            0.0,
-            egui::TextFormat::simple(body, ui.visuals().weak_text_color()),
-        );
-        ui.add(egui::Label::new(job).wrap().selectable(false));
-        if matches!(f.id, "header-jwk" | "header-x5c") {
-            embedded_key_button(ui, wb, actions);
-        }
+    // Dangers and warnings always show; notes (info) fold away so that the verdict and what
+    // matters stay on screen at 1280x800.
+    let (notes, alerts): (Vec<&Finding>, Vec<&Finding>) =
+        findings.iter().partition(|f| f.severity == Severity::Info);
+    for f in alerts {
+        finding_ui(ui, wb, f, actions);
+    }
+    if !notes.is_empty() {
+        egui::CollapsingHeader::new(format!("{} (info: {})", labels::NOTES, notes.len()))
+            .id_salt("findings-notes")
+            .default_open(false)
+            .show(ui, |ui| {
+                for f in notes {
+                    finding_ui(ui, wb, f, actions);
+                }
+            });
+    }
+}
+
+/// One finding: severity and title in its colour, then target, detail and the rule.
+fn finding_ui(ui: &mut egui::Ui, wb: &Workbench, f: &Finding, actions: &mut Actions) {
+    let p = Palette::of(ui);
+    let color = match f.severity {
+        Severity::Danger => p.bad,
+        Severity::Warning => p.warn,
+        Severity::Info => ui.visuals().weak_text_color(),
+    };
+    let mut job = egui::text::LayoutJob::default();
+    let body = egui::TextStyle::Body.resolve(ui.style());
+    job.append(
+        &format!("{}: {}", f.severity.label(), f.title),
+        0.0,
+        egui::TextFormat::simple(body.clone(), color),
+    );
+    let cite = f.cite.map(|c| format!(" ({c})")).unwrap_or_default();
+    job.append(
+        &format!("  ({})  {}{cite}", f.target.describe(), f.detail),
+        0.0,
+        egui::TextFormat::simple(body, ui.visuals().weak_text_color()),
+    );
+    ui.add(egui::Label::new(job).wrap().selectable(false));
+    if matches!(f.id, "header-jwk" | "header-x5c") {
+        embedded_key_button(ui, wb, actions);
     }
 }
 

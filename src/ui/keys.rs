@@ -10,10 +10,49 @@ use super::{Actions, UiState, labels};
 use crate::core::alg::{Family, JwsAlg};
 use crate::core::findings::Severity;
 use crate::core::keys::{KeyError, RSA_SIZES, SecretEncoding};
-use crate::core::workbench::{Edit, Workbench};
+use crate::core::workbench::{Edit, JweState, Lead, Workbench};
 
 /// Draws the key pane.
 pub fn keys_ui(
+    ui: &mut egui::Ui,
+    wb: &Workbench,
+    buffers: &mut Buffers,
+    state: &mut UiState,
+    now: i64,
+    actions: &mut Actions,
+) {
+    // A pasted JWE is decrypted, never signed: the signing key applies only to a signed
+    // token inside it, so it is tucked away until there is one.
+    let pasted_jwe = wb.lead() == Lead::Token && wb.jwe().is_some();
+    let nested = wb
+        .jwe()
+        .is_some_and(|j| matches!(j.state, JweState::Decrypted { nested: true, .. }));
+    if pasted_jwe && !nested {
+        super::jwe_pane::jwe_ui(ui, wb, buffers, state, actions);
+        key_file_ui(ui, state, actions);
+        ui.separator();
+        ui.label(egui::RichText::new(labels::JWS_KEY_UNUSED).weak());
+        egui::CollapsingHeader::new(labels::JWS_KEY_SECTION)
+            .default_open(false)
+            .show(ui, |ui| jws_key_ui(ui, wb, buffers, state, now, actions));
+        return;
+    }
+    if pasted_jwe {
+        super::jwe_pane::jwe_ui(ui, wb, buffers, state, actions);
+        key_file_ui(ui, state, actions);
+        ui.separator();
+        ui.label(egui::RichText::new(labels::JWS_KEY_NESTED).strong());
+        jws_key_ui(ui, wb, buffers, state, now, actions);
+        return;
+    }
+    jws_key_ui(ui, wb, buffers, state, now, actions);
+    key_file_ui(ui, state, actions);
+    ui.separator();
+    super::jwe_pane::jwe_ui(ui, wb, buffers, state, actions);
+}
+
+/// The signing key: algorithm, secret or key pair, notes and actions.
+fn jws_key_ui(
     ui: &mut egui::Ui,
     wb: &Workbench,
     buffers: &mut Buffers,
@@ -31,8 +70,6 @@ pub fn keys_ui(
         ui.label(egui::RichText::new(note).weak());
     }
     key_actions_ui(ui, wb, state, actions);
-    ui.separator();
-    super::jwe_pane::jwe_ui(ui, wb, buffers, state, actions);
 }
 
 pub fn algorithm_ui(ui: &mut egui::Ui, wb: &Workbench, actions: &mut Actions) {
@@ -256,27 +293,22 @@ pub fn key_actions_ui(
             }
         }
         ui.menu_button("Export", |ui| {
-            let items = [
-                Command::CopyPublicJwk,
-                Command::CopyPublicPem,
-                Command::CopyPrivatePem,
-                Command::SavePublicPem,
-                Command::SavePublicJwk,
-                Command::SavePublicJwks,
-                Command::SavePrivatePem,
-                Command::SavePrivateJwk,
-            ];
+            let items = Command::exports(wb.alg().family(), wb.sign_key().is_ok());
             if Command::buttons(ui, &items, &mut actions.commands) {
                 ui.close();
             }
         })
         .response
         .on_hover_text("Copy or save the key as PEM, JWK or a public JWKS; private keys are saved readable only by you");
+    });
+}
+
+/// Keys from disk, for any field (the document routes them): open, path, remember.
+pub fn key_file_ui(ui: &mut egui::Ui, state: &mut UiState, actions: &mut Actions) {
+    ui.horizontal(|ui| {
         if Command::OpenKey.button(ui) {
             actions.commands.push(Command::OpenKey);
         }
-    });
-    ui.horizontal(|ui| {
         let label = ui.label(labels::KEY_PATH);
         let resp = ui
             .add(

@@ -34,6 +34,7 @@ pub fn keys_view_ui(
             ui.label(egui::RichText::new("Load or generate").strong());
             keys::algorithm_ui(ui, wb, actions);
             keys::key_actions_ui(ui, wb, state, actions);
+            keys::key_file_ui(ui, state, actions);
         });
 }
 
@@ -169,18 +170,8 @@ fn current_ui(ui: &mut egui::Ui, wb: &Workbench, now: i64, actions: &mut Actions
         ui.label(egui::RichText::new(key.thumbprint()).monospace());
     });
     ui.horizontal_wrapped(|ui| {
-        let mut row = vec![
-            Command::CopyThumbprint,
-            Command::CopyPublicPem,
-            Command::CopyPublicJwk,
-            Command::CopyPublicJwks,
-            Command::SavePublicPem,
-            Command::SavePublicJwk,
-            Command::SavePublicJwks,
-        ];
-        if wb.sign_key().is_ok() {
-            row.extend([Command::SavePrivatePem, Command::SavePrivateJwk]);
-        }
+        let mut row = vec![Command::CopyThumbprint];
+        row.extend(Command::exports(key.family(), wb.sign_key().is_ok()));
         Command::buttons(ui, &row, &mut actions.commands);
     });
     if key.family() == Family::Hmac {

@@ -20,6 +20,12 @@ pub const PUBLIC_KEY: &str = "Public key";
 pub const KEY_PATH: &str = "Key file path";
 /// The leeway field.
 pub const LEEWAY: &str = "Leeway (seconds)";
+/// The signing key's section under a pasted JWE that holds no signed token.
+pub const JWS_KEY_SECTION: &str = "Signing key (for a signed token inside a JWE)";
+/// Why the signing key is tucked away under a pasted JWE.
+pub const JWS_KEY_UNUSED: &str = "This token is encrypted, not signed: the JWE key above decrypts it. A signing key applies only to a signed token inside it (a nested JWT).";
+/// The signing key's heading when a pasted JWE holds a signed token.
+pub const JWS_KEY_NESTED: &str = "Key that verifies the signed token inside";
 /// Loads the key a token carries in its header into the key pane.
 pub const USE_EMBEDDED_KEY: &str = "Use this embedded key";
 /// The expected audience field.
@@ -32,6 +38,8 @@ pub const VERIFICATION: &str = "Signature verification";
 pub const CLAIMS: &str = "Claims";
 /// The findings heading.
 pub const FINDINGS: &str = "Security findings";
+/// The folded list of informational findings.
+pub const NOTES: &str = "Notes";
 /// The one-line verdict.
 pub const VERDICT: &str = "Verdict";
 /// The countdown line.

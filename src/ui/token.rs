@@ -58,6 +58,9 @@ pub fn token_notes_ui(ui: &mut egui::Ui, wb: &Workbench, actions: &mut Actions) 
             ui.label("signing…");
         }
         match wb.lead() {
+            Lead::Token if wb.jwe().is_some() => {
+                ui.label("A pasted JWE: the JWE key decrypts it; it is never re-encrypted here.");
+            }
             Lead::Token => {
                 ui.label("The token leads: changing the key re-verifies it, never re-signs it.");
                 if Command::Resign.button(ui) {

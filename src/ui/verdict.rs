@@ -143,11 +143,19 @@ pub fn clock_ui(
 ) {
     ui.horizontal_wrapped(|ui| {
         let label = ui.label(labels::EVALUATE_AT);
+        // Wide enough for its whole hint, whatever the font size (presentation mode).
+        let hint = "live · +3d · 2026-12-01 10:00";
+        let font = egui::TextStyle::Body.resolve(ui.style());
+        let hint_width = ui.fonts_mut(|f| {
+            f.layout_no_wrap(hint.to_string(), font, egui::Color32::WHITE)
+                .size()
+                .x
+        });
         let resp = ui
             .add(
                 egui::TextEdit::singleline(&mut state.clock_text)
-                    .desired_width(150.0)
-                    .hint_text("live · +3d · 2026-12-01 10:00"),
+                    .desired_width(hint_width + 12.0)
+                    .hint_text(hint),
             )
             .labelled_by(label.id)
             .on_hover_text(

@@ -57,6 +57,13 @@ pub fn shows(h: &Harness<'_, WorkbenchApp>, text: &str) -> bool {
     h.query_all_by_label_contains(text).next().is_some()
 }
 
+/// True when the headline says the token is valid: "✔ Valid", or "⚠ Valid signature, but …"
+/// when the key in use is one anyone can have (the example signs with jwt.io's published
+/// secret, so its headline says that).
+pub fn is_valid(h: &Harness<'_, WorkbenchApp>) -> bool {
+    shows(h, "✔ Valid") || shows(h, "⚠ Valid signature, but")
+}
+
 /// A fresh temporary folder for one test.
 pub fn temp_dir(name: &str) -> std::path::PathBuf {
     let dir = std::env::temp_dir().join(format!("jwtwb-ui-{name}-{}", std::process::id()));

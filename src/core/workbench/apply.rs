@@ -134,6 +134,12 @@ impl Workbench {
                 fx.changed = self.lab_built(generation, result);
             }
             Edit::Clear => self.clear(),
+            Edit::Resign if self.lead == Lead::Token && self.jwe.is_some() => {
+                fx.changed = false;
+                fx.notice = Some(Notice::info(
+                    "A pasted JWE is decrypted, never re-signed: edit the claims to build a new token",
+                ));
+            }
             Edit::Resign => {
                 self.lead = Lead::Editors;
                 self.parse_editors();

@@ -6,6 +6,7 @@
 //! text is parsed once per change, each editor once per edit.
 
 mod apply;
+mod countdown;
 mod derive;
 mod edit;
 mod job;
@@ -13,6 +14,7 @@ mod jobs;
 mod judge;
 mod jwe;
 mod lab;
+mod stale;
 mod templates;
 mod verdict;
 
@@ -21,8 +23,9 @@ pub use job::{Job, JobKind, KeygenJob};
 pub use jobs::{SignJob, Signed};
 pub use jwe::{DecryptJob, Encryption, JweState, JweView};
 pub use lab::{LabJob, LabState};
+pub use stale::Stale;
 pub use templates::template;
-pub use verdict::{Headline, Stale, Tone};
+pub use verdict::{Headline, Tone};
 
 use super::alg::JwsAlg;
 use super::claims::NumericDate;

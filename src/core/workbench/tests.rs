@@ -6,6 +6,10 @@ use crate::core::verify::Verdict;
 
 const NOW: NumericDate = 1_800_000_000;
 
+/// The headline of a valid token signed with jwt.io's published secret (the example's).
+const VALID_WELL_KNOWN: &str =
+    "⚠ Valid signature, but the secret is well known: anyone can forge this";
+
 /// Applies an edit and runs its jobs at once; returns its notice.
 fn edit(wb: &mut Workbench, e: Edit) -> Option<Notice> {
     wb.apply_and_settle(e)
@@ -43,11 +47,29 @@ fn example_is_valid_with_a_countdown() {
     assert_eq!(r.verdict().0, Verdict::Valid, "{:?}", r.verdict());
     let exp = r.checks.iter().find(|c| c.name == "exp").unwrap();
     assert!(exp.detail.starts_with("expires in 30m"), "{}", exp.detail);
-    assert_eq!(wb.headline(NOW).title, "✔ Valid");
+    // jwt.io's secret is published: the headline says so, not a plain green "Valid".
+    let h = wb.headline(NOW);
+    assert_eq!(h.title, VALID_WELL_KNOWN);
+    assert_eq!(h.tone, Tone::Bad);
     assert_eq!(
         wb.countdown(NOW),
         Some(("expires in 30:00".to_string(), Tone::Good))
     );
+    let mut strong = wb.clone();
+    edit(
+        &mut strong,
+        Edit::Secret("x9Vq2Lp7Rt4Wm8Zc1Nb6Hd3Jf5Kg0Ys2".into()),
+    );
+    let h = strong.headline(NOW);
+    assert_eq!((h.title.as_str(), h.tone), ("✔ Valid", Tone::Good));
+    assert_eq!(h.detail, "Signature verified and every check passed.");
+    edit(&mut strong, Edit::Secret("short".into()));
+    let h = strong.headline(NOW);
+    assert_eq!(
+        h.title,
+        "⚠ Valid signature, but the secret is short: it can be guessed"
+    );
+    assert_eq!(h.tone, Tone::Warn);
 }
 
 #[test]
@@ -164,7 +186,7 @@ fn time_travel_changes_the_verdict_and_says_as_of() {
     assert!(h.as_of.unwrap().contains("1h after the real clock"));
     assert_eq!(wb.countdown(NOW).unwrap().1, Tone::Bad);
     edit(&mut wb, Edit::Clock(TimeTravel::At(NOW + 60)));
-    assert_eq!(wb.headline(NOW).title, "✔ Valid");
+    assert_eq!(wb.headline(NOW).title, VALID_WELL_KNOWN);
     edit(&mut wb, Edit::Clock(TimeTravel::Live));
     assert!(wb.headline(NOW).as_of.is_none());
 }
@@ -354,7 +376,10 @@ fn the_editors_sign_then_encrypt_and_the_recipient_decrypts_the_nested_token() {
         JweState::Made { nested: true, .. }
     ));
     let h = wb.headline(NOW);
-    assert_eq!(h.title, "✔ Valid", "the signed token inside is judged");
+    assert_eq!(
+        h.title, VALID_WELL_KNOWN,
+        "the signed token inside is judged"
+    );
     assert!(h.judging.contains("inside the JWE made from your editors"));
     // The recipient pastes it with their private key: decrypted and verified.
     let mut them = Workbench::example(NOW);
@@ -364,7 +389,7 @@ fn the_editors_sign_then_encrypt_and_the_recipient_decrypts_the_nested_token() {
         them.jwe().unwrap().state,
         JweState::Decrypted { nested: true, .. }
     ));
-    assert_eq!(them.headline(NOW).title, "✔ Valid");
+    assert_eq!(them.headline(NOW).title, VALID_WELL_KNOWN);
     assert!(them.payload().contains("John Doe"));
     // Without a recipient key, encryption says what is missing.
     edit(&mut wb, Edit::JweKey(String::new()));

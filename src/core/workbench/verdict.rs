@@ -2,72 +2,13 @@
 //! editors and the token disagree or no usable key is present, it says that instead of a
 //! verdict.
 
+use super::stale::key_short;
 use super::{Lead, Workbench};
 use crate::core::alg::HeaderAlg;
 use crate::core::claims::{self, NumericDate};
 use crate::core::error::Error;
-use crate::core::keys::KeyError;
+use crate::core::findings;
 use crate::core::verify::{Unchecked, Verdict};
-
-/// Why the token shown does not reflect the editors.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Stale {
-    /// The header or payload editor holds invalid JSON.
-    Json(Error),
-    /// The header's alg cannot be signed (none, unknown, missing).
-    Alg(String),
-    /// There is no usable signing key.
-    Key(KeyError),
-    /// The backend failed to sign.
-    Failed(Error),
-    /// Encryption is on but there is no usable recipient key.
-    Encryption(String),
-}
-
-impl Stale {
-    /// A few words for the headline: "no RSA private key".
-    pub fn short(&self) -> String {
-        match self {
-            Stale::Json(Error::Json {
-                what, line, column, ..
-            }) => format!("the {what} is not valid JSON (line {line}, column {column})"),
-            Stale::Json(e) => e.to_string(),
-            Stale::Alg(_) => "the header's alg cannot be signed".to_string(),
-            Stale::Key(e) => key_short(e),
-            Stale::Failed(_) => "signing failed".to_string(),
-            Stale::Encryption(_) => "no key to encrypt to".to_string(),
-        }
-    }
-
-    /// The full reason.
-    pub fn detail(&self) -> String {
-        match self {
-            Stale::Json(e) | Stale::Failed(e) => e.to_string(),
-            Stale::Alg(s) | Stale::Encryption(s) => s.clone(),
-            Stale::Key(e) => e.to_string(),
-        }
-    }
-}
-
-/// "an RSA private key" -> "no RSA private key"; other key problems in a few words.
-fn key_short(e: &KeyError) -> String {
-    let no = |needs: &str| {
-        let bare = needs
-            .strip_prefix("an ")
-            .or_else(|| needs.strip_prefix("a "))
-            .unwrap_or(needs);
-        format!("no {bare}")
-    };
-    match e {
-        KeyError::Missing { needs, .. } => no(needs),
-        KeyError::NoSecret | KeyError::SecretEmpty => "no secret".to_string(),
-        KeyError::WrongKind { alg, needs, .. } => format!("{alg} needs {needs}"),
-        KeyError::WeakRsaSign(bits) => format!("the RSA key has only {bits} bits"),
-        KeyError::SecretIsKey(_) => "a key was given as the secret".to_string(),
-        KeyError::KidNotFound { kid, .. } => format!("no key with kid \"{kid}\""),
-        _ => "the key cannot be used".to_string(),
-    }
-}
 
 /// The tone of a headline.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -165,6 +106,10 @@ impl Workbench {
             return head(Tone::Neutral, String::new(), String::new(), String::new());
         };
         let (verdict, text) = report.verdict();
+        if verdict == Verdict::Valid {
+            let (tone, title, detail) = self.valid_headline();
+            return head(tone, title, detail, self.judging());
+        }
         let (tone, title) = match verdict {
             Verdict::Valid => (Tone::Good, "✔ Valid".to_string()),
             Verdict::InvalidSignature => (Tone::Bad, "× Invalid signature".to_string()),
@@ -197,15 +142,66 @@ impl Workbench {
                 format!("? Not checked: {}", self.why_unchecked()),
             ),
         };
-        let detail = if verdict == Verdict::AudienceNotChecked {
-            format!(
+        let detail = match verdict {
+            Verdict::AudienceNotChecked => format!(
                 "{}. Enter the audience this service expects under Expected audience, or tick Any audience.",
                 capitalised(&text)
-            )
-        } else {
-            capitalised(&text)
+            ),
+            // The title says it; the detail says what it means.
+            Verdict::InvalidSignature => "The signature does not match this key: the token was changed after it was signed, or another key signed it.".to_string(),
+            _ => capitalised(&text),
         };
         head(tone, title, detail, self.judging())
+    }
+
+    /// The headline of a valid token: a plain green "✔ Valid" only when nothing undermines
+    /// it. A key anyone can have (an empty, published or short secret; the key the token
+    /// carries in its own header) is said in the headline itself, not only below it.
+    fn valid_headline(&self) -> (Tone, String, String) {
+        let key = self.verify_key().ok();
+        let secret = key
+            .map(|k| findings::secret_findings(k, self.alg))
+            .unwrap_or_default();
+        let has = |id: &str| secret.iter().find(|f| f.id == id);
+        if let Some(f) = has("hmac-secret-well-known").or(has("hmac-secret-empty")) {
+            return (
+                Tone::Bad,
+                "⚠ Valid signature, but the secret is well known: anyone can forge this".into(),
+                format!("{}. {}.", capitalised(&f.title), capitalised(&f.detail)),
+            );
+        }
+        if let Some(f) = has("hmac-secret-short") {
+            return (
+                Tone::Warn,
+                "⚠ Valid signature, but the secret is short: it can be guessed".into(),
+                format!("{}. {}.", capitalised(&f.title), capitalised(&f.detail)),
+            );
+        }
+        if key.is_some_and(|k| self.is_embedded_key(k)) {
+            return (
+                Tone::Warn,
+                "⚠ Valid signature, but only with the key the token carries".into(),
+                "The token was checked with the key from its own header: anyone can make a token that passes that. Verify with the issuer's key.".into(),
+            );
+        }
+        (
+            Tone::Good,
+            "✔ Valid".into(),
+            "Signature verified and every check passed.".into(),
+        )
+    }
+
+    /// True when `key` is the key the token carries in its `jwk` header.
+    fn is_embedded_key(&self, key: &crate::core::keys::Key) -> bool {
+        let embedded = self
+            .inspection
+            .as_ref()
+            .ok()
+            .and_then(|i| i.header.as_ref().ok())
+            .and_then(|h| h.get("jwk"))
+            .and_then(serde_json::Value::as_object)
+            .and_then(|jwk| crate::core::keys::parse_jwk(jwk).ok());
+        embedded.is_some_and(|e| e.thumbprint() == key.thumbprint())
     }
 
     /// The headline of a JWE that is not (or not only) a signed token to judge.
@@ -340,78 +336,6 @@ impl Workbench {
             Err(_) => "no usable key".into(),
         };
         format!("Judging {which} ({alg}, {sig}) with {key}")
-    }
-
-    /// The countdown at the document's clock: text and tone (exp passed: Bad; last minute or
-    /// not yet valid: Warn).
-    pub fn countdown(&self, now: NumericDate) -> Option<(String, Tone)> {
-        let now = self.at(now);
-        let c = self.inspection.as_ref().ok()?.claims()?;
-        if let Ok(Some(nbf)) = claims::time_claim(c, "nbf")
-            && nbf > now
-        {
-            return Some((
-                format!("valid in {}", claims::clock(nbf.saturating_sub(now))),
-                Tone::Warn,
-            ));
-        }
-        let exp = claims::time_claim(c, "exp").ok().flatten()?;
-        Some(if exp > now {
-            let tone = if exp.saturating_sub(now) <= 60 {
-                Tone::Warn
-            } else {
-                Tone::Good
-            };
-            (
-                format!("expires in {}", claims::clock(exp.saturating_sub(now))),
-                tone,
-            )
-        } else {
-            (
-                format!(
-                    "expired {} ago",
-                    claims::human_duration(now.saturating_sub(exp))
-                ),
-                Tone::Bad,
-            )
-        })
-    }
-}
-
-/// Seconds until a relative time text at distance `d` (seconds) changes: "45s" and
-/// "29m 12s" every second, "3h 4m" every minute, "2d 5h" every hour, "1y 35d" every day.
-fn text_changes_in(d: i64) -> i64 {
-    let d = d.saturating_abs();
-    let step = match d {
-        0..3_600 => 1,
-        3_600..86_400 => 60,
-        86_400..31_536_000 => 3_600,
-        _ => 86_400,
-    };
-    (step - d % step).max(1)
-}
-
-impl Workbench {
-    /// Seconds until any time the window shows (the countdown, exp, nbf, iat as relative text)
-    /// would read differently; `None` when the token shows no times. The window repaints then,
-    /// and not before.
-    pub fn next_tick(&self, now: NumericDate) -> Option<i64> {
-        let c = self.inspection.as_ref().ok()?.claims()?;
-        let at = self.at(now);
-        ["exp", "nbf", "iat"]
-            .into_iter()
-            .filter_map(|name| claims::time_claim(c, name).ok().flatten())
-            .map(|t| {
-                let d = t.saturating_sub(at);
-                // The countdown clock shows seconds under a day, minutes above.
-                let countdown = if d.saturating_abs() < 86_400 {
-                    1
-                } else {
-                    60 - d.saturating_abs() % 60
-                };
-                text_changes_in(d).min(countdown.max(1))
-            })
-            .min()
     }
 }
 
