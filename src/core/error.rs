@@ -43,7 +43,7 @@ pub enum Error {
         /// The segment concerned.
         segment: Segment,
         /// What is wrong and at which character position (1-based, within the segment).
-        detail: String,
+        detail: crate::core::b64::B64Error,
     },
     /// JSON text (a segment, an editor, a key) does not parse.
     #[error("{what} is not valid JSON at line {line} column {column}: {message}")]

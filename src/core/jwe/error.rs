@@ -75,7 +75,7 @@ pub enum JweError {
         /// The part concerned.
         part: Part,
         /// What is wrong, with a 1-based character position within the part.
-        detail: String,
+        detail: crate::core::b64::B64Error,
     },
     /// The protected header is not a JSON object, or a member is missing or malformed.
     #[error("protected header: {0}")]
@@ -117,7 +117,10 @@ mod tests {
     fn messages_name_the_part_and_are_lowercase() {
         let e = JweError::Base64 {
             part: Part::Iv,
-            detail: "character 3 ('+') is not allowed in base64url".into(),
+            detail: crate::core::b64::B64Error::UrlCharacter {
+                position: 3,
+                character: '+',
+            },
         };
         assert!(
             e.to_string()

@@ -2,6 +2,7 @@
 //! to do, and never contains key material.
 
 use crate::core::alg::JwsAlg;
+use crate::core::b64::B64Error;
 
 /// A key that cannot be read, or cannot serve what it was asked for.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -80,7 +81,7 @@ pub enum KeyError {
         /// The BEGIN label.
         label: String,
         /// What is wrong, with the position.
-        detail: String,
+        detail: B64Error,
     },
     /// PEM text without a key block.
     #[error("no PEM key block found (expected -----BEGIN ... KEY----- or CERTIFICATE)")]
@@ -249,7 +250,7 @@ pub enum KeyError {
         /// Member name.
         member: String,
         /// What is wrong.
-        detail: String,
+        detail: B64Error,
     },
     /// A JWK member is not a string.
     #[error("JWK member \"{0}\" must be a string")]
@@ -369,10 +370,10 @@ pub enum KeyError {
     SecretEmpty,
     /// A secret in the base64 encoding that is not base64.
     #[error("the base64 secret is {0}")]
-    SecretBase64(String),
+    SecretBase64(B64Error),
     /// A secret in the hex encoding that is not hex.
     #[error("the hex secret is not valid: {0}")]
-    SecretHex(String),
+    SecretHex(B64Error),
     /// A key given as an HMAC secret: the key-confusion attack.
     #[error(
         "this secret is {0}, not an HMAC secret: load it as a key instead. Using a key as an HMAC secret is the key-confusion attack (CVE-2022-29217), so it is refused"
