@@ -17,7 +17,6 @@ pub mod recipes;
 pub mod sign;
 pub mod strict;
 pub mod structure;
-pub mod structure_jwe;
 pub mod text;
 pub mod token;
 pub mod verify;

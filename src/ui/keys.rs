@@ -4,12 +4,12 @@
 use super::buffers::Buffers;
 use super::commands::Command;
 use super::style::{Highlight, Palette};
-use super::vault::KeyStorage;
 use super::widgets;
+pub use super::key_actions::{key_actions_ui, key_file_ui};
 use super::{Actions, UiState, labels};
 use crate::core::alg::{Family, JwsAlg};
 use crate::core::findings::Severity;
-use crate::core::keys::{KeyError, RSA_SIZES, SecretEncoding};
+use crate::core::keys::{KeyError, SecretEncoding};
 use crate::core::workbench::{Edit, JweState, Lead, Workbench};
 
 /// Draws the key pane.
@@ -256,93 +256,6 @@ fn key_pair_ui(
     for w in warnings {
         widgets::colored_line(ui, p.warn, format!("Warning: {w}"));
     }
-}
-
-/// Generate, export, open, path, remember.
-pub fn key_actions_ui(
-    ui: &mut egui::Ui,
-    wb: &Workbench,
-    state: &mut UiState,
-    actions: &mut Actions,
-) {
-    ui.horizontal_wrapped(|ui| {
-        match wb.generating() {
-            Some(what) => {
-                ui.spinner();
-                ui.label(format!("Generating {what}…"));
-                if Command::CancelGenerate.button(ui) {
-                    actions.commands.push(Command::CancelGenerate);
-                }
-            }
-            None => {
-                if Command::GenerateKey.button(ui) {
-                    actions.commands.push(Command::GenerateKey);
-                }
-                if wb.alg().family() == Family::Rsa {
-                    let label = ui.label("RSA size");
-                    egui::ComboBox::from_id_salt("RSA size")
-                        .selected_text(format!("{} bits", state.rsa_bits))
-                        .show_ui(ui, |ui| {
-                            for bits in RSA_SIZES {
-                                ui.selectable_value(&mut state.rsa_bits, bits, format!("{bits} bits"));
-                            }
-                        })
-                        .response
-                        .labelled_by(label.id);
-                }
-            }
-        }
-        ui.menu_button("Export", |ui| {
-            let items = Command::exports(wb.alg().family(), wb.sign_key().is_ok());
-            if Command::buttons(ui, &items, &mut actions.commands) {
-                ui.close();
-            }
-        })
-        .response
-        .on_hover_text("Copy or save the key as PEM, JWK or a public JWKS; private keys are saved readable only by you");
-    });
-}
-
-/// Keys from disk, for any field (the document routes them): open, path, remember.
-pub fn key_file_ui(ui: &mut egui::Ui, state: &mut UiState, actions: &mut Actions) {
-    ui.horizontal(|ui| {
-        if Command::OpenKey.button(ui) {
-            actions.commands.push(Command::OpenKey);
-        }
-        let label = ui.label(labels::KEY_PATH);
-        let resp = ui
-            .add(
-                egui::TextEdit::singleline(&mut state.key_path)
-                    .hint_text("/path/to/key.pem — or drop a key file on the window")
-                    .desired_width((ui.available_width() - 70.0).max(120.0)),
-            )
-            .labelled_by(label.id);
-        let enter = resp.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-        if Command::LoadKeyPath.button(ui) || enter {
-            actions.commands.push(Command::LoadKeyPath);
-        }
-    });
-    ui.horizontal_wrapped(|ui| {
-        ui.checkbox(&mut state.prefs.remember_key, labels::REMEMBER_KEY)
-            .on_hover_text("Off: secrets and private keys are never written to disk. On: they go to the system keyring when there is one, else into the settings file in plain text, readable only by you.");
-        if state.prefs.remember_key {
-            let (text, warn) = match &state.key_storage {
-                KeyStorage::Keyring => ("stored in the system keyring".to_string(), false),
-                KeyStorage::File(path) => (
-                    format!("stored in plain text in {path}, readable only by you (no system keyring answered)"),
-                    true,
-                ),
-                KeyStorage::Probing => ("looking for the system keyring…".to_string(), false),
-                KeyStorage::NotKept => ("not kept: this session has no settings file".to_string(), false),
-            };
-            let color = if warn {
-                Palette::of(ui).warn
-            } else {
-                ui.visuals().weak_text_color()
-            };
-            ui.label(egui::RichText::new(text).color(color));
-        }
-    });
 }
 
 fn capital(s: &str) -> String {

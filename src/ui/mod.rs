@@ -14,6 +14,7 @@ pub mod findings;
 pub mod header;
 mod highlight;
 mod jwe_pane;
+mod key_actions;
 pub mod keys;
 mod keys_view;
 pub mod labels;

@@ -268,7 +268,7 @@ fn jwe_structure_ui(ui: &mut egui::Ui, view: &JweView, state: &UiState, actions:
             .weak(),
         );
     }
-    for s in crate::core::structure_jwe::jwe_steps(parts, decrypted) {
+    for s in crate::core::structure::jwe_steps(parts, decrypted) {
         ui.add_space(6.0);
         ui.label(egui::RichText::new(&s.title).strong());
         ui.add(egui::Label::new(egui::RichText::new(&s.explain).weak()).wrap());

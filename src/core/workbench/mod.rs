@@ -9,6 +9,7 @@ mod apply;
 mod countdown;
 mod derive;
 mod edit;
+mod inputs;
 mod job;
 mod jobs;
 mod judge;
@@ -17,8 +18,10 @@ mod lab;
 mod stale;
 mod templates;
 mod verdict;
+mod verdict_jwe;
 
 pub use edit::{Edit, Effects, Notice, Template, TimeTravel};
+pub use inputs::KeyInputs;
 pub use job::{Job, JobKind, KeygenJob};
 pub use jobs::{SignJob, Signed};
 pub use jwe::{DecryptJob, Encryption, JweState, JweView};
@@ -31,7 +34,7 @@ use super::alg::JwsAlg;
 use super::claims::NumericDate;
 use super::error::{Error, Result};
 use super::findings::{self, Finding};
-use super::keys::{Key, KeyError, KeyFile, SecretEncoding};
+use super::keys::{Key, KeyError, KeyFile};
 use super::token::Inspection;
 use super::verify::{Check, Policy, Report, SignatureStatus, Unchecked};
 use derive::KeyState;
@@ -46,45 +49,6 @@ pub enum Lead {
     Editors,
 }
 
-/// The key pane's fields, as typed. Zeroed when dropped; `Debug` shows no key material.
-#[derive(Clone, Default, PartialEq, Eq)]
-pub struct KeyInputs {
-    /// HMAC secret text.
-    pub secret: String,
-    /// How to read `secret`.
-    pub secret_encoding: SecretEncoding,
-    /// Private key text (PEM or JWK) for signing with RSA, EC or Ed25519.
-    pub private_key: String,
-    /// Public key text (PEM, JWK or JWKS) for verifying; empty means "use the private key".
-    pub public_key: String,
-    /// The JWE key: the recipient's public key (or a shared secret, or a password) to
-    /// encrypt; the private key, secret or password to decrypt. Empty: a pasted JWE is
-    /// decrypted with the private key or the secret above.
-    pub jwe_key: String,
-    /// How to read `jwe_key` when it is a secret.
-    pub jwe_key_encoding: SecretEncoding,
-}
-
-impl std::fmt::Debug for KeyInputs {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(
-            f,
-            "KeyInputs {{ secret: {} chars, private_key: {} chars, public_key: {} chars }}",
-            self.secret.len(),
-            self.private_key.len(),
-            self.public_key.len()
-        )
-    }
-}
-
-impl Drop for KeyInputs {
-    fn drop(&mut self) {
-        use zeroize::Zeroize;
-        self.secret.zeroize();
-        self.private_key.zeroize();
-        self.jwe_key.zeroize();
-    }
-}
 
 /// The secret of the first-run example (jwt.io's default, so users recognise it).
 pub const EXAMPLE_SECRET: &str = "a-string-secret-at-least-256-bits-long";

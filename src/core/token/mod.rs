@@ -1,6 +1,12 @@
 //! Splitting and decoding a compact token, even a damaged one: each part is decoded on its
 //! own so that a bad signature segment still shows the header and payload.
 
+mod payload;
+mod repair;
+
+pub use payload::{Payload, classify_payload, require_claims};
+pub use repair::{Repair, repair};
+
 use super::alg::HeaderAlg;
 use super::b64;
 use super::error::{Error, Result, Segment};
@@ -9,122 +15,6 @@ use super::strict;
 use serde_json::{Map, Value};
 use std::ops::Range;
 
-/// One repair applied to pasted text before decoding.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Repair {
-    /// A leading `Bearer ` (any case) was removed.
-    BearerPrefix,
-    /// Surrounding quotes were removed.
-    Quotes,
-    /// Spaces, tabs or newlines inside the token were removed (count).
-    Whitespace(usize),
-    /// `=` padding was removed (count).
-    Padding(usize),
-    /// Standard-base64 `+` and `/` were turned into base64url `-` and `_` (count).
-    StandardAlphabet(usize),
-    /// Whitespace around the token was removed (count).
-    Surrounding(usize),
-}
-
-impl Repair {
-    /// A short note for the user.
-    pub fn note(&self) -> String {
-        match self {
-            Repair::BearerPrefix => "removed the \"Bearer \" prefix".to_string(),
-            Repair::Quotes => "removed surrounding quotes".to_string(),
-            Repair::Whitespace(n) => {
-                format!("removed {n} whitespace character(s) inside the token")
-            }
-            Repair::Padding(n) => format!("removed {n} '=' padding character(s)"),
-            Repair::StandardAlphabet(n) => {
-                format!("turned {n} standard-base64 '+'/'/' character(s) into base64url '-'/'_'")
-            }
-            Repair::Surrounding(n) => {
-                format!("removed {n} whitespace character(s) around the token")
-            }
-        }
-    }
-}
-
-/// `text` without one pair of surrounding quotes (`"`, `'` or `` ` ``), if it has them.
-fn unquoted(text: &str) -> Option<&str> {
-    [('"', '"'), ('\'', '\''), ('`', '`')]
-        .into_iter()
-        .find(|(open, close)| text.len() >= 2 && text.starts_with(*open) && text.ends_with(*close))
-        .and_then(|_| text.get(1..text.len() - 1))
-}
-
-/// Cleans pasted text into a compact token and lists what it changed. Repairing the result
-/// again changes nothing.
-pub fn repair(input: &str) -> (String, Vec<Repair>) {
-    let mut repairs = Vec::new();
-    let (mut quotes, mut bearer) = (false, false);
-    let mut s = input.trim();
-    let around = input.chars().count() - s.chars().count();
-    // Quotes and the prefix can nest ("Bearer \"...\"", "'\"...\"'"): strip them all.
-    loop {
-        if let Some(inner) = unquoted(s) {
-            s = inner.trim();
-            quotes = true;
-        } else if s.len() > 7
-            && s.get(..7)
-                .is_some_and(|p| p.eq_ignore_ascii_case("bearer "))
-        {
-            s = s.get(7..).unwrap_or(s).trim_start();
-            bearer = true;
-        } else {
-            break;
-        }
-    }
-    let mut ws = 0;
-    let mut pad = 0;
-    let mut std_alpha = 0;
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            c if c.is_whitespace() => ws += 1,
-            '=' => pad += 1,
-            '+' => {
-                std_alpha += 1;
-                out.push('-');
-            }
-            '/' => {
-                std_alpha += 1;
-                out.push('_');
-            }
-            c => out.push(c),
-        }
-    }
-    // Padding or whitespace outside the quotes ("\"...\"==") uncovers them only now.
-    let mut kept: &str = &out;
-    while let Some(inner) = unquoted(kept) {
-        kept = inner;
-        quotes = true;
-    }
-    if kept.len() != out.len() {
-        out = kept.to_string();
-    }
-    if around > 0 {
-        repairs.push(Repair::Surrounding(around));
-    }
-    if quotes {
-        repairs.push(Repair::Quotes);
-    }
-    if bearer {
-        repairs.push(Repair::BearerPrefix);
-    }
-    if ws > 0 {
-        repairs.push(Repair::Whitespace(ws));
-    }
-    if pad > 0 {
-        repairs.push(Repair::Padding(pad));
-    }
-    if std_alpha > 0 {
-        repairs.push(Repair::StandardAlphabet(std_alpha));
-    }
-    (out, repairs)
-}
-
 /// What the token is, by its number of segments.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Form {
@@ -132,65 +22,6 @@ pub enum Form {
     Jws,
     /// Five segments: an encrypted token (JWE); only its header can be read.
     Jwe,
-}
-
-/// The decoded payload of a JWS.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Payload {
-    /// A JSON object: JWT claims.
-    Claims(Map<String, Value>),
-    /// JSON that is not an object (an array, a string...): a JWS, not a JWT.
-    OtherJson(Value),
-    /// UTF-8 text that is not JSON (RFC 8037's "Example of Ed25519 signing").
-    Text(String),
-    /// Bytes that are not UTF-8.
-    Binary(Vec<u8>),
-    /// Meant as claims (it looks like JSON, or the header says `typ: JWT`) but not a valid
-    /// JWT Claims Set under strict reading ([`strict`]): the verdict is "invalid claims".
-    Invalid {
-        /// The payload as text (invalid UTF-8 replaced), for showing.
-        text: String,
-        /// Which rule failed, and where.
-        error: Error,
-    },
-    /// A JWE's ciphertext: not readable without decryption.
-    Encrypted,
-}
-
-impl Payload {
-    /// The claims, when the payload is a JSON object.
-    pub fn claims(&self) -> Option<&Map<String, Value>> {
-        match self {
-            Payload::Claims(m) => Some(m),
-            _ => None,
-        }
-    }
-
-    /// One sentence for a payload that has no claims; `None` for claims.
-    pub fn explain(&self) -> Option<String> {
-        match self {
-            Payload::Claims(_) => None,
-            Payload::OtherJson(v) => Some(format!(
-                "the payload is JSON but {}, not an object, so it holds no claims (a JWS, not a JWT)",
-                json::kind_name(v)
-            )),
-            Payload::Text(_) => Some(
-                "the payload is plain text, not JSON: a valid JWS, but not a JWT with claims"
-                    .to_string(),
-            ),
-            Payload::Binary(b) => Some(format!(
-                "the payload is {} bytes of binary data, not JSON: it holds no claims",
-                b.len()
-            )),
-            Payload::Invalid { error, .. } => Some(format!(
-                "the payload is not a valid JWT Claims Set: {error}"
-            )),
-            Payload::Encrypted => Some(
-                "this is an encrypted token (JWE, 5 segments): its payload can be read only with the decryption key (the window's JWE key, or decrypt on the command line)"
-                    .to_string(),
-            ),
-        }
-    }
 }
 
 /// A compact token taken apart. Each part is decoded independently.
@@ -392,57 +223,6 @@ pub fn inspect_repaired(token: String, repairs: Vec<Repair>) -> Result<Inspectio
         payload,
         signature,
     })
-}
-
-/// What a payload is: the one decision, shared by the command line, the window, the attack
-/// lab and JWE plaintexts. A payload that looks like JSON, or any payload under a header that
-/// says `typ: JWT`, is read strictly as claims ([`strict::parse_claims`]); it is claims or it is
-/// [`Payload::Invalid`], never "plain text".
-pub fn classify_payload(bytes: &[u8], typ_jwt: bool) -> Payload {
-    let text = std::str::from_utf8(bytes);
-    if typ_jwt || strict::looks_like_json(bytes) {
-        // Claims are parsed from the bytes as they are: no copy of a large payload.
-        return match text {
-            Err(e) => Payload::Invalid {
-                text: String::from_utf8_lossy(bytes).into_owned(),
-                error: Error::Strict {
-                    what: "payload".into(),
-                    problem: format!(
-                        "is not UTF-8 (invalid byte at offset {}); JWT claims are UTF-8 JSON (RFC 7519 section 7.2)",
-                        e.valid_up_to()
-                    ),
-                },
-            },
-            Ok(text) => match strict::parse_claims("payload", text) {
-                Ok(m) => Payload::Claims(m),
-                Err(error) => Payload::Invalid {
-                    text: text.to_string(),
-                    error,
-                },
-            },
-        };
-    }
-    match text {
-        Err(_) => Payload::Binary(bytes.to_vec()),
-        Ok(text) => match serde_json::from_str::<Value>(text) {
-            Ok(other) => Payload::OtherJson(other),
-            Err(_) => Payload::Text(text.to_string()),
-        },
-    }
-}
-
-/// Decodes a payload segment that should be JSON claims, with a precise error (for callers
-/// that need claims, such as the refresh recipe).
-pub fn require_claims(insp: &Inspection) -> Result<&Map<String, Value>> {
-    match &insp.payload {
-        Err(e) => Err(e.clone()),
-        Ok(Payload::Claims(m)) => Ok(m),
-        Ok(Payload::Invalid { error, .. }) => Err(error.clone()),
-        Ok(Payload::Text(t)) => Err(json::parse_object("payload", t)
-            .err()
-            .unwrap_or_else(|| Error::Shape("payload is not JSON".into()))),
-        Ok(other) => Err(Error::Shape(other.explain().unwrap_or_default())),
-    }
 }
 
 #[cfg(test)]
