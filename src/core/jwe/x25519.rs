@@ -69,7 +69,7 @@ pub fn from_jwk(jwk: &Map<String, Value>) -> Result<JweKey, JweError> {
 
 /// Reads an X25519 key from PKCS#8 (`PRIVATE KEY`) or SubjectPublicKeyInfo (`PUBLIC KEY`) DER.
 pub fn from_der(bytes: &[u8]) -> Result<JweKey, JweError> {
-    let err = |e: String| JweError::Key(format!("X25519 key: {e}"));
+    let err = |e: der::DerError| JweError::Key(format!("X25519 key: {e}"));
     let outer = der::expect_whole(bytes, tag::SEQUENCE, "a key SEQUENCE").map_err(err)?;
     let items = der::children(outer.content).map_err(err)?;
     let algorithm_oid = |t: Option<&der::Tlv<'_>>| -> Result<(), JweError> {

@@ -1,12 +1,14 @@
 //! X.509 certificates: the public key they carry, their subject and their validity.
 
 use super::der::{self, Tlv, tag};
-use super::pkcs::{from_spki, invalid};
+use super::error::malformed;
+use super::pkcs::from_spki;
 use super::{CertInfo, Key, KeyError, KeyFormat};
 
 /// The public key of a DER certificate, with its subject and validity.
 pub(crate) fn from_certificate(bytes: &[u8]) -> Result<Key, KeyError> {
-    let err = invalid("X.509 certificate");
+    let what = "X.509 certificate";
+    let err = malformed(what);
     let cert = der::expect_whole(bytes, tag::SEQUENCE, "Certificate").map_err(&err)?;
     let (tbs, _) = der::expect(cert.content, tag::SEQUENCE, "TBSCertificate").map_err(&err)?;
     let mut fields = der::children(tbs.content).map_err(&err)?;
@@ -17,7 +19,7 @@ pub(crate) fn from_certificate(bytes: &[u8]) -> Result<Key, KeyError> {
     let spki = fields
         .get(5)
         .filter(|f| f.tag == tag::SEQUENCE)
-        .ok_or_else(|| err("no subjectPublicKeyInfo".into()))?;
+        .ok_or_else(|| KeyError::invalid(what, "no subjectPublicKeyInfo"))?;
     let mut key = from_spki(
         &der::write(tag::SEQUENCE, spki.content),
         KeyFormat::Certificate,

@@ -49,6 +49,56 @@ pub mod oid {
     pub const X448: &[u8] = &[0x2B, 0x65, 0x6F];
 }
 
+/// What is wrong with DER bytes (ASN.1 as the key containers use it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum DerError {
+    /// The bytes end where an element's tag or length should be (`expected`: "an element").
+    #[error("DER ends early: expected {expected}")]
+    EndsEarly {
+        /// What should have come: "an element", "a length".
+        expected: &'static str,
+    },
+    /// A length in the indefinite form, or of more than 4 bytes.
+    #[error("DER length is indefinite or too large")]
+    LengthForm,
+    /// The bytes end inside a multi-byte length.
+    #[error("DER ends early inside a length")]
+    EndsInLength,
+    /// An element longer than what remains.
+    #[error("DER element claims {claims} bytes but only {remain} remain")]
+    Overrun {
+        /// The length the element claims.
+        claims: usize,
+        /// The bytes that remain.
+        remain: usize,
+    },
+    /// An element with another tag than the structure needs there.
+    #[error("expected {what} (DER tag 0x{want:02x}), found tag 0x{found:02x}")]
+    Tag {
+        /// What was expected, in words ("RSAPrivateKey").
+        what: &'static str,
+        /// The tag expected.
+        want: u8,
+        /// The tag found.
+        found: u8,
+    },
+    /// Bytes after an element that should be the whole input.
+    #[error("{extra} unexpected bytes after {what}")]
+    Trailing {
+        /// The element, in words.
+        what: &'static str,
+        /// How many bytes follow it.
+        extra: usize,
+    },
+    /// A BIT STRING whose last byte has unused bits (no key is written so).
+    #[error("BIT STRING with unused bits is not a key")]
+    UnusedBits,
+    /// A BIT STRING without even its unused-bits byte.
+    #[error("empty BIT STRING")]
+    EmptyBitString,
+}
+
 /// One decoded element: its tag and content bytes.
 #[derive(Debug, Clone, Copy)]
 pub struct Tlv<'a> {
@@ -59,58 +109,68 @@ pub struct Tlv<'a> {
 }
 
 /// Reads one element from the front of `input`; returns it and what follows.
-pub fn read(input: &[u8]) -> Result<(Tlv<'_>, &[u8]), String> {
-    let (&tag, rest) = input
-        .split_first()
-        .ok_or("DER ends early: expected an element")?;
-    let (&first, rest) = rest
-        .split_first()
-        .ok_or("DER ends early: expected a length")?;
+pub fn read(input: &[u8]) -> Result<(Tlv<'_>, &[u8]), DerError> {
+    let (&tag, rest) = input.split_first().ok_or(DerError::EndsEarly {
+        expected: "an element",
+    })?;
+    let (&first, rest) = rest.split_first().ok_or(DerError::EndsEarly {
+        expected: "a length",
+    })?;
     let (len, rest) = if first < 0x80 {
         (usize::from(first), rest)
     } else {
         let n = usize::from(first & 0x7F);
         if n == 0 || n > 4 {
-            return Err("DER length is indefinite or too large".into());
+            return Err(DerError::LengthForm);
         }
-        let bytes = rest.get(..n).ok_or("DER ends early inside a length")?;
+        let bytes = rest.get(..n).ok_or(DerError::EndsInLength)?;
         let len = bytes
             .iter()
             .fold(0usize, |acc, b| (acc << 8) | usize::from(*b));
         (len, rest.get(n..).unwrap_or(&[]))
     };
-    let content = rest.get(..len).ok_or_else(|| {
-        format!(
-            "DER element claims {len} bytes but only {} remain",
-            rest.len()
-        )
+    let content = rest.get(..len).ok_or(DerError::Overrun {
+        claims: len,
+        remain: rest.len(),
     })?;
     Ok((Tlv { tag, content }, rest.get(len..).unwrap_or(&[])))
 }
 
-/// Reads one element that must have tag `want`.
-pub fn expect<'a>(input: &'a [u8], want: u8, what: &str) -> Result<(Tlv<'a>, &'a [u8]), String> {
+/// Reads one element that must have tag `want` (`what` names it in the error).
+pub fn expect<'a>(
+    input: &'a [u8],
+    want: u8,
+    what: &'static str,
+) -> Result<(Tlv<'a>, &'a [u8]), DerError> {
     let (tlv, rest) = read(input)?;
     if tlv.tag != want {
-        return Err(format!(
-            "expected {what} (DER tag 0x{want:02x}), found tag 0x{:02x}",
-            tlv.tag
-        ));
+        return Err(DerError::Tag {
+            what,
+            want,
+            found: tlv.tag,
+        });
     }
     Ok((tlv, rest))
 }
 
 /// Reads the whole of `input` as one element with tag `want` (no trailing bytes allowed).
-pub fn expect_whole<'a>(input: &'a [u8], want: u8, what: &str) -> Result<Tlv<'a>, String> {
+pub fn expect_whole<'a>(
+    input: &'a [u8],
+    want: u8,
+    what: &'static str,
+) -> Result<Tlv<'a>, DerError> {
     let (tlv, rest) = expect(input, want, what)?;
     if !rest.is_empty() {
-        return Err(format!("{} unexpected bytes after {what}", rest.len()));
+        return Err(DerError::Trailing {
+            what,
+            extra: rest.len(),
+        });
     }
     Ok(tlv)
 }
 
 /// The children of a constructed element, in order.
-pub fn children(content: &[u8]) -> Result<Vec<Tlv<'_>>, String> {
+pub fn children(content: &[u8]) -> Result<Vec<Tlv<'_>>, DerError> {
     let mut out = Vec::new();
     let mut rest = content;
     while !rest.is_empty() {
@@ -131,11 +191,11 @@ pub fn unsigned(content: &[u8]) -> Vec<u8> {
 }
 
 /// The bytes of a BIT STRING with no unused bits.
-pub fn bit_string_bytes(content: &[u8]) -> Result<&[u8], String> {
+pub fn bit_string_bytes(content: &[u8]) -> Result<&[u8], DerError> {
     match content.split_first() {
         Some((0, bytes)) => Ok(bytes),
-        Some(_) => Err("BIT STRING with unused bits is not a key".into()),
-        None => Err("empty BIT STRING".into()),
+        Some(_) => Err(DerError::UnusedBits),
+        None => Err(DerError::EmptyBitString),
     }
 }
 
@@ -194,11 +254,15 @@ mod tests {
         assert!(read(&[]).is_err());
         assert!(read(&[0x30]).is_err());
         assert!(read(&[0x30, 0x82, 0x01]).is_err());
-        assert!(
-            read(&[0x30, 0x05, 0x00])
-                .unwrap_err()
-                .contains("claims 5 bytes")
+        let err = read(&[0x30, 0x05, 0x00]).unwrap_err();
+        assert_eq!(
+            err,
+            DerError::Overrun {
+                claims: 5,
+                remain: 1
+            }
         );
+        assert!(err.to_string().contains("claims 5 bytes"));
         assert!(read(&[0x30, 0x80]).is_err());
         assert!(expect_whole(&[0x02, 0x01, 0x00, 0x00], tag::INTEGER, "x").is_err());
     }

@@ -1,6 +1,7 @@
 //! What can go wrong with a key, as one typed enum. Every message says what is wrong and what
 //! to do, and never contains key material.
 
+use super::der::DerError;
 use crate::core::alg::JwsAlg;
 use crate::core::b64::B64Error;
 
@@ -98,7 +99,7 @@ pub enum KeyError {
     // ---- DER structures ----
     /// DER that does not even form a SEQUENCE.
     #[error("DER data that is not a key: {0}")]
-    NotDerKey(String),
+    NotDerKey(DerError),
     /// A DER SEQUENCE of an unknown shape.
     #[error(
         "DER data, but not a key structure this tool reads (PKCS#1, PKCS#8, SEC1, SPKI or X.509)"
@@ -110,7 +111,7 @@ pub enum KeyError {
         /// The structure expected.
         what: &'static str,
         /// What is wrong.
-        detail: String,
+        detail: Malformed,
     },
     /// The crypto backend refused a key (`what`: "RSA private key", "EC P-256 private key").
     #[error("{what} rejected by the crypto backend: {detail}")]
@@ -129,7 +130,7 @@ pub enum KeyError {
         /// "stored private key", "RSA private key".
         what: &'static str,
         /// What is wrong.
-        detail: String,
+        detail: Malformed,
     },
 
     // ---- algorithms, curves, sizes ----
@@ -395,7 +396,41 @@ pub enum KeyError {
     GenerateSize(usize),
 }
 
+/// What is wrong inside a key structure that is DER at least in part.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum Malformed {
+    /// The DER itself.
+    #[error(transparent)]
+    Der(#[from] DerError),
+    /// A member the structure needs is missing or of the wrong type ("too few members").
+    #[error("{0}")]
+    Shape(&'static str),
+    /// A SEC1 key that names no curve, with a private key of a size no supported curve has.
+    #[error("no curve named and a {0}-byte private key matches none")]
+    CurveBySize(usize),
+}
+
+impl From<&'static str> for Malformed {
+    fn from(shape: &'static str) -> Malformed {
+        Malformed::Shape(shape)
+    }
+}
+
+/// The error builder for DER problems inside one structure (`what`: "PKCS#8 private key").
+pub(crate) fn malformed(what: &'static str) -> impl Fn(DerError) -> KeyError {
+    move |e| KeyError::invalid(what, e)
+}
+
 impl KeyError {
+    /// A malformed key structure (`what`: "PKCS#8 private key").
+    pub fn invalid(what: &'static str, detail: impl Into<Malformed>) -> KeyError {
+        KeyError::Invalid {
+            what,
+            detail: detail.into(),
+        }
+    }
+
     /// The same error, said to be inside a PEM block with this label.
     pub fn in_block(self, label: &str) -> KeyError {
         KeyError::InBlock {

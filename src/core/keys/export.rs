@@ -1,6 +1,6 @@
 //! Writing keys out: RFC 7638 thumbprints, JWK and public-only JWKS, PEM (PKCS#8 / SPKI).
 
-use super::der::{self, oid, tag};
+use super::der::{self, DerError, oid, tag};
 use super::{Key, KeyError, KeyMaterial, pem_encode};
 use crate::core::alg::{Curve, Family};
 use crate::core::b64;
@@ -34,19 +34,27 @@ fn rsa_public_pkcs1(n: &[u8], e: &[u8]) -> Vec<u8> {
     der::write(tag::SEQUENCE, &body)
 }
 
+/// The error builder for a stored key that does not read back (`what`: "RSA private key").
+fn stored(what: &'static str) -> impl Fn(DerError) -> KeyError {
+    move |e| KeyError::Stored {
+        what,
+        detail: e.into(),
+    }
+}
+
 /// The PKCS#8 private key members inside a PrivateKeyInfo (the OCTET STRING's content).
 fn pkcs8_private_octets(pkcs8: &[u8]) -> Result<Vec<u8>, KeyError> {
-    let err = |detail: String| KeyError::Stored {
-        what: "stored private key",
-        detail,
-    };
-    let seq = der::expect_whole(pkcs8, tag::SEQUENCE, "PrivateKeyInfo").map_err(err)?;
-    let items = der::children(seq.content).map_err(err)?;
+    let err = stored("stored private key");
+    let seq = der::expect_whole(pkcs8, tag::SEQUENCE, "PrivateKeyInfo").map_err(&err)?;
+    let items = der::children(seq.content).map_err(&err)?;
     items
         .get(2)
         .filter(|t| t.tag == tag::OCTET_STRING)
         .map(|t| t.content.to_vec())
-        .ok_or_else(|| err("it has no key octets".into()))
+        .ok_or(KeyError::Stored {
+            what: "stored private key",
+            detail: "it has no key octets".into(),
+        })
 }
 
 impl Key {
@@ -171,29 +179,24 @@ impl Key {
         if private {
             match &self.material {
                 KeyMaterial::RsaPrivate { pkcs1, .. } => {
-                    let err = |detail: String| KeyError::Stored {
-                        what: "RSA private key",
-                        detail,
-                    };
+                    let err = stored("RSA private key");
                     let seq =
-                        der::expect_whole(pkcs1, tag::SEQUENCE, "RSAPrivateKey").map_err(err)?;
-                    let items = der::children(seq.content).map_err(err)?;
+                        der::expect_whole(pkcs1, tag::SEQUENCE, "RSAPrivateKey").map_err(&err)?;
+                    let items = der::children(seq.content).map_err(&err)?;
                     for (i, name) in ["d", "p", "q", "dp", "dq", "qi"].into_iter().enumerate() {
-                        let v = items
-                            .get(3 + i)
-                            .ok_or_else(|| err("it lacks the CRT members".into()))?;
+                        let v = items.get(3 + i).ok_or(KeyError::Stored {
+                            what: "RSA private key",
+                            detail: "it lacks the CRT members".into(),
+                        })?;
                         m.insert(name.into(), b64::encode(&der::unsigned(v.content)).into());
                     }
                 }
                 KeyMaterial::EcPrivate { curve, pkcs8, .. } => {
                     let sec1 = pkcs8_private_octets(pkcs8)?;
-                    let err = |detail: String| KeyError::Stored {
-                        what: "EC private key",
-                        detail,
-                    };
+                    let err = stored("EC private key");
                     let seq =
-                        der::expect_whole(&sec1, tag::SEQUENCE, "ECPrivateKey").map_err(err)?;
-                    let items = der::children(seq.content).map_err(err)?;
+                        der::expect_whole(&sec1, tag::SEQUENCE, "ECPrivateKey").map_err(&err)?;
+                    let items = der::children(seq.content).map_err(&err)?;
                     let d = items
                         .get(1)
                         .map(|t| der::unsigned(t.content))
@@ -205,10 +208,7 @@ impl Key {
                 KeyMaterial::EdPrivate { pkcs8, .. } => {
                     let octets = pkcs8_private_octets(pkcs8)?;
                     let seed = der::expect_whole(&octets, tag::OCTET_STRING, "the Ed25519 seed")
-                        .map_err(|detail| KeyError::Stored {
-                            what: "Ed25519 private key",
-                            detail,
-                        })?;
+                        .map_err(stored("Ed25519 private key"))?;
                     m.insert("d".into(), b64::encode(seed.content).into());
                 }
                 _ => {}

@@ -1,7 +1,7 @@
 //! The front door for key bytes: size checks, format detection (PEM, JWK/JWKS, DER), and
 //! choosing a key from a file that holds several.
 
-use super::{Key, KeyError, MAX_KEY_FILE, Purpose, jwk, pem, pkcs};
+use super::{Key, KeyError, MAX_KEY_FILE, Purpose, container, jwk, pem};
 use crate::core::alg::JwsAlg;
 use crate::core::error::Result;
 use serde_json::{Map, Value};
@@ -182,7 +182,7 @@ pub fn load_key_bytes(bytes: &[u8]) -> Result<KeyFile, KeyError> {
         }
     }
     if bytes.first() == Some(&super::der::tag::SEQUENCE) {
-        return pkcs::parse_der(bytes, None).map(KeyFile::single);
+        return container::parse_der(bytes, None).map(KeyFile::single);
     }
     if std::str::from_utf8(bytes).is_ok() {
         Err(KeyError::NotAKeyText)

@@ -3,6 +3,7 @@
 
 mod bundle;
 mod cert;
+mod container;
 mod crypto;
 pub mod der;
 mod describe;
@@ -20,7 +21,7 @@ mod secret;
 pub use bundle::{ExportFile, ExportKind, export, jwk_text, keygen_files, with_kid};
 pub use crypto::{sign_bytes, verify_bytes, warm_up_rng};
 pub use embedded::embedded_key_text;
-pub use error::KeyError;
+pub use error::{KeyError, Malformed};
 pub use export::public_jwks;
 pub use generate::{KeySpec, RSA_SIZES, generate};
 pub use jwk::parse_jwk;

@@ -1,7 +1,7 @@
 //! PEM armour: reading blocks (also when a paste turned the line breaks into spaces) and
 //! writing them.
 
-use super::pkcs::{self, Hint};
+use super::container::{self, Hint};
 use super::{Key, KeyError, KeyFile};
 use crate::core::b64;
 
@@ -21,7 +21,7 @@ pub fn pem_encode(label: &str, der: &[u8]) -> String {
 /// Wraps a DER key in PEM armour with the label its structure calls for, so binary key
 /// files can be shown and edited as text.
 pub fn der_to_pem(bytes: &[u8]) -> Result<String, KeyError> {
-    let label = match pkcs::detect_der(bytes)? {
+    let label = match container::detect_der(bytes)? {
         Hint::Pkcs1Private => "RSA PRIVATE KEY",
         Hint::Pkcs1Public => "RSA PUBLIC KEY",
         Hint::Pkcs8 => "PRIVATE KEY",
@@ -149,7 +149,7 @@ pub(crate) fn parse_pem(text: &str) -> Result<KeyFile, KeyError> {
                 continue;
             }
         };
-        match pkcs::parse_der(&block.der, Some(hint)) {
+        match container::parse_der(&block.der, Some(hint)) {
             Ok(mut key) => {
                 key.pem = true;
                 keys.push(key);

@@ -1,8 +1,8 @@
-//! DER key containers: PKCS#1 (RSA), PKCS#8, SEC1 (EC) and SubjectPublicKeyInfo, with the
-//! structure detected when no PEM label says what it is.
+//! DER key containers: PKCS#1 (RSA), PKCS#8, SEC1 (EC) and SubjectPublicKeyInfo.
 
 use super::der::{self, Tlv, oid, tag};
-use super::{Key, KeyError, KeyFormat, KeyMaterial, cert};
+use super::error::{Malformed, malformed};
+use super::{Key, KeyError, KeyFormat, KeyMaterial};
 use crate::core::alg::Curve;
 use crate::core::b64;
 use aws_lc_rs::signature::{
@@ -10,63 +10,14 @@ use aws_lc_rs::signature::{
     ECDSA_P521_SHA512_FIXED_SIGNING, EcdsaKeyPair, EcdsaSigningAlgorithm, Ed25519KeyPair, KeyPair,
 };
 
-/// What a DER structure (or its PEM label) says it is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Hint {
-    Pkcs1Private,
-    Pkcs1Public,
-    Pkcs8,
-    Sec1,
-    Spki,
-    Certificate,
-}
-
-/// An error builder for one malformed structure.
-pub(crate) fn invalid(what: &'static str) -> impl Fn(String) -> KeyError {
-    move |detail| KeyError::Invalid { what, detail }
-}
-
-/// Reads a DER key, of the structure `hint` names or the one detected.
-pub(crate) fn parse_der(bytes: &[u8], hint: Option<Hint>) -> Result<Key, KeyError> {
-    let hint = match hint {
-        Some(h) => h,
-        None => detect_der(bytes)?,
-    };
-    match hint {
-        Hint::Pkcs1Private => rsa_private_from_pkcs1(bytes, KeyFormat::Pkcs1),
-        Hint::Pkcs1Public => rsa_public_from_pkcs1(bytes, KeyFormat::Pkcs1),
-        Hint::Pkcs8 => from_pkcs8(bytes),
-        Hint::Sec1 => ec_private_from_sec1(bytes),
-        Hint::Spki => from_spki(bytes, KeyFormat::Spki),
-        Hint::Certificate => cert::from_certificate(bytes),
-    }
-}
-
-/// Tells the key structure from the tags of the top-level SEQUENCE's children.
-pub(crate) fn detect_der(bytes: &[u8]) -> Result<Hint, KeyError> {
-    let top =
-        der::expect_whole(bytes, tag::SEQUENCE, "a DER SEQUENCE").map_err(KeyError::NotDerKey)?;
-    let items = der::children(top.content).map_err(KeyError::NotDerKey)?;
-    let tags: Vec<u8> = items.iter().map(|t| t.tag).collect();
-    let ints = tags.iter().take_while(|t| **t == tag::INTEGER).count();
-    Ok(match tags.as_slice() {
-        [tag::INTEGER, tag::SEQUENCE, tag::OCTET_STRING, ..] => Hint::Pkcs8,
-        [tag::SEQUENCE, tag::BIT_STRING] => Hint::Spki,
-        [tag::SEQUENCE, tag::SEQUENCE, tag::BIT_STRING] => Hint::Certificate,
-        [tag::INTEGER, tag::OCTET_STRING, ..] => Hint::Sec1,
-        [tag::INTEGER, tag::INTEGER] => Hint::Pkcs1Public,
-        _ if ints >= 9 => Hint::Pkcs1Private,
-        _ => return Err(KeyError::UnknownDer),
-    })
-}
-
 /// An RSA private key from PKCS#1 `RSAPrivateKey` DER.
 pub(crate) fn rsa_private_from_pkcs1(pkcs1: &[u8], format: KeyFormat) -> Result<Key, KeyError> {
-    let err = invalid("PKCS#1 RSA private key");
+    let what = "PKCS#1 RSA private key";
+    let err = malformed(what);
     let seq = der::expect_whole(pkcs1, tag::SEQUENCE, "RSAPrivateKey").map_err(&err)?;
     let items = der::children(seq.content).map_err(&err)?;
     let (Some(n), Some(e)) = (items.get(1), items.get(2)) else {
-        return Err(err("too few members".into()));
+        return Err(KeyError::invalid(what, "too few members"));
     };
     let (n, e) = (der::unsigned(n.content), der::unsigned(e.content));
     let bits = check_rsa_size(&n)?;
@@ -110,15 +61,22 @@ pub(crate) fn check_rsa_size(n: &[u8]) -> Result<usize, KeyError> {
     Ok(bits)
 }
 
-fn rsa_public_from_pkcs1(bytes: &[u8], format: KeyFormat) -> Result<Key, KeyError> {
-    let err = invalid("RSA public key");
+pub(crate) fn rsa_public_from_pkcs1(bytes: &[u8], format: KeyFormat) -> Result<Key, KeyError> {
+    let what = "RSA public key";
+    let err = malformed(what);
     let seq = der::expect_whole(bytes, tag::SEQUENCE, "RSAPublicKey").map_err(&err)?;
     let items = der::children(seq.content).map_err(&err)?;
     let [n, e] = items.as_slice() else {
-        return Err(err("expected the modulus and the exponent".into()));
+        return Err(KeyError::invalid(
+            what,
+            "expected the modulus and the exponent",
+        ));
     };
     if n.tag != tag::INTEGER || e.tag != tag::INTEGER {
-        return Err(err("modulus and exponent must be INTEGERs".into()));
+        return Err(KeyError::invalid(
+            what,
+            "modulus and exponent must be INTEGERs",
+        ));
     }
     let (n, e) = (der::unsigned(n.content), der::unsigned(e.content));
     check_rsa_size(&n)?;
@@ -126,14 +84,14 @@ fn rsa_public_from_pkcs1(bytes: &[u8], format: KeyFormat) -> Result<Key, KeyErro
 }
 
 fn algorithm_identifier<'a>(alg: &Tlv<'a>) -> Result<(&'a [u8], Option<Tlv<'a>>), KeyError> {
-    let err = invalid("AlgorithmIdentifier");
+    let what = "AlgorithmIdentifier";
     if alg.tag != tag::SEQUENCE {
-        return Err(err("expected a SEQUENCE".into()));
+        return Err(KeyError::invalid(what, "expected a SEQUENCE"));
     }
-    let items = der::children(alg.content).map_err(&err)?;
+    let items = der::children(alg.content).map_err(malformed(what))?;
     match items.as_slice() {
         [o, rest @ ..] if o.tag == tag::OID => Ok((o.content, rest.first().copied())),
-        _ => Err(err("expected an OBJECT IDENTIFIER".into())),
+        _ => Err(KeyError::invalid(what, "expected an OBJECT IDENTIFIER")),
     }
 }
 
@@ -237,15 +195,19 @@ pub(crate) fn ed_private_from_pair(
     ))
 }
 
-fn from_pkcs8(bytes: &[u8]) -> Result<Key, KeyError> {
-    let err = invalid("PKCS#8 private key");
+pub(crate) fn from_pkcs8(bytes: &[u8]) -> Result<Key, KeyError> {
+    let what = "PKCS#8 private key";
+    let err = malformed(what);
     let seq = der::expect_whole(bytes, tag::SEQUENCE, "PrivateKeyInfo").map_err(&err)?;
     let items = der::children(seq.content).map_err(&err)?;
     let (Some(alg), Some(private)) = (items.get(1), items.get(2)) else {
-        return Err(err("too few members".into()));
+        return Err(KeyError::invalid(what, "too few members"));
     };
     if alg.tag == tag::SEQUENCE && private.tag != tag::OCTET_STRING {
-        return Err(err("the private key is not an OCTET STRING".into()));
+        return Err(KeyError::invalid(
+            what,
+            "the private key is not an OCTET STRING",
+        ));
     }
     let (o, params) = algorithm_identifier(alg)?;
     match o {
@@ -262,7 +224,7 @@ fn from_pkcs8(bytes: &[u8]) -> Result<Key, KeyError> {
         }
         oid::ED25519 => {
             let seed = der::expect_whole(private.content, tag::OCTET_STRING, "the Ed25519 seed")
-                .map_err(invalid("Ed25519 private key"))?;
+                .map_err(malformed("Ed25519 private key"))?;
             ed_seed_checked(seed.content)?;
             let pair = Ed25519KeyPair::from_pkcs8(bytes).map_err(|e| KeyError::Rejected {
                 what: "Ed25519 private key".into(),
@@ -274,13 +236,14 @@ fn from_pkcs8(bytes: &[u8]) -> Result<Key, KeyError> {
     }
 }
 
-fn ec_private_from_sec1(bytes: &[u8]) -> Result<Key, KeyError> {
-    let err = invalid("SEC1 EC private key");
+pub(crate) fn ec_private_from_sec1(bytes: &[u8]) -> Result<Key, KeyError> {
+    let what = "SEC1 EC private key";
+    let err = malformed(what);
     let seq = der::expect_whole(bytes, tag::SEQUENCE, "ECPrivateKey").map_err(&err)?;
     let items = der::children(seq.content).map_err(&err)?;
     let private = items
         .get(1)
-        .ok_or_else(|| err("no private key member".into()))?;
+        .ok_or_else(|| KeyError::invalid(what, "no private key member"))?;
     let named = items
         .iter()
         .find(|t| t.tag == tag::CONTEXT_0)
@@ -291,11 +254,7 @@ fn ec_private_from_sec1(bytes: &[u8]) -> Result<Key, KeyError> {
             32 => Curve::P256,
             48 => Curve::P384,
             66 => Curve::P521,
-            n => {
-                return Err(err(format!(
-                    "no curve named and a {n}-byte private key matches none"
-                )));
-            }
+            n => return Err(KeyError::invalid(what, Malformed::CurveBySize(n))),
         },
     };
     let pair = EcdsaKeyPair::from_private_key_der(signing_alg(curve), bytes).map_err(|e| {
@@ -309,14 +268,18 @@ fn ec_private_from_sec1(bytes: &[u8]) -> Result<Key, KeyError> {
 
 /// A public key from SubjectPublicKeyInfo DER.
 pub(crate) fn from_spki(bytes: &[u8], format: KeyFormat) -> Result<Key, KeyError> {
-    let err = invalid("SubjectPublicKeyInfo");
+    let what = "SubjectPublicKeyInfo";
+    let err = malformed(what);
     let seq = der::expect_whole(bytes, tag::SEQUENCE, "SubjectPublicKeyInfo").map_err(&err)?;
     let items = der::children(seq.content).map_err(&err)?;
     let [alg, bits] = items.as_slice() else {
-        return Err(err("expected an algorithm and a BIT STRING".into()));
+        return Err(KeyError::invalid(
+            what,
+            "expected an algorithm and a BIT STRING",
+        ));
     };
     if bits.tag != tag::BIT_STRING {
-        return Err(err("the key is not a BIT STRING".into()));
+        return Err(KeyError::invalid(what, "the key is not a BIT STRING"));
     }
     let key_bytes = der::bit_string_bytes(bits.content).map_err(&err)?;
     let (o, params) = algorithm_identifier(alg)?;
