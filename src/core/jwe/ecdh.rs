@@ -11,19 +11,9 @@ use aws_lc_rs::digest;
 use serde_json::{Map, Value};
 use zeroize::Zeroizing;
 
-/// The backend's agreement algorithm for a curve.
-pub(super) fn algorithm(curve: EcdhCurve) -> &'static agreement::Algorithm {
-    match curve {
-        EcdhCurve::P256 => &agreement::ECDH_P256,
-        EcdhCurve::P384 => &agreement::ECDH_P384,
-        EcdhCurve::P521 => &agreement::ECDH_P521,
-        EcdhCurve::X25519 => &agreement::X25519,
-    }
-}
-
 /// Loads a NIST-curve private key from PKCS#8 DER for agreement.
 pub(super) fn private_from_pkcs8(curve: EcdhCurve, pkcs8: &[u8]) -> Result<PrivateKey, JweError> {
-    PrivateKey::from_private_key_der(algorithm(curve), pkcs8)
+    PrivateKey::from_private_key_der(curve.agreement(), pkcs8)
         .map_err(|e| JweError::Key(format!("the EC {curve} private key was rejected: {e}")))
 }
 
@@ -132,7 +122,7 @@ pub(super) fn derive_for_encrypt(
     apv: &[u8],
     key_len: usize,
 ) -> Result<Ephemeral, JweError> {
-    let alg = algorithm(curve);
+    let alg = curve.agreement();
     let parsed =
         ParsedPublicKey::try_from(&UnparsedPublicKey::new(alg, recipient)).map_err(|_| {
             JweError::Key(format!(

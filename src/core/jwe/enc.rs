@@ -146,6 +146,17 @@ impl EcdhCurve {
         }
     }
 
+    /// The backend's key agreement algorithm for this curve.
+    pub(super) fn agreement(self) -> &'static aws_lc_rs::agreement::Algorithm {
+        use aws_lc_rs::agreement;
+        match self {
+            EcdhCurve::P256 => &agreement::ECDH_P256,
+            EcdhCurve::P384 => &agreement::ECDH_P384,
+            EcdhCurve::P521 => &agreement::ECDH_P521,
+            EcdhCurve::X25519 => &agreement::X25519,
+        }
+    }
+
     /// Size of one coordinate (or of the X25519 key) in bytes.
     pub fn coordinate_len(self) -> usize {
         match self {

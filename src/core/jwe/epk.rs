@@ -2,7 +2,6 @@
 //! agreement: kty and crv, coordinates of exactly the curve's length, and the point lying on
 //! the curve (an off-curve point is the invalid-curve attack, which can leak the private key).
 
-use super::ecdh::algorithm;
 use super::enc::EcdhCurve;
 use super::error::JweError;
 use crate::core::b64;
@@ -93,7 +92,7 @@ pub(super) fn read_epk(header: &Map<String, Value>) -> Result<Epk, JweError> {
         p.extend(y);
         p
     };
-    let parsed = ParsedPublicKey::try_from(&UnparsedPublicKey::new(algorithm(curve), &public))
+    let parsed = ParsedPublicKey::try_from(&UnparsedPublicKey::new(curve.agreement(), &public))
         .map_err(|_| {
             JweError::InvalidCurve(format!(
                 "the ephemeral public key (epk) is not a point on {curve}: refused before key agreement (invalid-curve attack)"
