@@ -1,6 +1,10 @@
 //! Registered claims and time: NumericDate values as UTC and local date-times, relative
 //! text ("expires in 29m 12s"), and lifetimes. `now` is always a parameter.
 
+mod instant;
+
+pub use instant::{InstantError, parse_instant};
+
 use chrono::{DateTime, Local, TimeZone, Utc};
 use serde_json::{Map, Value};
 
@@ -46,8 +50,40 @@ pub fn registered(name: &str) -> Option<(&'static str, &'static str)> {
         .map(|(_, title, text)| (*title, *text))
 }
 
-/// Reads a time claim: `Ok(None)` when absent, `Err` with a sentence when not a number.
-pub fn time_claim(claims: &Map<String, Value>, name: &str) -> Result<Option<NumericDate>, String> {
+/// Why a time claim (`exp`, `nbf`, `iat`) cannot be read as a NumericDate.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum TimeClaimError {
+    /// A number, but not one that is a time (too large, or not finite).
+    #[error("{name} is {value}, which is not a usable NumericDate (seconds since 1970)")]
+    Unusable {
+        /// The claim's name.
+        name: String,
+        /// Its value.
+        value: serde_json::Number,
+    },
+    /// Not a number at all.
+    #[error("{name} must be a number of seconds since 1970 (NumericDate); it is {kind}")]
+    NotANumber {
+        /// The claim's name.
+        name: String,
+        /// What the value is instead ("a string").
+        kind: &'static str,
+    },
+}
+
+impl From<TimeClaimError> for String {
+    /// The sentence, for a check's detail.
+    fn from(e: TimeClaimError) -> String {
+        e.to_string()
+    }
+}
+
+/// Reads a time claim: `Ok(None)` when absent, an error saying why when not a usable number.
+pub fn time_claim(
+    claims: &Map<String, Value>,
+    name: &str,
+) -> Result<Option<NumericDate>, TimeClaimError> {
     match claims.get(name) {
         None => Ok(None),
         Some(Value::Number(n)) => n
@@ -58,13 +94,14 @@ pub fn time_claim(claims: &Map<String, Value>, name: &str) -> Result<Option<Nume
                     .map(|f| f.floor() as i64)
             })
             .map(Some)
-            .ok_or_else(|| {
-                format!("{name} is {n}, which is not a usable NumericDate (seconds since 1970)")
+            .ok_or_else(|| TimeClaimError::Unusable {
+                name: name.to_string(),
+                value: n.clone(),
             }),
-        Some(other) => Err(format!(
-            "{name} must be a number of seconds since 1970 (NumericDate); it is {}",
-            crate::core::json::kind_name(other)
-        )),
+        Some(other) => Err(TimeClaimError::NotANumber {
+            name: name.to_string(),
+            kind: crate::core::json::kind_name(other),
+        }),
     }
 }
 
@@ -185,89 +222,6 @@ pub fn relative_text(name: &str, t: NumericDate, now: NumericDate) -> String {
     }
 }
 
-/// Reads a "now" typed by a person: an offset from `now` ("+3d", "-2h30m", "+90s"), a date
-/// and time in UTC ("2026-12-01 10:00", "2026-12-01T10:00:00Z", "2026-12-01"), or a
-/// NumericDate ("1800000000"). Units: s, m, h, d, w, y.
-pub fn parse_instant(text: &str, now: NumericDate) -> Result<NumericDate, String> {
-    let t = text.trim();
-    if t.is_empty() {
-        return Err(
-            "type a date and time (2026-12-01 10:00), an offset (+3d, -2h) or seconds since 1970"
-                .into(),
-        );
-    }
-    if let Some(sign) = t.chars().next().filter(|c| *c == '+' || *c == '-') {
-        let secs = parse_offset(t.get(1..).unwrap_or(""))?;
-        return Ok(if sign == '+' {
-            now.saturating_add(secs)
-        } else {
-            now.saturating_sub(secs)
-        });
-    }
-    if t.chars().all(|c| c.is_ascii_digit()) {
-        return t
-            .parse::<i64>()
-            .map_err(|_| format!("{t} is too large for a NumericDate"));
-    }
-    let cleaned = t
-        .trim_end_matches('Z')
-        .trim_end_matches(" UTC")
-        .replace('T', " ");
-    for fmt in ["%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M"] {
-        if let Ok(d) = chrono::NaiveDateTime::parse_from_str(&cleaned, fmt) {
-            return Ok(d.and_utc().timestamp());
-        }
-    }
-    if let Ok(d) = chrono::NaiveDate::parse_from_str(&cleaned, "%Y-%m-%d") {
-        return Ok(d
-            .and_hms_opt(0, 0, 0)
-            .map_or(0, |d| d.and_utc().timestamp()));
-    }
-    Err(format!(
-        "\"{t}\" is not a time: use 2026-12-01 10:00 (UTC), +3d or -2h30m, or seconds since 1970"
-    ))
-}
-
-/// "3d", "2h30m", "90s" as seconds.
-fn parse_offset(text: &str) -> Result<i64, String> {
-    let mut total: i64 = 0;
-    let mut number = String::new();
-    let mut any = false;
-    for c in text.chars().filter(|c| !c.is_whitespace()) {
-        if c.is_ascii_digit() {
-            number.push(c);
-            continue;
-        }
-        let unit = match c {
-            's' => 1,
-            'm' => 60,
-            'h' => 3600,
-            'd' => 86_400,
-            'w' => 7 * 86_400,
-            'y' => 365 * 86_400,
-            other => return Err(format!("'{other}' is not a unit: use s, m, h, d, w or y")),
-        };
-        let n: i64 = number
-            .parse()
-            .map_err(|_| format!("a number must come before '{c}'"))?;
-        total = total.saturating_add(n.saturating_mul(unit));
-        number.clear();
-        any = true;
-    }
-    if !number.is_empty() {
-        let n: i64 = number
-            .parse()
-            .map_err(|_| "the offset is too large".to_string())?;
-        total = total.saturating_add(n);
-        any = true;
-    }
-    if any {
-        Ok(total)
-    } else {
-        Err("an offset needs a number: +3d, -2h30m, +90s".into())
-    }
-}
-
 /// One time claim, ready to show.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TimeInfo {
@@ -357,15 +311,16 @@ mod tests {
             parse_instant("2011-03-22T18:43:00Z", now).unwrap(),
             1_300_819_380
         );
-        assert!(
-            parse_instant("+3x", now)
-                .unwrap_err()
-                .contains("not a unit")
-        );
-        assert!(
-            parse_instant("soon", now)
-                .unwrap_err()
-                .contains("not a time")
+        let err = parse_instant("+3x", now).unwrap_err();
+        assert_eq!(err, InstantError::Unit { unit: 'x' });
+        assert!(err.to_string().contains("not a unit"));
+        let err = parse_instant("soon", now).unwrap_err();
+        assert!(err.to_string().contains("not a time"), "{err}");
+        assert_eq!(parse_instant(" ", now).unwrap_err(), InstantError::Empty);
+        assert_eq!(parse_instant("+", now).unwrap_err(), InstantError::NoNumber);
+        assert_eq!(
+            parse_instant("+d", now).unwrap_err(),
+            InstantError::NumberFirst { unit: 'd' }
         );
     }
 
@@ -374,7 +329,12 @@ mod tests {
         let m = json!({"iat": 1000, "exp": 2800.9, "nbf": "soon"});
         let m = m.as_object().unwrap();
         assert_eq!(time_claim(m, "exp").unwrap(), Some(2800));
-        assert!(time_claim(m, "nbf").unwrap_err().contains("it is a string"));
+        let err = time_claim(m, "nbf").unwrap_err();
+        assert!(err.to_string().contains("it is a string"), "{err}");
+        assert_eq!(
+            String::from(err),
+            "nbf must be a number of seconds since 1970 (NumericDate); it is a string"
+        );
         assert_eq!(time_claim(m, "jti").unwrap(), None);
         let (t, life) = times(m, 2000);
         assert_eq!(t.len(), 2);

@@ -84,7 +84,7 @@ pub fn claims_ui(
                                 claims::local_text(t),
                                 claims::utc_text(t)
                             ),
-                            ("exp" | "nbf" | "iat", Err(e)) => e,
+                            ("exp" | "nbf" | "iat", Err(e)) => e.to_string(),
                             _ => claims::registered(name)
                                 .map(|(title, _)| title.to_string())
                                 .unwrap_or_default(),

@@ -173,7 +173,7 @@ pub fn clock_ui(
                     };
                     actions.edit(Edit::Clock(tt));
                 }
-                Err(e) => state.clock_error = Some(e),
+                Err(e) => state.clock_error = Some(e.to_string()),
             }
         }
         if !wb.clock().is_live() && Command::BackToLive.button(ui) {
