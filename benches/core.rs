@@ -1,6 +1,5 @@
 //! Core speed: decoding a pasted token, signing and verifying with each key family, and a
 //! 1 MB payload (what makes jwt.io take 0.9 s per keystroke).
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)] // tests: a panic is a failed test
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use jwt_workbench::core::keys::{self, Purpose};

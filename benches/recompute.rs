@@ -6,7 +6,11 @@
 //! Targets (issue "performance", core half): HS256 <= 20 us, EdDSA <= 50 us, ES256 <= 100 us,
 //! RS256-2048 <= 350 us, RS256-4096 <= 2 ms per edit; 1 MB paste <= 100 ms, 1 MB keystroke
 //! re-sign <= 50 ms.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)] // benches: a panic is a failed run
+#![expect(
+    clippy::unwrap_used,
+    clippy::indexing_slicing,
+    reason = "benches: a panic is a failed run"
+)]
 
 use criterion::measurement::WallTime;
 use criterion::{BatchSize, BenchmarkGroup, Criterion, criterion_group, criterion_main};

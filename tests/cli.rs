@@ -8,6 +8,10 @@
 )]
 
 #[path = "common/mod.rs"]
+#[expect(
+    dead_code,
+    reason = "helpers shared by the three test binaries: each uses some of them"
+)]
 mod common;
 
 #[path = "cli/app_process.rs"]

@@ -8,6 +8,10 @@
 )]
 
 #[path = "common/mod.rs"]
+#[expect(
+    dead_code,
+    reason = "helpers shared by the three test binaries: each uses some of them"
+)]
 mod common;
 #[path = "fixtures/jwe/support.rs"]
 mod support;

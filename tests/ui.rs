@@ -7,6 +7,10 @@
 )]
 
 #[path = "common/mod.rs"]
+#[expect(
+    dead_code,
+    reason = "helpers shared by the three test binaries: each uses some of them"
+)]
 mod common;
 
 #[path = "ui/defects.rs"]

@@ -1,5 +1,4 @@
 //! Shared test helpers: RFC example keys and tokens, fixture paths.
-#![allow(dead_code)]
 
 pub mod ui;
 

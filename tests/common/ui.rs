@@ -1,5 +1,4 @@
 //! The one harness factory for window tests: the real app at a fixed clock.
-#![allow(dead_code)]
 
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;

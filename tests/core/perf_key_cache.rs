@@ -164,7 +164,12 @@ fn debug_and_errors_show_no_key_material() {
 
 #[test]
 fn warm_up_rng_can_run_on_any_thread() {
-    std::thread::spawn(keys::warm_up_rng).join().unwrap();
+    std::thread::Builder::new()
+        .name("warm-up".into())
+        .spawn(keys::warm_up_rng)
+        .unwrap()
+        .join()
+        .unwrap();
     keys::warm_up_rng();
     let key = key_for(JwsAlg::ES256);
     let signature = keys::sign_bytes(&key, JwsAlg::ES256, MESSAGE).unwrap();

@@ -2,9 +2,9 @@
 //! them (protected header and AAD, CEK, key management, IV, ciphertext, tag), with the actual
 //! bytes when it could be decrypted.
 
+use super::Step;
 use crate::core::b64;
 use crate::core::jwe::{Decrypted, JweParts, KeyStep};
-use super::Step;
 
 /// Hex of at most 1024 bytes, with the total when cut.
 fn hex(bytes: &[u8]) -> String {
