@@ -16,7 +16,7 @@ use super::{CliResult, EncryptArgs, Fail, JweKeyArgs, read_arg, say, tell};
 use crate::core::findings::{self, Finding};
 use crate::core::jwe::{
     self, ContentAlg, EncryptOptions, JweError, JweKey, KeyAlg, KeyFamily, NOT_SUPPORTED,
-    looks_like_compact_jws,
+    Unsupported, looks_like_compact_jws,
 };
 use crate::core::keys as corekeys;
 use serde_json::{Map, Value};
@@ -57,12 +57,8 @@ struct Loaded {
 /// first private key and encrypting the first key.
 fn load_jwe_key(args: &JweKeyArgs, kid: Option<&str>, decrypting: bool) -> Result<Loaded, Fail> {
     if let Some(spec) = &args.secret {
-        let key = corekeys::parse_secret_spec(spec)?;
-        let corekeys::KeyMaterial::Secret(bytes) = &key.material else {
-            return Err(bad("the --secret could not be read as bytes".into()));
-        };
         return Ok(Loaded {
-            key: JweKey::symmetric(bytes),
+            key: JweKey::Key(corekeys::parse_secret_spec(spec)?),
             kid: None,
         });
     }
@@ -97,25 +93,20 @@ fn load_jwe_key(args: &JweKeyArgs, kid: Option<&str>, decrypting: bool) -> Resul
     })
 }
 
-/// A PEM or DER key file: the project's loader (its notes on stderr), else `JweKey::load`,
-/// which also reads X25519.
+/// A PEM or DER key file, read by the project's loader (X25519 too; its notes on stderr).
 fn key_from_file(bytes: &[u8], decrypting: bool) -> Result<JweKey, Fail> {
-    match corekeys::load_key_bytes(bytes) {
-        Ok(file) if !file.keys.is_empty() => {
-            // The loader's notes on several keys speak of signing; say what JWE takes.
-            let (purpose, which) = if decrypting {
-                (corekeys::Purpose::Sign, "the first private key")
-            } else {
-                (corekeys::Purpose::Verify, "the first key")
-            };
-            match file.keys.len() {
-                1 => file.notes.iter().for_each(|n| tell!("note: {n}")),
-                n => tell!("note: the key file holds {n} keys; using {which}"),
-            }
-            Ok(JweKey::from_key(file.pick(None, purpose)?)?)
-        }
-        _ => Ok(JweKey::load(bytes)?),
+    let file = corekeys::load_key_bytes(bytes)?;
+    // The loader's notes on several keys speak of signing; say what JWE takes.
+    let (purpose, which) = if decrypting {
+        (corekeys::Purpose::Sign, "the first private key")
+    } else {
+        (corekeys::Purpose::Verify, "the first key")
+    };
+    match file.keys.len() {
+        1 => file.notes.iter().for_each(|n| tell!("note: {n}")),
+        n => tell!("note: the key file holds {n} keys; using {which}"),
     }
+    Ok(JweKey::from_key(file.pick(None, purpose)?)?)
 }
 
 /// The JWK of a JWKS with this `kid`, or its only key when there is no `kid`.
@@ -178,12 +169,12 @@ fn encrypt_alg(name: &str) -> Result<KeyAlg, Fail> {
             .map(|(_, why)| *why)
     };
     match KeyAlg::from_name(name) {
-        Ok(KeyAlg::Rsa1_5) => Err(bad(format!(
+        Some(KeyAlg::Rsa1_5) => Err(bad(format!(
             "RSA1_5 encryption is {}; use RSA-OAEP-256",
             why("RSA1_5 encryption").unwrap_or("refused")
         ))),
-        Ok(alg) => Ok(alg),
-        Err(_) => {
+        Some(alg) => Ok(alg),
+        None => {
             let names: Vec<&str> = KeyAlg::ALL
                 .iter()
                 .filter(|a| **a != KeyAlg::Rsa1_5)
@@ -220,7 +211,8 @@ fn is_claims(text: &str) -> bool {
 /// plaintext and flag unsigned claims, compression and odd iteration counts.
 pub(crate) fn encrypt(args: &EncryptArgs) -> CliResult {
     let alg = encrypt_alg(&args.alg)?;
-    let enc = ContentAlg::from_name(&args.enc)?;
+    let enc = ContentAlg::from_name(&args.enc)
+        .ok_or_else(|| JweError::from(Unsupported::content_alg(&args.enc)))?;
     if args.p2c.is_some() && alg.family() != KeyFamily::Pbes2 {
         return Err(bad(format!(
             "--p2c is the PBES2 iteration count; {alg} has none, so leave it out"

@@ -82,7 +82,16 @@ pub(crate) fn key_cmd(args: &KeyCmdArgs, now: i64) -> CliResult {
                         k.thumbprint()
                     );
                 }
-                let algs: Vec<&str> = k.algorithms().iter().map(|a| a.name()).collect();
+                let algs: Vec<&str> = if k.family() == crate::core::Family::X25519 {
+                    // A key-agreement key: no JWS algorithm, JWE's ECDH-ES ones.
+                    crate::core::jwe::KeyAlg::ALL
+                        .iter()
+                        .filter(|a| a.family() == crate::core::jwe::KeyFamily::Ecdh)
+                        .map(|a| a.name())
+                        .collect()
+                } else {
+                    k.algorithms().iter().map(|a| a.name()).collect()
+                };
                 say!("  algorithms  {}", algs.join(", "));
                 for w in k.warnings(now) {
                     say!("  warning: {w}");

@@ -47,6 +47,8 @@ pub enum Family {
     Ec(Curve),
     /// An Ed25519 key pair.
     Ed25519,
+    /// An X25519 key pair: key agreement for JWE (ECDH-ES); no JWS algorithm has this family.
+    X25519,
 }
 
 /// NIST curves used by ECDSA JWS algorithms.
@@ -205,6 +207,7 @@ impl JwsAlg {
             Family::Rsa => format!("an RSA {half} key"),
             Family::Ec(c) => format!("an EC {} {half} key", c.name()),
             Family::Ed25519 => format!("an Ed25519 {half} key"),
+            Family::X25519 => format!("an X25519 {half} key"),
         }
     }
 }

@@ -289,7 +289,7 @@ fn encrypt_then_decrypt_for_every_family() {
         "encrypt", "--key", &set, "--alg", "A128KW", "--enc", "A128GCM", "x",
     ]);
     refused(&o, &["holds 2 keys", "\"second\""]);
-    // X25519 as PKCS#8 PEM (the project's loader lacks X25519; JweKey::load reads it).
+    // X25519 as PKCS#8 PEM (read by the project's key loader, as every other key).
     let pem = dir.file(
         "x.pem",
         fixture("jwcrypto_tokens.json")["x25519_pkcs8_pem"]
@@ -804,4 +804,38 @@ fn jwcrypto_decrypts_what_encrypt_made() {
         "jwcrypto {} decrypted the 5 tokens `encrypt` made",
         report["jwcrypto"]
     );
+}
+
+#[test]
+fn the_key_command_reads_an_x25519_key_as_a_jwe_key() {
+    let path = format!(
+        "{}/tests/fixtures/x25519.spki.pem",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let o = run(&["key", &path]);
+    assert_eq!(o.code, 0, "{}", o.stderr);
+    assert!(
+        o.stdout
+            .starts_with("X25519 public key, SPKI (PEM)\n  thumbprint  "),
+        "{}",
+        o.stdout
+    );
+    assert!(
+        o.stdout
+            .contains("algorithms  ECDH-ES, ECDH-ES+A128KW, ECDH-ES+A192KW, ECDH-ES+A256KW"),
+        "{}",
+        o.stdout
+    );
+    let jwk = run(&["key", &path, "--to", "jwk"]);
+    let v: Value = serde_json::from_str(&jwk.stdout).unwrap();
+    assert_eq!(
+        (v["kty"].as_str(), v["crv"].as_str()),
+        (Some("OKP"), Some("X25519"))
+    );
+    assert_eq!(v["use"], "enc");
+    // It cannot verify a JWS: a key-agreement key, said so.
+    let token = "eyJhbGciOiJFZERTQSJ9.e30.c2ln";
+    let o = run(&["verify", token, "--key", &path]);
+    assert_eq!(o.code, 2, "{}", o.stdout);
+    assert!(o.stdout.contains("key-agreement key"), "{}", o.stdout);
 }

@@ -216,9 +216,10 @@ fn x25519_keys_load_from_jwcrypto_pem_and_decrypt() {
     let fx = JwcryptoFixtures::load();
     let pem = fx.json["x25519_pkcs8_pem"].as_str().unwrap();
     let from_pem = JweKey::load(pem.as_bytes()).unwrap();
-    assert_eq!(from_pem, fx.key("X25519"));
+    // The same key material, whatever the container (PEM here, a JWK in the fixture).
+    assert_eq!(from_pem.material(), fx.key("X25519").material());
     let spki = JweKey::load(fx.json["x25519_spki_pem"].as_str().unwrap().as_bytes()).unwrap();
-    assert_eq!(spki, fx.key("X25519").public_half());
+    assert_eq!(spki.material(), fx.key("X25519").public_half().material());
     let case = fx
         .cases()
         .iter()

@@ -345,11 +345,23 @@ fn unusual_key_files_are_explained() {
             .map(|f| f.keys[0].describe())
             .map_err(|e| e.to_string())
     };
-    assert!(
-        load("x25519.spki.pem")
-            .unwrap_err()
-            .contains("key-agreement key (X25519/X448)")
+    // X25519 loads (JWE key agreement), but is refused for JWS as a key-agreement key.
+    assert_eq!(
+        load("x25519.spki.pem").unwrap(),
+        "X25519 public key, SPKI (PEM)"
     );
+    let x25519 = &keys::load_key_file(&fixture("x25519.spki.pem"))
+        .unwrap()
+        .keys[0];
+    for alg in [JwsAlg::EdDSA, JwsAlg::HS256, JwsAlg::ES256] {
+        assert!(
+            x25519
+                .check_fits(alg, Purpose::Verify)
+                .unwrap_err()
+                .to_string()
+                .contains("key-agreement key (X25519/X448)")
+        );
+    }
     assert!(
         load("ed448.pkcs8.pem")
             .unwrap_err()

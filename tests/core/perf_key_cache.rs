@@ -60,7 +60,7 @@ fn verifies(key: &Key, alg: JwsAlg, message: &[u8], signature: &[u8]) -> bool {
             let theirs = jsonwebtoken::crypto::verify(
                 &b64::encode(signature),
                 message,
-                &public.decoding_key(),
+                &public.decoding_key().unwrap(),
                 jalg,
             )
             .unwrap();

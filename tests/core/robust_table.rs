@@ -6,8 +6,8 @@
 use crate::common::{A1_JWK, A1_TOKEN, ED_PUBLIC_JWK, fixture, key};
 use jwt_workbench::core::b64;
 use jwt_workbench::core::findings::{self, Context};
-use jwt_workbench::core::jwe::{self, JweError, Part};
-use jwt_workbench::core::keys::{self, KeyError, SecretEncoding};
+use jwt_workbench::core::jwe::{self, HeaderProblem, JweError, Part};
+use jwt_workbench::core::keys::{self, KeyError, Purpose, SecretEncoding};
 use jwt_workbench::core::token::{Payload, Repair, inspect};
 use jwt_workbench::core::verify::{Fault, Unchecked};
 use jwt_workbench::core::workbench::{Edit, Workbench};
@@ -697,12 +697,22 @@ fn token_rows() -> Vec<TokenRow> {
                 enc(r#"{"alg":"A128KW"}"#),
                 jwe_parts[1..].join(".")
             ),
-            Want::Jwe(|e| matches!(e, JweError::Header(m) if m.contains("lacks \"enc\""))),
+            Want::Jwe(|e| {
+                matches!(
+                    e,
+                    JweError::Header(HeaderProblem::Missing { member: "enc", .. })
+                ) && e.to_string().contains("lacks \"enc\"")
+            }),
         ),
         row(
             "JWE header an array",
             format!("{}.{}", enc("[]"), jwe_parts[1..].join(".")),
-            Want::Jwe(|e| matches!(e, JweError::Header(m) if m.contains("not an array"))),
+            Want::Jwe(|e| {
+                matches!(
+                    e,
+                    JweError::Header(HeaderProblem::NotObject { kind: "an array" })
+                ) && e.to_string().contains("not an array")
+            }),
         ),
         row(
             "a JWE in the token field: its payload is encrypted",
@@ -872,6 +882,9 @@ enum KeyWant {
     File(fn(&Error, &Path) -> bool),
     /// `parse_secret` of the bytes as text, in this encoding.
     Secret(SecretEncoding, fn(&KeyError) -> bool),
+    /// `load_key_bytes` reads the bytes, but the key fits no JWS algorithm: `check_fits` of
+    /// every algorithm, to verify, gives an error `want` accepts.
+    Unfit(fn(&KeyError) -> bool),
 }
 
 struct KeyRow {
@@ -1123,11 +1136,9 @@ fn key_rows() -> Vec<KeyRow> {
             ),
         ),
         key_row(
-            "X25519 (x25519.spki.pem)",
+            "X25519 (x25519.spki.pem): a JWE key, refused for JWS",
             read("x25519.spki.pem"),
-            KeyWant::Load(
-                |e| matches!(e, KeyError::InBlock { source, .. } if **source == KeyError::KeyAgreement),
-            ),
+            KeyWant::Unfit(|e| *e == KeyError::KeyAgreement),
         ),
         key_row(
             "RSASSA-PSS key (rsapss.pkcs8.pem)",
@@ -1433,6 +1444,16 @@ fn check_key_row(r: &KeyRow) -> Option<String> {
         KeyWant::Load(want) => match keys::load_key_bytes(&r.bytes) {
             Ok(file) => Some(format!("loaded {:?}", file.keys)),
             Err(e) if want(&e) => message(&e.to_string()),
+            Err(e) => Some(format!("load_key_bytes gave {e:?}")),
+        },
+        KeyWant::Unfit(want) => match keys::load_key_bytes(&r.bytes) {
+            Ok(file) => JwsAlg::ALL.iter().find_map(|alg| {
+                match file.keys.first()?.check_fits(*alg, Purpose::Verify) {
+                    Ok(()) => Some(format!("fits {alg}")),
+                    Err(e) if want(&e) => message(&e.to_string()),
+                    Err(e) => Some(format!("check_fits({alg}) gave {e:?}")),
+                }
+            }),
             Err(e) => Some(format!("load_key_bytes gave {e:?}")),
         },
         KeyWant::Secret(encoding, want) => match keys::parse_secret(&text, *encoding) {

@@ -8,8 +8,8 @@ use crate::cli::say;
 use crate::cli::{CliResult, DecryptArgs, Fail, KeyArgs, load_key_for, tell};
 use crate::core::files::Access;
 use crate::core::findings::{self, Context, Finding};
-use crate::core::jwe::{self, Decrypted, JweKey, KeyFamily, Limits, MAX_P2C_CEILING};
-use crate::core::keys::{Key, Purpose};
+use crate::core::jwe::{self, Decrypted, KeyFamily, Limits, MAX_P2C_CEILING};
+use crate::core::keys::{Key, KeyMaterial, Purpose};
 use crate::core::strict;
 use crate::core::token::{self, Form, Inspection, Payload};
 use crate::core::verify::{self, Check, verify};
@@ -187,8 +187,8 @@ pub(crate) fn decrypt(args: &DecryptArgs, now: i64) -> CliResult {
     let parts = jwe::parse(&token)?;
     check_p2c(&parts, &limits)?;
     let Loaded { key, .. } = load_jwe_key(&args.key, parts.header_str("kid"), true)?;
-    let key_len = match &key {
-        JweKey::Symmetric(k) => Some(k.len()),
+    let key_len = match key.material() {
+        Some(KeyMaterial::Secret(k)) => Some(k.len()),
         _ => None,
     };
     let decrypted = match jwe::decrypt(&token, &key, &limits) {

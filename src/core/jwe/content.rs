@@ -7,6 +7,7 @@
 
 use super::enc::ContentAlg;
 use super::error::JweError;
+use super::refusal::{BackendProblem, WrongKey};
 use aws_lc_rs::aead::{self, Aad, LessSafeKey, Nonce, UnboundKey};
 use aws_lc_rs::cipher::{self, PaddedBlockDecryptingKey, PaddedBlockEncryptingKey};
 use aws_lc_rs::cipher::{DecryptionContext, EncryptionContext, UnboundCipherKey};
@@ -68,11 +69,11 @@ pub(super) fn encrypt(
     plaintext: &[u8],
 ) -> Result<Sealed, JweError> {
     if cek.len() != enc.key_len() {
-        return Err(JweError::Key(format!(
-            "{enc} needs a {}-byte content encryption key; this one has {}",
-            enc.key_len(),
-            cek.len()
-        )));
+        return Err(WrongKey::CekLen {
+            enc,
+            got: cek.len(),
+        }
+        .into());
     }
     let mut iv = vec![0u8; enc.iv_len()];
     aws_lc_rs::rand::fill(&mut iv).map_err(|_| backend("random IV"))?;
@@ -104,8 +105,8 @@ pub(super) fn encrypt(
     })
 }
 
-fn backend(what: &str) -> JweError {
-    JweError::Backend(format!("{what} failed"))
+fn backend(what: &'static str) -> JweError {
+    BackendProblem::Failed(what).into()
 }
 
 fn gcm_key(enc: ContentAlg, cek: &[u8]) -> Result<LessSafeKey, JweError> {

@@ -4,6 +4,7 @@ use super::error::JweError;
 use super::keys::JweKey;
 use super::manage::{KeyStep, unwrap_cek};
 use super::parse::{JweParts, parse};
+use super::problem::{HeaderProblem, Unsupported};
 use super::{Limits, content, zip};
 use crate::core::b64;
 use serde_json::{Map, Value};
@@ -81,22 +82,14 @@ fn check_crit(header: &Map<String, Value>) -> Result<(), JweError> {
     match header.get("crit") {
         None => Ok(()),
         Some(Value::Array(items)) if !items.is_empty() => {
-            let names: Option<Vec<&str>> = items.iter().map(Value::as_str).collect();
-            let names = names.ok_or_else(|| {
-                JweError::Header("\"crit\" must be an array of member names".into())
-            })?;
-            Err(JweError::Unsupported(format!(
-                "the header marks {} as critical (crit); this workbench understands no critical extension, so it must refuse the token (RFC 7516 section 4.1.13)",
-                names
-                    .iter()
-                    .map(|n| format!("\"{n}\""))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            )))
+            let names: Option<Vec<String>> = items
+                .iter()
+                .map(|v| v.as_str().map(|n| crate::core::text::clip(n, 40)))
+                .collect();
+            let names = names.ok_or(HeaderProblem::CritNotNames)?;
+            Err(Unsupported::Crit { names }.into())
         }
-        Some(_) => Err(JweError::Header(
-            "\"crit\" must be a non-empty array of member names".into(),
-        )),
+        Some(_) => Err(HeaderProblem::CritNotArray.into()),
     }
 }
 

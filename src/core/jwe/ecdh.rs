@@ -5,6 +5,8 @@
 use super::enc::EcdhCurve;
 use super::epk::Epk;
 use super::error::JweError;
+use super::problem::HeaderProblem;
+use super::refusal::{BackendProblem, CurveProblem, WrongKey};
 use crate::core::b64;
 use aws_lc_rs::agreement::{self, ParsedPublicKey, PrivateKey, UnparsedPublicKey};
 use aws_lc_rs::digest;
@@ -13,34 +15,34 @@ use zeroize::Zeroizing;
 
 /// Loads a NIST-curve private key from PKCS#8 DER for agreement.
 pub(super) fn private_from_pkcs8(curve: EcdhCurve, pkcs8: &[u8]) -> Result<PrivateKey, JweError> {
-    PrivateKey::from_private_key_der(curve.agreement(), pkcs8)
-        .map_err(|e| JweError::Key(format!("the EC {curve} private key was rejected: {e}")))
+    PrivateKey::from_private_key_der(curve.agreement(), pkcs8).map_err(|e| {
+        WrongKey::Rejected {
+            what: format!("EC {curve} private key"),
+            detail: e.to_string(),
+        }
+        .into()
+    })
 }
 
 /// Loads an X25519 private key from its 32 raw bytes.
 pub(super) fn private_from_x25519(d: &[u8]) -> Result<PrivateKey, JweError> {
-    PrivateKey::from_private_key(&agreement::X25519, d)
-        .map_err(|e| JweError::Key(format!("the X25519 private key was rejected: {e}")))
-}
-
-/// The X25519 public key of 32 private bytes.
-pub(super) fn x25519_public(d: &[u8]) -> Result<Vec<u8>, JweError> {
-    let key = private_from_x25519(d)?;
-    key.compute_public_key()
-        .map(|p| p.as_ref().to_vec())
-        .map_err(|_| JweError::Backend("X25519 public key computation failed".into()))
+    PrivateKey::from_private_key(&agreement::X25519, d).map_err(|e| {
+        WrongKey::Rejected {
+            what: "X25519 private key".into(),
+            detail: e.to_string(),
+        }
+        .into()
+    })
 }
 
 /// Reads `apu` and `apv` (base64url, both optional) for the KDF.
 pub(super) fn party_info(header: &Map<String, Value>) -> Result<(Vec<u8>, Vec<u8>), JweError> {
-    let read = |name: &str| -> Result<Vec<u8>, JweError> {
-        match header.get(name) {
+    let read = |member: &'static str| -> Result<Vec<u8>, JweError> {
+        match header.get(member) {
             None => Ok(Vec::new()),
             Some(Value::String(s)) => b64::decode_strict(s)
-                .map_err(|e| JweError::Header(format!("\"{name}\" is not valid base64url: {e}"))),
-            Some(_) => Err(JweError::Header(format!(
-                "\"{name}\" must be a base64url string"
-            ))),
+                .map_err(|detail| HeaderProblem::Base64 { member, detail }.into()),
+            Some(_) => Err(HeaderProblem::NotBase64Text { member }.into()),
         }
     };
     Ok((read("apu")?, read("apv")?))
@@ -80,14 +82,7 @@ fn agree(
     curve: EcdhCurve,
     kdf: impl FnOnce(&[u8]) -> Zeroizing<Vec<u8>>,
 ) -> Result<Zeroizing<Vec<u8>>, JweError> {
-    let refused = JweError::InvalidCurve(format!(
-        "key agreement on {curve} was refused: the public key is invalid{}",
-        if curve == EcdhCurve::X25519 {
-            " (a low-order X25519 point gives an all-zero secret: small-subgroup attack)"
-        } else {
-            ""
-        }
-    ));
+    let refused = JweError::from(CurveProblem::AgreementRefused(curve));
     agreement::agree(private, peer, refused, |z| Ok(kdf(z)))
 }
 
@@ -123,17 +118,12 @@ pub(super) fn derive_for_encrypt(
     key_len: usize,
 ) -> Result<Ephemeral, JweError> {
     let alg = curve.agreement();
-    let parsed =
-        ParsedPublicKey::try_from(&UnparsedPublicKey::new(alg, recipient)).map_err(|_| {
-            JweError::Key(format!(
-                "the recipient's {curve} public key is not a valid point"
-            ))
-        })?;
-    let eph = PrivateKey::generate(alg)
-        .map_err(|_| JweError::Backend(format!("ephemeral {curve} key generation failed")))?;
+    let parsed = ParsedPublicKey::try_from(&UnparsedPublicKey::new(alg, recipient))
+        .map_err(|_| WrongKey::NotAPoint { curve })?;
+    let eph = PrivateKey::generate(alg).map_err(|_| BackendProblem::Ephemeral(curve))?;
     let public = eph
         .compute_public_key()
-        .map_err(|_| JweError::Backend("ephemeral public key computation failed".into()))?
+        .map_err(|_| BackendProblem::Failed("ephemeral public key computation"))?
         .as_ref()
         .to_vec();
     let derived = agree(&eph, parsed, curve, |z| {

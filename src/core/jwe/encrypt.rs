@@ -2,11 +2,13 @@
 //! the key management step for `alg`, then content encryption with `enc`.
 
 use super::alg::{KeyAlg, KeyFamily};
-use super::enc::{ContentAlg, EcdhCurve};
+use super::enc::ContentAlg;
 use super::error::JweError;
 use super::keys::{JweKey, wrong_key};
+use super::refusal::{BackendProblem, EncryptProblem};
 use super::{DEFAULT_P2C, MAX_P2C_CEILING, content, ecdh, keywrap, pbes2, rsa, zip};
 use crate::core::b64;
+use crate::core::keys::KeyMaterial;
 use serde_json::{Map, Value};
 use zeroize::Zeroizing;
 
@@ -68,7 +70,7 @@ pub(super) fn gcm_for_kek(kek_len: usize) -> ContentAlg {
 fn random(len: usize) -> Result<Zeroizing<Vec<u8>>, JweError> {
     let mut out = Zeroizing::new(vec![0u8; len]);
     aws_lc_rs::rand::fill(&mut out)
-        .map_err(|_| JweError::Backend("random number generation failed".into()))?;
+        .map_err(|_| BackendProblem::Failed("random number generation"))?;
     Ok(out)
 }
 
@@ -80,10 +82,9 @@ struct Wrapped {
 }
 
 fn symmetric<'k>(key: &'k JweKey, o: &EncryptOptions, want: usize) -> Result<&'k [u8], JweError> {
-    match key {
-        JweKey::Symmetric(k) if k.len() == want => Ok(k),
-        _ => Err(wrong_key(o.alg, o.enc.key_len(), false, key)),
-    }
+    key.symmetric_bytes()
+        .filter(|k| k.len() == want)
+        .ok_or_else(|| wrong_key(o.alg, o.enc.key_len(), false, key))
 }
 
 fn wrap(o: &EncryptOptions, key: &JweKey) -> Result<Wrapped, JweError> {
@@ -110,7 +111,9 @@ fn wrap(o: &EncryptOptions, key: &JweKey) -> Result<Wrapped, JweError> {
             (cek, sealed.ciphertext)
         }
         KeyFamily::Rsa => {
-            let (JweKey::RsaPublic { n, e } | JweKey::RsaPrivate { n, e, .. }) = key else {
+            let Some(KeyMaterial::RsaPublic { n, e } | KeyMaterial::RsaPrivate { n, e, .. }) =
+                key.material()
+            else {
                 return Err(wrong_key(o.alg, cek_len, false, key));
             };
             let cek = random(cek_len)?;
@@ -118,15 +121,9 @@ fn wrap(o: &EncryptOptions, key: &JweKey) -> Result<Wrapped, JweError> {
             (cek, ek)
         }
         KeyFamily::Ecdh => {
-            let (curve, recipient) = match key {
-                JweKey::EcPublic { curve, point } | JweKey::EcPrivate { curve, point, .. } => {
-                    (*curve, point)
-                }
-                JweKey::X25519Public { public } | JweKey::X25519Private { public, .. } => {
-                    (EcdhCurve::X25519, public)
-                }
-                _ => return Err(wrong_key(o.alg, cek_len, false, key)),
-            };
+            let (curve, recipient) = key
+                .agreement_public()
+                .ok_or_else(|| wrong_key(o.alg, cek_len, false, key))?;
             let apu = o.apu.clone().unwrap_or_default();
             let apv = o.apv.clone().unwrap_or_default();
             let (alg_id, len) = if o.alg == KeyAlg::EcdhEs {
@@ -151,15 +148,12 @@ fn wrap(o: &EncryptOptions, key: &JweKey) -> Result<Wrapped, JweError> {
             }
         }
         KeyFamily::Pbes2 => {
-            let password = match key {
-                JweKey::Password(pw) | JweKey::Symmetric(pw) => pw,
-                _ => return Err(wrong_key(o.alg, cek_len, false, key)),
-            };
+            let password = key
+                .password_bytes()
+                .ok_or_else(|| wrong_key(o.alg, cek_len, false, key))?;
             let p2c = o.p2c.unwrap_or(DEFAULT_P2C);
             if p2c == 0 || p2c > MAX_P2C_CEILING {
-                return Err(JweError::Encrypt(format!(
-                    "the PBES2 iteration count must be 1 to {MAX_P2C_CEILING}; {p2c} was asked for"
-                )));
+                return Err(EncryptProblem::P2c { asked: p2c }.into());
             }
             let p2s = random(16)?;
             let kek = pbes2::derive(o.alg, password, &p2s, p2c)?;
@@ -195,9 +189,7 @@ pub fn encrypt(
         .iter()
         .find(|n| options.extra.contains_key(**n))
     {
-        return Err(JweError::Encrypt(format!(
-            "the extra header member \"{name}\" is set by the encryption itself; use the matching option instead (crit is not produced)"
-        )));
+        return Err(EncryptProblem::Reserved { name }.into());
     }
     let wrapped = wrap(options, key)?;
     let mut header = Map::new();
@@ -218,8 +210,8 @@ pub fn encrypt(
     for (name, value) in &options.extra {
         header.insert(name.clone(), value.clone());
     }
-    let header_text = serde_json::to_string(&Value::Object(header))
-        .map_err(|e| JweError::Encrypt(format!("the header cannot be written as JSON: {e}")))?;
+    // A map of strings to JSON values always serializes.
+    let header_text = Value::Object(header).to_string();
     let protected = b64::encode(header_text.as_bytes());
     let body = if options.zip {
         zip::deflate(plaintext)

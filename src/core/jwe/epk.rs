@@ -4,7 +4,10 @@
 
 use super::enc::EcdhCurve;
 use super::error::JweError;
+use super::problem::{HeaderProblem, SizeProblem, Unsupported};
+use super::refusal::{BackendProblem, CurveProblem};
 use crate::core::b64;
+use crate::core::text::clip;
 use aws_lc_rs::agreement::{ParsedPublicKey, UnparsedPublicKey};
 use serde_json::{Map, Value};
 
@@ -18,27 +21,25 @@ pub(super) struct Epk {
     pub parsed: ParsedPublicKey,
 }
 
-fn coordinate(jwk: &Map<String, Value>, name: &str, curve: EcdhCurve) -> Result<Vec<u8>, JweError> {
-    let text = match jwk.get(name) {
+fn coordinate(
+    jwk: &Map<String, Value>,
+    member: &'static str,
+    curve: EcdhCurve,
+) -> Result<Vec<u8>, JweError> {
+    let text = match jwk.get(member) {
         Some(Value::String(s)) => s,
-        Some(_) => {
-            return Err(JweError::Header(format!(
-                "\"epk\" member \"{name}\" must be a string"
-            )));
-        }
-        None => return Err(JweError::Header(format!("\"epk\" lacks \"{name}\""))),
+        Some(_) => return Err(HeaderProblem::EpkNotString { member }.into()),
+        None => return Err(HeaderProblem::EpkMissing { member }.into()),
     };
-    let bytes = b64::decode_strict(text).map_err(|e| {
-        JweError::Header(format!(
-            "\"epk\" member \"{name}\" is not valid base64url: {e}"
-        ))
-    })?;
+    let bytes =
+        b64::decode_strict(text).map_err(|detail| HeaderProblem::EpkBase64 { member, detail })?;
     if bytes.len() != curve.coordinate_len() {
-        return Err(JweError::Structure(format!(
-            "the epk's \"{name}\" must be {} bytes on {curve}; it has {}",
-            curve.coordinate_len(),
-            bytes.len()
-        )));
+        return Err(SizeProblem::EpkCoordinate {
+            member,
+            curve,
+            got: bytes.len(),
+        }
+        .into());
     }
     Ok(bytes)
 }
@@ -47,15 +48,13 @@ fn coordinate(jwk: &Map<String, Value>, name: &str, curve: EcdhCurve) -> Result<
 pub(super) fn read_epk(header: &Map<String, Value>) -> Result<Epk, JweError> {
     let jwk = match header.get("epk") {
         Some(Value::Object(m)) => m,
-        Some(_) => {
-            return Err(JweError::Header(
-                "\"epk\" must be a JSON object (a public JWK)".into(),
-            ));
-        }
+        Some(_) => return Err(HeaderProblem::EpkNotObject.into()),
         None => {
-            return Err(JweError::Header(
-                "lacks \"epk\" (the ephemeral public key ECDH-ES needs)".into(),
-            ));
+            return Err(HeaderProblem::Missing {
+                member: "epk",
+                what: "the ephemeral public key ECDH-ES needs",
+            }
+            .into());
         }
     };
     let kty = jwk.get("kty").and_then(Value::as_str).unwrap_or("");
@@ -66,20 +65,20 @@ pub(super) fn read_epk(header: &Map<String, Value>) -> Result<Epk, JweError> {
         ("EC", "P-521") => EcdhCurve::P521,
         ("OKP", "X25519") => EcdhCurve::X25519,
         ("OKP", "X448") | ("EC", "secp256k1") | ("EC", "BP-256" | "BP-384" | "BP-512") => {
-            return Err(JweError::Backend(format!(
-                "ECDH-ES on {crv} (the backend offers P-256, P-384, P-521 and X25519)"
-            )));
+            return Err(BackendProblem::Curve {
+                crv: crv.to_string(),
+            }
+            .into());
         }
-        ("EC" | "OKP", _) => {
-            return Err(JweError::Unsupported(format!(
-                "the epk's curve \"{crv}\" is not supported for {kty} keys (P-256, P-384, P-521 and X25519 are)"
-            )));
+        ("EC", _) | ("OKP", _) => {
+            let kty = if kty == "EC" { "EC" } else { "OKP" };
+            return Err(Unsupported::EpkCurve {
+                kty,
+                crv: clip(crv, 40),
+            }
+            .into());
         }
-        _ => {
-            return Err(JweError::Header(format!(
-                "the epk's \"kty\" must be \"EC\" or \"OKP\", not \"{kty}\""
-            )));
-        }
+        _ => return Err(HeaderProblem::EpkKty { kty: clip(kty, 40) }.into()),
     };
     let x = coordinate(jwk, "x", curve)?;
     let public = if curve == EcdhCurve::X25519 {
@@ -93,11 +92,7 @@ pub(super) fn read_epk(header: &Map<String, Value>) -> Result<Epk, JweError> {
         p
     };
     let parsed = ParsedPublicKey::try_from(&UnparsedPublicKey::new(curve.agreement(), &public))
-        .map_err(|_| {
-            JweError::InvalidCurve(format!(
-                "the ephemeral public key (epk) is not a point on {curve}: refused before key agreement (invalid-curve attack)"
-            ))
-        })?;
+        .map_err(|_| CurveProblem::OffCurve(curve))?;
     Ok(Epk {
         curve,
         public,
@@ -118,7 +113,10 @@ mod tests {
         let bad = json!({"epk":{"kty":"EC","crv":"P-256",
             "x":"gI0GAILBdu7T53akrFmMyGcsF3n5dO7MmwNBHKW5SV0","y": b64::encode(&y)}});
         let err = read_epk(bad.as_object().unwrap()).err().unwrap();
-        assert!(matches!(err, JweError::InvalidCurve(_)));
+        assert!(matches!(
+            err,
+            JweError::InvalidCurve(CurveProblem::OffCurve(EcdhCurve::P256))
+        ));
         assert!(err.to_string().contains("invalid-curve attack"), "{err}");
         let short = json!({"epk":{"kty":"EC","crv":"P-256","x":"AAAA","y":good_y}});
         let err = read_epk(short.as_object().unwrap())

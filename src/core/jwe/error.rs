@@ -1,10 +1,16 @@
 //! The one error type of the JWE core, and the names of a compact JWE's five parts.
 //!
-//! Messages are lowercase, say what failed and where, and never contain a key, a secret,
-//! a CEK or a whole token. Every failure that happens *during* decryption (wrong key, bad
-//! unwrap, bad tag, bad padding, RSA failure) is the single [`JweError::Decryption`], so
-//! the messages give an attacker no oracle.
+//! Variants carry data, not messages (the payload types are in `problem.rs` and
+//! `refusal.rs`); each renders a lowercase sentence that says what failed and where, and
+//! never contains a key, a secret, a CEK or a whole token. Every failure that happens
+//! *during* decryption (wrong key, bad unwrap, bad tag, bad padding, RSA failure) is the
+//! single [`JweError::Decryption`], so the messages give an attacker no oracle.
 
+use super::alg::{KeyAlg, needs};
+use super::problem::{HeaderProblem, SizeProblem, Unsupported};
+use super::refusal::{BackendProblem, CurveProblem, EncryptProblem, LimitKind, WrongKey};
+use crate::core::b64::B64Error;
+use crate::core::keys::KeyError;
 use std::fmt;
 
 /// One of the five dot-separated parts of a compact JWE (RFC 7516 section 7.1).
@@ -75,49 +81,114 @@ pub enum JweError {
         /// The part concerned.
         part: Part,
         /// What is wrong, with a 1-based character position within the part.
-        detail: crate::core::b64::B64Error,
+        detail: B64Error,
     },
     /// The protected header is not a JSON object, or a member is missing or malformed.
     #[error("protected header: {0}")]
-    Header(String),
+    Header(HeaderProblem),
     /// An algorithm, curve or option that this module does not implement.
-    #[error("{0}")]
-    Unsupported(String),
+    #[error(transparent)]
+    Unsupported(#[from] Unsupported),
     /// A part has the wrong size or shape for the algorithms the header names.
-    #[error("{0}")]
-    Structure(String),
-    /// The key does not fit the algorithm, or cannot be read.
-    #[error("{0}")]
-    Key(String),
+    #[error(transparent)]
+    Structure(SizeProblem),
+    /// The key cannot be read (or is an Ed25519 key, which only signs).
+    #[error(transparent)]
+    Key(#[from] KeyError),
+    /// The key read, but does not fit: the wrong kind for the algorithm, the wrong curve, an
+    /// empty password, or refused by the backend.
+    #[error(transparent)]
+    WrongKey(WrongKey),
+    /// No key was given: what the algorithm needs, to decrypt or to encrypt (worded for the
+    /// window's key fields).
+    #[error(
+        "{} {} to {}",
+        if *decrypting { "paste or open" } else { "paste" },
+        needs(*alg, *cek_len, *decrypting),
+        if *decrypting { "decrypt" } else { "encrypt" }
+    )]
+    MissingKey {
+        /// The key management algorithm.
+        alg: KeyAlg,
+        /// The CEK length of the content encryption, in bytes.
+        cek_len: usize,
+        /// Decrypting (true) or encrypting.
+        decrypting: bool,
+    },
     /// A safety limit refused the token before any expensive work (PBES2 count, zip bomb).
-    #[error("{0}")]
-    Limit(String),
+    #[error(transparent)]
+    Limit(LimitKind),
     /// The `epk` is not a valid point of its curve (invalid-curve / small-subgroup attack).
-    #[error("{0}")]
-    InvalidCurve(String),
+    #[error(transparent)]
+    InvalidCurve(CurveProblem),
     /// Any failure of the cryptography itself; deliberately says nothing more.
     #[error("decryption failed: wrong key, or the token was altered")]
     Decryption,
     /// The decrypted content could not be decompressed (`zip`: "DEF").
-    #[error("{0}")]
-    Content(String),
+    #[error(
+        "the decrypted content is not valid DEFLATE data although the header says \"zip\":\"DEF\""
+    )]
+    NotDeflate,
     /// The options given to `encrypt` cannot be honoured.
-    #[error("{0}")]
-    Encrypt(String),
+    #[error(transparent)]
+    Encrypt(EncryptProblem),
     /// The crypto backend lacks something the token needs; see `NOT_SUPPORTED`.
     #[error("not supported by the crypto backend: {0}")]
-    Backend(String),
+    Backend(BackendProblem),
+}
+
+impl From<HeaderProblem> for JweError {
+    fn from(p: HeaderProblem) -> JweError {
+        JweError::Header(p)
+    }
+}
+
+impl From<SizeProblem> for JweError {
+    fn from(p: SizeProblem) -> JweError {
+        JweError::Structure(p)
+    }
+}
+
+impl From<WrongKey> for JweError {
+    fn from(p: WrongKey) -> JweError {
+        JweError::WrongKey(p)
+    }
+}
+
+impl From<LimitKind> for JweError {
+    fn from(p: LimitKind) -> JweError {
+        JweError::Limit(p)
+    }
+}
+
+impl From<CurveProblem> for JweError {
+    fn from(p: CurveProblem) -> JweError {
+        JweError::InvalidCurve(p)
+    }
+}
+
+impl From<EncryptProblem> for JweError {
+    fn from(p: EncryptProblem) -> JweError {
+        JweError::Encrypt(p)
+    }
+}
+
+impl From<BackendProblem> for JweError {
+    fn from(p: BackendProblem) -> JweError {
+        JweError::Backend(p)
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::jwe::ContentAlg;
 
     #[test]
     fn messages_name_the_part_and_are_lowercase() {
         let e = JweError::Base64 {
             part: Part::Iv,
-            detail: crate::core::b64::B64Error::UrlCharacter {
+            detail: B64Error::UrlCharacter {
                 position: 3,
                 character: '+',
             },
@@ -133,5 +204,32 @@ mod tests {
                 .contains("signed JWS")
         );
         assert_eq!(Part::Tag.to_string(), "authentication tag");
+    }
+
+    #[test]
+    fn typed_payloads_render_the_sentences() {
+        let e: JweError = HeaderProblem::MissingFor {
+            member: "iv",
+            what: "the key wrap IV",
+            alg: KeyAlg::A128GcmKw,
+        }
+        .into();
+        assert_eq!(
+            e.to_string(),
+            "protected header: lacks \"iv\" (the key wrap IV A128GCMKW needs)"
+        );
+        let e = JweError::from(Unsupported::key_alg("RSA-OAEP-384"));
+        assert!(e.to_string().contains("(registered after RFC 7518"), "{e}");
+        assert!(e.to_string().ends_with("PBES2-HS512+A256KW"), "{e}");
+        let e = JweError::from(Unsupported::content_alg("A128\u{202e}GCM"));
+        assert!(e.to_string().contains("A128\\u{202e}GCM"), "{e}");
+        let e = JweError::MissingKey {
+            alg: KeyAlg::RsaOaep,
+            cek_len: ContentAlg::A128Gcm.key_len(),
+            decrypting: true,
+        };
+        assert_eq!(e.to_string(), "paste or open an RSA private key to decrypt");
+        let e = JweError::from(KeyError::SignOnly);
+        assert!(e.to_string().contains("needs an X25519 key"), "{e}");
     }
 }

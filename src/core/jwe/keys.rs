@@ -1,12 +1,15 @@
-//! The keys JWE encryption and decryption take, made from the project's loaded keys, from
-//! a password, or (for X25519, which the project's loader lacks) read here from a JWK or
-//! PEM/DER PKCS#8 / SubjectPublicKeyInfo with OID 1.3.101.110.
+//! The keys JWE encryption and decryption take: one of the project's keys ([`Key`], loaded by
+//! `core::keys` from PEM, DER, a JWK or a JWKS: an `oct` secret, RSA, EC P-256/384/521 or
+//! X25519), or a PBES2 password. One key model for JWS and JWE: the same loader, the same
+//! zeroize-on-drop material; only the password is JWE's own.
 
-use super::alg::{KeyAlg, KeyFamily};
+use super::alg::KeyAlg;
 use super::enc::EcdhCurve;
 use super::error::JweError;
-use super::{ecdh, x25519};
-use crate::core::keys::{Key, KeyMaterial};
+use super::refusal::WrongKey;
+use super::{ecdh, rsa};
+use crate::core::alg::Family;
+use crate::core::keys::{Key, KeyError, KeyFormat, KeyMaterial};
 use serde_json::{Map, Value};
 use std::fmt;
 use zeroize::Zeroizing;
@@ -14,55 +17,11 @@ use zeroize::Zeroizing;
 /// A key for JWE. `Debug` names the kind only; secret bytes are wiped on drop.
 #[derive(Clone, PartialEq, Eq)]
 pub enum JweKey {
-    /// Symmetric key bytes: the CEK for `dir`, the KEK for AES KW and AES-GCM KW
-    /// (PBES2 also accepts them, as the password's bytes).
-    Symmetric(Zeroizing<Vec<u8>>),
+    /// One of the project's keys: an `oct` secret (the CEK for `dir`, the KEK for AES KW and
+    /// AES-GCM KW, a password's bytes for PBES2), an RSA, EC (P-256/384/521) or X25519 key.
+    Key(Key),
     /// A password for PBES2 (its UTF-8 bytes).
     Password(Zeroizing<Vec<u8>>),
-    /// An RSA private key.
-    RsaPrivate {
-        /// PKCS#1 `RSAPrivateKey` DER.
-        pkcs1: Zeroizing<Vec<u8>>,
-        /// Modulus, big-endian.
-        n: Vec<u8>,
-        /// Public exponent, big-endian.
-        e: Vec<u8>,
-    },
-    /// An RSA public key.
-    RsaPublic {
-        /// Modulus, big-endian.
-        n: Vec<u8>,
-        /// Public exponent, big-endian.
-        e: Vec<u8>,
-    },
-    /// An EC private key on P-256, P-384 or P-521.
-    EcPrivate {
-        /// Its curve (never X25519 here).
-        curve: EcdhCurve,
-        /// PKCS#8 `PrivateKeyInfo` DER.
-        pkcs8: Zeroizing<Vec<u8>>,
-        /// Uncompressed public point `04 || x || y`.
-        point: Vec<u8>,
-    },
-    /// An EC public key on P-256, P-384 or P-521.
-    EcPublic {
-        /// Its curve (never X25519 here).
-        curve: EcdhCurve,
-        /// Uncompressed point `04 || x || y`.
-        point: Vec<u8>,
-    },
-    /// An X25519 private key.
-    X25519Private {
-        /// The 32 private bytes.
-        d: Zeroizing<Vec<u8>>,
-        /// The 32-byte public key.
-        public: Vec<u8>,
-    },
-    /// An X25519 public key (32 bytes).
-    X25519Public {
-        /// The 32-byte public key.
-        public: Vec<u8>,
-    },
 }
 
 impl fmt::Debug for JweKey {
@@ -77,104 +36,104 @@ impl JweKey {
         JweKey::Password(Zeroizing::new(text.as_bytes().to_vec()))
     }
 
-    /// Symmetric key bytes (for `dir`, AES KW, AES-GCM KW).
+    /// Symmetric key bytes (for `dir`, AES KW, AES-GCM KW; PBES2 takes them as a password).
     pub fn symmetric(bytes: &[u8]) -> JweKey {
-        JweKey::Symmetric(Zeroizing::new(bytes.to_vec()))
+        JweKey::Key(Key::new(
+            KeyMaterial::Secret(bytes.to_vec()),
+            KeyFormat::Raw,
+        ))
     }
 
-    /// Converts one of the project's loaded keys. Ed25519 keys are refused: they sign, and
-    /// JWE key agreement needs X25519 (see [`JweKey::load`]).
+    /// One of the project's loaded keys. Ed25519 keys are refused ([`KeyError::SignOnly`]):
+    /// they sign, and JWE key agreement needs X25519.
     pub fn from_key(key: &Key) -> Result<JweKey, JweError> {
-        Ok(match &key.material {
-            KeyMaterial::Secret(s) => JweKey::symmetric(s),
-            KeyMaterial::RsaPrivate { pkcs1, n, e } => JweKey::RsaPrivate {
-                pkcs1: Zeroizing::new(pkcs1.clone()),
-                n: n.clone(),
-                e: e.clone(),
-            },
-            KeyMaterial::RsaPublic { n, e } => JweKey::RsaPublic {
-                n: n.clone(),
-                e: e.clone(),
-            },
-            KeyMaterial::EcPrivate {
-                curve,
-                pkcs8,
-                point,
-            } => JweKey::EcPrivate {
-                curve: EcdhCurve::from_curve(*curve),
-                pkcs8: Zeroizing::new(pkcs8.clone()),
-                point: point.clone(),
-            },
-            KeyMaterial::EcPublic { curve, point } => JweKey::EcPublic {
-                curve: EcdhCurve::from_curve(*curve),
-                point: point.clone(),
-            },
-            KeyMaterial::EdPrivate { .. } | KeyMaterial::EdPublic { .. } => {
-                return Err(JweError::Key(
-                    "this is an Ed25519 key, which only signs; JWE key agreement (ECDH-ES) needs an X25519 key".into(),
-                ));
-            }
-        })
+        if key.family() == Family::Ed25519 {
+            return Err(KeyError::SignOnly.into());
+        }
+        Ok(JweKey::Key(key.clone()))
     }
 
-    /// Reads one key from a JWK object: oct, RSA, EC (through the project's JWK reader) or
-    /// OKP with crv X25519 (read here).
+    /// Reads one key from a JWK object (oct, RSA, EC, OKP X25519) with the project's reader.
     pub fn from_jwk(jwk: &Map<String, Value>) -> Result<JweKey, JweError> {
-        let okp_x25519 = jwk.get("kty").and_then(Value::as_str) == Some("OKP")
-            && jwk.get("crv").and_then(Value::as_str) == Some("X25519");
-        if okp_x25519 {
-            return x25519::from_jwk(jwk);
-        }
-        let key = crate::core::keys::parse_jwk(jwk).map_err(|e| JweError::Key(e.to_string()))?;
+        let key = crate::core::keys::parse_jwk(jwk)?;
         JweKey::from_key(&key)
     }
 
-    /// Reads a key file's bytes: an X25519 key (JWK, PEM or DER) is read here, anything else
-    /// goes to the project's key loader (its first key is taken).
+    /// Reads a key file's bytes (PEM, DER, JWK or JWKS) with the project's loader and takes
+    /// its first private key, else its first key (a certificate and its key: the key).
     pub fn load(bytes: &[u8]) -> Result<JweKey, JweError> {
-        if let Some(result) = x25519::load(bytes) {
-            return result;
-        }
-        let file =
-            crate::core::keys::load_key_bytes(bytes).map_err(|e| JweError::Key(e.to_string()))?;
+        let file = crate::core::keys::load_key_bytes(bytes)?;
         let key = file
             .keys
-            .first()
-            .ok_or_else(|| JweError::Key("the key file holds no key".into()))?;
+            .iter()
+            .find(|k| k.is_private())
+            .or(file.keys.first())
+            .ok_or(KeyError::NoUsableKey)?;
         JweKey::from_key(key)
+    }
+
+    /// The project's key, unless this is a password.
+    pub fn key(&self) -> Option<&Key> {
+        match self {
+            JweKey::Key(k) => Some(k),
+            JweKey::Password(_) => None,
+        }
+    }
+
+    /// The key's material, unless this is a password.
+    pub fn material(&self) -> Option<&KeyMaterial> {
+        self.key().map(|k| &k.material)
+    }
+
+    /// The bytes of a symmetric key (an `oct` secret).
+    pub(super) fn symmetric_bytes(&self) -> Option<&[u8]> {
+        match self.material() {
+            Some(KeyMaterial::Secret(bytes)) => Some(bytes),
+            _ => None,
+        }
+    }
+
+    /// The bytes PBES2 derives from: a password, or symmetric key bytes used as one.
+    pub(super) fn password_bytes(&self) -> Option<&[u8]> {
+        match self {
+            JweKey::Password(pw) => Some(pw),
+            JweKey::Key(_) => self.symmetric_bytes(),
+        }
     }
 
     /// True for private keys, symmetric keys and passwords.
     pub fn is_private(&self) -> bool {
-        !matches!(
-            self,
-            JweKey::RsaPublic { .. } | JweKey::EcPublic { .. } | JweKey::X25519Public { .. }
-        )
+        self.key().is_none_or(Key::is_private)
     }
 
     /// What kind of key this is, in words: "an EC P-256 public key", "a 16-byte symmetric key".
     pub fn kind_words(&self) -> String {
-        match self {
-            JweKey::Symmetric(k) => format!("a {}-byte symmetric key", k.len()),
-            JweKey::Password(_) => "a password".into(),
-            JweKey::RsaPrivate { n, .. } => {
-                format!("an RSA {} private key", super::rsa::modulus_bits(n))
+        let Some(key) = self.key() else {
+            return "a password".into();
+        };
+        let half = if key.is_private() {
+            "private"
+        } else {
+            "public"
+        };
+        match &key.material {
+            KeyMaterial::Secret(k) => format!("a {}-byte symmetric key", k.len()),
+            KeyMaterial::RsaPrivate { n, .. } | KeyMaterial::RsaPublic { n, .. } => {
+                format!("an RSA {} {half} key", rsa::modulus_bits(n))
             }
-            JweKey::RsaPublic { n, .. } => {
-                format!("an RSA {} public key", super::rsa::modulus_bits(n))
-            }
-            JweKey::EcPrivate { curve, .. } => format!("an EC {curve} private key"),
-            JweKey::EcPublic { curve, .. } => format!("an EC {curve} public key"),
-            JweKey::X25519Private { .. } => "an X25519 private key".into(),
-            JweKey::X25519Public { .. } => "an X25519 public key".into(),
+            _ => key.kind_words(),
         }
     }
 
     /// The ECDH curve of an EC or X25519 key.
     pub fn curve(&self) -> Option<EcdhCurve> {
-        match self {
-            JweKey::EcPrivate { curve, .. } | JweKey::EcPublic { curve, .. } => Some(*curve),
-            JweKey::X25519Private { .. } | JweKey::X25519Public { .. } => Some(EcdhCurve::X25519),
+        match self.material()? {
+            KeyMaterial::EcPrivate { curve, .. } | KeyMaterial::EcPublic { curve, .. } => {
+                Some(EcdhCurve::from_curve(*curve))
+            }
+            KeyMaterial::X25519Private { .. } | KeyMaterial::X25519Public { .. } => {
+                Some(EcdhCurve::X25519)
+            }
             _ => None,
         }
     }
@@ -182,18 +141,8 @@ impl JweKey {
     /// The public half (symmetric keys and passwords stay as they are).
     pub fn public_half(&self) -> JweKey {
         match self {
-            JweKey::RsaPrivate { n, e, .. } => JweKey::RsaPublic {
-                n: n.clone(),
-                e: e.clone(),
-            },
-            JweKey::EcPrivate { curve, point, .. } => JweKey::EcPublic {
-                curve: *curve,
-                point: point.clone(),
-            },
-            JweKey::X25519Private { public, .. } => JweKey::X25519Public {
-                public: public.clone(),
-            },
-            other => other.clone(),
+            JweKey::Key(k) => JweKey::Key(k.public_half()),
+            JweKey::Password(_) => self.clone(),
         }
     }
 
@@ -201,30 +150,31 @@ impl JweKey {
     pub(super) fn agreement_key(
         &self,
     ) -> Option<Result<(EcdhCurve, aws_lc_rs::agreement::PrivateKey), JweError>> {
-        match self {
-            JweKey::EcPrivate { curve, pkcs8, .. } => {
-                Some(ecdh::private_from_pkcs8(*curve, pkcs8).map(|k| (*curve, k)))
+        match self.material()? {
+            KeyMaterial::EcPrivate { curve, pkcs8, .. } => {
+                let curve = EcdhCurve::from_curve(*curve);
+                Some(ecdh::private_from_pkcs8(curve, pkcs8).map(|k| (curve, k)))
             }
-            JweKey::X25519Private { d, .. } => {
+            KeyMaterial::X25519Private { d, .. } => {
                 Some(ecdh::private_from_x25519(d).map(|k| (EcdhCurve::X25519, k)))
             }
             _ => None,
         }
     }
-}
 
-/// What `alg` needs, in words, for decrypting (`private`) or encrypting.
-pub fn needs(alg: KeyAlg, enc_key_len: usize, decrypting: bool) -> String {
-    match alg.family() {
-        KeyFamily::Direct => format!("a {enc_key_len}-byte symmetric key (the CEK itself)"),
-        KeyFamily::AesKw | KeyFamily::AesGcmKw => {
-            format!("a {}-byte symmetric key", alg.kek_len().unwrap_or_default())
+    /// The recipient's public key for ECDH: its curve and point (`04 || x || y`, or the
+    /// 32-byte X25519 key).
+    pub(super) fn agreement_public(&self) -> Option<(EcdhCurve, &[u8])> {
+        match self.material()? {
+            KeyMaterial::EcPrivate { curve, point, .. }
+            | KeyMaterial::EcPublic { curve, point } => {
+                Some((EcdhCurve::from_curve(*curve), point))
+            }
+            KeyMaterial::X25519Private { public, .. } | KeyMaterial::X25519Public { public } => {
+                Some((EcdhCurve::X25519, public))
+            }
+            _ => None,
         }
-        KeyFamily::Rsa if decrypting => "an RSA private key".into(),
-        KeyFamily::Rsa => "an RSA public (or private) key".into(),
-        KeyFamily::Ecdh if decrypting => "an EC (P-256, P-384, P-521) or X25519 private key".into(),
-        KeyFamily::Ecdh => "an EC (P-256, P-384, P-521) or X25519 public (or private) key".into(),
-        KeyFamily::Pbes2 => "a password (or symmetric key bytes used as one)".into(),
     }
 }
 
@@ -236,10 +186,52 @@ pub(super) fn wrong_key(
     decrypting: bool,
     key: &JweKey,
 ) -> JweError {
-    let what = if decrypting { "decrypt" } else { "encrypt" };
-    JweError::Key(format!(
-        "{alg} needs {} to {what}; this is {}",
-        needs(alg, enc_key_len, decrypting),
-        key.kind_words()
-    ))
+    JweError::WrongKey(WrongKey::Kind {
+        alg,
+        cek_len: enc_key_len,
+        decrypting,
+        is: key.kind_words(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fixture(name: &str) -> Vec<u8> {
+        std::fs::read(format!(
+            "{}/tests/fixtures/{name}",
+            env!("CARGO_MANIFEST_DIR")
+        ))
+        .unwrap()
+    }
+
+    #[test]
+    fn one_key_model_for_jws_and_jwe() {
+        // The project's loader reads every JWE key, X25519 included.
+        let x = JweKey::load(&fixture("x25519.spki.pem")).unwrap();
+        assert_eq!(x.kind_words(), "an X25519 public key");
+        assert_eq!(x.curve(), Some(EcdhCurve::X25519));
+        assert!(!x.is_private());
+        let rsa = JweKey::load(&fixture("rsa2048.cert-and-key.pem")).unwrap();
+        assert_eq!(
+            rsa.kind_words(),
+            "an RSA 2048 private key",
+            "the bundle's key"
+        );
+        assert_eq!(rsa.public_half().kind_words(), "an RSA 2048 public key");
+        // Ed25519 only signs.
+        let ed = crate::core::keys::load_key_bytes(&fixture("ed25519.pkcs8.pem")).unwrap();
+        let err = JweKey::from_key(&ed.keys[0]).unwrap_err();
+        assert_eq!(err, JweError::Key(KeyError::SignOnly));
+        // Symmetric keys and passwords.
+        let k = JweKey::symmetric(&[7; 16]);
+        assert_eq!(k.kind_words(), "a 16-byte symmetric key");
+        assert_eq!(k.symmetric_bytes(), Some(&[7u8; 16][..]));
+        assert_eq!(k.password_bytes(), Some(&[7u8; 16][..]));
+        let pw = JweKey::password("hunter2");
+        assert_eq!((pw.kind_words().as_str(), pw.key()), ("a password", None));
+        assert_eq!(pw.symmetric_bytes(), None);
+        assert_eq!(format!("{pw:?}"), "a password");
+    }
 }

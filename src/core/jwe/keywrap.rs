@@ -6,6 +6,7 @@
 //! compared in constant time, and an unwrap failure is the uniform decryption error.
 
 use super::error::JweError;
+use super::refusal::{BackendProblem, EncryptProblem, WrongKey};
 use aws_lc_rs::cipher::{AES_192, Algorithm};
 use aws_lc_rs::cipher::{DecryptingKey, DecryptionContext, EncryptingKey, UnboundCipherKey};
 use aws_lc_rs::key_wrap::{self, AesKek, KeyWrap};
@@ -66,21 +67,17 @@ pub(super) fn unwrap(kek: &[u8], wrapped: &[u8]) -> Result<Zeroizing<Vec<u8>>, J
 
 fn check_data_len(len: usize) -> Result<(), JweError> {
     if len < 16 || !len.is_multiple_of(8) {
-        return Err(JweError::Encrypt(format!(
-            "AES key wrap needs key data of at least 16 bytes in 8-byte steps; got {len}"
-        )));
+        return Err(EncryptProblem::KeyWrapData { len }.into());
     }
     Ok(())
 }
 
 fn kek_len_error(n: usize) -> JweError {
-    JweError::Key(format!(
-        "an AES key wrap key must be 16, 24 or 32 bytes; this one has {n}"
-    ))
+    WrongKey::KekLen { got: n }.into()
 }
 
-fn backend(what: &str) -> JweError {
-    JweError::Backend(format!("{what} failed"))
+fn backend(what: &'static str) -> JweError {
+    BackendProblem::Failed(what).into()
 }
 
 fn cipher_key(alg: &'static Algorithm, kek: &[u8]) -> Result<UnboundCipherKey, JweError> {
@@ -253,7 +250,10 @@ mod tests {
             unwrap(&kek, &wrapped[..16]).unwrap_err(),
             JweError::Decryption
         );
-        assert!(matches!(wrap(&kek[..20], &[0; 16]), Err(JweError::Key(_))));
+        assert!(matches!(
+            wrap(&kek[..20], &[0; 16]),
+            Err(JweError::WrongKey(WrongKey::KekLen { got: 20 }))
+        ));
         assert!(matches!(wrap(&kek, &[0; 12]), Err(JweError::Encrypt(_))));
     }
 

@@ -6,8 +6,11 @@ use super::enc::EcdhCurve;
 use super::error::JweError;
 use super::keys::{JweKey, wrong_key};
 use super::parse::JweParts;
+use super::problem::{HeaderProblem, SizeProblem};
+use super::refusal::WrongKey;
 use super::{Limits, content, ecdh, keywrap, pbes2, rsa};
 use crate::core::b64;
+use crate::core::keys::KeyMaterial;
 use serde_json::Value;
 use std::fmt;
 use zeroize::Zeroizing;
@@ -82,45 +85,54 @@ impl fmt::Debug for KeyStep {
 }
 
 fn symmetric<'k>(key: &'k JweKey, p: &JweParts, want: usize) -> Result<&'k [u8], JweError> {
-    match key {
-        JweKey::Symmetric(k) if k.len() == want => Ok(k),
-        _ => Err(wrong_key(p.alg, p.enc.key_len(), true, key)),
-    }
+    key.symmetric_bytes()
+        .filter(|k| k.len() == want)
+        .ok_or_else(|| wrong_key(p.alg, p.enc.key_len(), true, key))
 }
 
-fn expect_ek_len(p: &JweParts, want: usize, how: &str) -> Result<(), JweError> {
+fn expect_ek_len(p: &JweParts, want: usize, how: &'static str) -> Result<(), JweError> {
     let got = p.encrypted_key.bytes.len();
     if got != want {
-        return Err(JweError::Structure(format!(
-            "the encrypted key of {} with {} must be {want} bytes ({how}); this one has {got}",
-            p.alg, p.enc
-        )));
+        return Err(SizeProblem::EncryptedKey {
+            alg: p.alg,
+            enc: p.enc,
+            want,
+            how,
+            got,
+        }
+        .into());
     }
     Ok(())
 }
 
-fn header_bytes(p: &JweParts, name: &str, len: usize, what: &str) -> Result<Vec<u8>, JweError> {
-    let text = match p.header.get(name) {
+fn header_bytes(
+    p: &JweParts,
+    member: &'static str,
+    want: usize,
+    what: &'static str,
+) -> Result<Vec<u8>, JweError> {
+    let text = match p.header.get(member) {
         Some(Value::String(s)) => s,
-        Some(_) => {
-            return Err(JweError::Header(format!(
-                "\"{name}\" must be a base64url string"
-            )));
-        }
+        Some(_) => return Err(HeaderProblem::NotBase64Text { member }.into()),
         None => {
-            return Err(JweError::Header(format!(
-                "lacks \"{name}\" ({what} {} needs)",
-                p.alg
-            )));
+            return Err(HeaderProblem::MissingFor {
+                member,
+                what,
+                alg: p.alg,
+            }
+            .into());
         }
     };
-    let bytes = b64::decode_strict(text)
-        .map_err(|e| JweError::Header(format!("\"{name}\" is not valid base64url: {e}")))?;
-    if bytes.len() != len {
-        return Err(JweError::Structure(format!(
-            "the header's \"{name}\" ({what}) must be {len} bytes; it has {}",
-            bytes.len()
-        )));
+    let bytes =
+        b64::decode_strict(text).map_err(|detail| HeaderProblem::Base64 { member, detail })?;
+    if bytes.len() != want {
+        return Err(SizeProblem::HeaderMember {
+            member,
+            what,
+            want,
+            got: bytes.len(),
+        }
+        .into());
     }
     Ok(bytes)
 }
@@ -165,7 +177,7 @@ pub(super) fn unwrap_cek(
             Ok((Zeroizing::new(cek), step))
         }
         KeyFamily::Rsa => {
-            let JweKey::RsaPrivate { pkcs1, n, .. } = key else {
+            let Some(KeyMaterial::RsaPrivate { pkcs1, n, .. }) = key.material() else {
                 return Err(wrong_key(p.alg, cek_len, true, key));
             };
             let ek = &p.encrypted_key.bytes;
@@ -188,10 +200,11 @@ pub(super) fn unwrap_cek(
             let (curve, private) = loaded?;
             let epk = super::epk::read_epk(&p.header)?;
             if epk.curve != curve {
-                return Err(JweError::Key(format!(
-                    "the token's ephemeral key (epk) is on {}, but this key is on {curve}: the token was encrypted to another key",
-                    epk.curve
-                )));
+                return Err(WrongKey::OtherCurve {
+                    epk: epk.curve,
+                    key: curve,
+                }
+                .into());
             }
             let (apu, apv) = ecdh::party_info(&p.header)?;
             let (alg_id, len) = if p.alg == KeyAlg::EcdhEs {
@@ -219,10 +232,9 @@ pub(super) fn unwrap_cek(
         }
         KeyFamily::Pbes2 => {
             let params = pbes2::params(&p.header, limits)?;
-            let password = match key {
-                JweKey::Password(pw) | JweKey::Symmetric(pw) => pw,
-                _ => return Err(wrong_key(p.alg, cek_len, true, key)),
-            };
+            let password = key
+                .password_bytes()
+                .ok_or_else(|| wrong_key(p.alg, cek_len, true, key))?;
             expect_ek_len(p, cek_len + 8, "the CEK plus 8 bytes of key wrap")?;
             let kek = pbes2::derive(p.alg, password, &params.p2s, params.p2c)?;
             let cek = unwrap_kw(&kek, p)?;

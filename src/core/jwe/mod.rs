@@ -12,9 +12,10 @@
 //! - [`encrypt`]`(plaintext, &EncryptOptions, &JweKey) -> Result<String, JweError>`: a
 //!   compact JWE with a fresh random CEK and IV; header members in the order `alg`, `enc`,
 //!   `zip`, `cty`, `kid`, algorithm members, extra members.
-//! - [`JweKey`]: symmetric bytes, a password, RSA, EC (P-256/384/521) and X25519 keys;
-//!   [`JweKey::from_key`] converts the project's loaded keys, [`JweKey::from_jwk`] and
-//!   [`JweKey::load`] also read X25519 (JWK, PKCS#8, SPKI), which the project's loader lacks.
+//! - [`JweKey`]: one of the project's keys (`core::keys::Key`: an `oct` secret, RSA, EC
+//!   P-256/384/521, X25519; the one loader reads PEM, DER, JWK and JWKS for JWS and JWE
+//!   alike) or a PBES2 password. [`JweKey::from_key`], [`JweKey::from_jwk`] and
+//!   [`JweKey::load`] refuse Ed25519, which only signs.
 //!
 //! # Algorithms
 //! Key management (`alg`), decrypt and encrypt: `dir`; `A128KW`, `A192KW`, `A256KW`;
@@ -50,20 +51,27 @@ mod keywrap;
 mod manage;
 mod parse;
 mod pbes2;
+mod problem;
+mod refusal;
 mod rsa;
-mod x25519;
 mod zip;
 
-pub use alg::{KeyAlg, KeyFamily};
+pub use alg::{KeyAlg, KeyFamily, needs};
 pub use decrypt::{Decrypted, Trace, decrypt, is_nested_jws, looks_like_compact_jws};
 pub use enc::{ContentAlg, EcdhCurve};
 pub use encrypt::{EncryptOptions, RESERVED_MEMBERS, encrypt};
 pub use error::{DECRYPTION_FAILED, JweError, Part};
-pub use keys::{JweKey, needs};
+pub use keys::JweKey;
 pub use manage::KeyStep;
 pub use parse::{EncodedPart, JweParts, parse};
-pub use pbes2::MIN_P2S_LEN;
-pub use rsa::RSA_BITS;
+pub use problem::{HeaderProblem, SizeProblem, Unsupported};
+pub use refusal::{BackendProblem, CurveProblem, EncryptProblem, LimitKind, WrongKey};
+
+/// The shortest `p2s` accepted, in bytes (RFC 7518 section 4.8.1.1: "8 or more octets").
+pub const MIN_P2S_LEN: usize = 8;
+
+/// The smallest and largest RSA modulus the crypto backend encrypts or decrypts with, in bits.
+pub const RSA_BITS: (usize, usize) = (2048, 8192);
 
 /// Largest plaintext that `zip: "DEF"` content may inflate to, in bytes (250 000). A bigger
 /// output is refused as a possible zip bomb.
@@ -152,9 +160,7 @@ impl Limits {
     /// 0 and anything above [`MAX_P2C_CEILING`].
     pub fn with_max_p2c(self, max_p2c: u32) -> Result<Limits, JweError> {
         if max_p2c == 0 || max_p2c > MAX_P2C_CEILING {
-            return Err(JweError::Limit(format!(
-                "the PBES2 iteration cap must be 1 to {MAX_P2C_CEILING}; {max_p2c} was asked for"
-            )));
+            return Err(LimitKind::CapRange { asked: max_p2c }.into());
         }
         Ok(Limits { max_p2c })
     }

@@ -4,6 +4,7 @@
 use super::alg::KeyAlg;
 use super::enc::ContentAlg;
 use super::error::{JweError, Part};
+use super::problem::{HeaderProblem, SizeProblem, Unsupported};
 use crate::core::b64;
 use serde_json::{Map, Value};
 use std::ops::Range;
@@ -121,25 +122,20 @@ pub fn parse(token: &str) -> Result<JweParts, JweError> {
     let tag = next(Part::Tag, t)?;
 
     let header = header_object(&protected.bytes)?;
-    let alg = KeyAlg::from_name(required_str(
-        &header,
-        "alg",
-        "the key management algorithm",
-    )?)?;
-    let enc = ContentAlg::from_name(required_str(
-        &header,
-        "enc",
-        "the content encryption algorithm",
-    )?)?;
+    let alg_name = required_str(&header, "alg", "the key management algorithm")?;
+    let alg = KeyAlg::from_name(alg_name).ok_or_else(|| Unsupported::key_alg(alg_name))?;
+    let enc_name = required_str(&header, "enc", "the content encryption algorithm")?;
+    let enc = ContentAlg::from_name(enc_name).ok_or_else(|| Unsupported::content_alg(enc_name))?;
     let zip = match header.get("zip") {
         None => false,
         Some(Value::String(z)) if z == "DEF" => true,
         Some(Value::String(z)) => {
-            return Err(JweError::Unsupported(format!(
-                "compression \"zip\":\"{z}\" is not supported; only \"DEF\" (RFC 7516 section 4.1.3) is"
-            )));
+            return Err(Unsupported::Zip {
+                name: crate::core::text::clip(z, 40),
+            }
+            .into());
         }
-        Some(_) => return Err(JweError::Header("\"zip\" must be a string".into())),
+        Some(_) => return Err(HeaderProblem::ZipNotString.into()),
     };
     let parts = JweParts {
         protected,
@@ -159,40 +155,32 @@ pub fn parse(token: &str) -> Result<JweParts, JweError> {
 /// Parses the decoded header bytes as a JSON object.
 pub(super) fn header_object(bytes: &[u8]) -> Result<Map<String, Value>, JweError> {
     if bytes.is_empty() {
-        return Err(JweError::Header("it is empty".into()));
+        return Err(HeaderProblem::Empty.into());
     }
-    let text = std::str::from_utf8(bytes)
-        .map_err(|_| JweError::Header("not UTF-8 text, so it cannot be JSON".into()))?;
+    let text = std::str::from_utf8(bytes).map_err(|_| HeaderProblem::NotUtf8)?;
     match crate::core::json::parse_value("header", text) {
         Ok(Value::Object(m)) => Ok(m),
-        Ok(other) => Err(JweError::Header(format!(
-            "must be a JSON object, not {}",
-            crate::core::json::kind_name(&other)
-        ))),
-        Err(crate::core::Error::Json {
-            line,
-            column,
-            message,
-            ..
-        }) => Err(JweError::Header(format!(
-            "not valid JSON: {message} at line {line} column {column}"
-        ))),
-        Err(e) => Err(JweError::Header(e.to_string())),
+        Ok(other) => Err(HeaderProblem::NotObject {
+            kind: crate::core::json::kind_name(&other),
+        }
+        .into()),
+        Err(e) => Err(HeaderProblem::Json(e).into()),
     }
 }
 
 fn required_str<'a>(
     header: &'a Map<String, Value>,
-    name: &str,
-    what: &str,
+    member: &'static str,
+    what: &'static str,
 ) -> Result<&'a str, JweError> {
-    match header.get(name) {
+    match header.get(member) {
         Some(Value::String(s)) => Ok(s),
-        Some(other) => Err(JweError::Header(format!(
-            "\"{name}\" must be a string, not {}",
-            crate::core::json::kind_name(other)
-        ))),
-        None => Err(JweError::Header(format!("lacks \"{name}\" ({what})"))),
+        Some(other) => Err(HeaderProblem::NotString {
+            member,
+            kind: crate::core::json::kind_name(other),
+        }
+        .into()),
+        None => Err(HeaderProblem::Missing { member, what }.into()),
     }
 }
 
@@ -200,34 +188,22 @@ fn check_sizes(p: &JweParts) -> Result<(), JweError> {
     let (alg, enc) = (p.alg, p.enc);
     let ek = p.encrypted_key.bytes.len();
     if alg.is_direct() && ek != 0 {
-        return Err(JweError::Structure(format!(
-            "the encrypted key must be empty with {alg} (the key agreement gives the CEK); this one has {ek} bytes"
-        )));
+        return Err(SizeProblem::EncryptedKeyNotEmpty { alg, got: ek }.into());
     }
     if !alg.is_direct() && ek == 0 {
-        return Err(JweError::Structure(format!(
-            "the encrypted key is empty, but {alg} carries the CEK there"
-        )));
+        return Err(SizeProblem::EncryptedKeyEmpty { alg }.into());
     }
     let iv = p.iv.bytes.len();
     if iv != enc.iv_len() {
-        return Err(JweError::Structure(format!(
-            "the initialization vector of {enc} must be {} bytes; this one has {iv}",
-            enc.iv_len()
-        )));
+        return Err(SizeProblem::Iv { enc, got: iv }.into());
     }
     let tag = p.tag.bytes.len();
     if tag != enc.tag_len() {
-        return Err(JweError::Structure(format!(
-            "the authentication tag of {enc} must be {} bytes; this one has {tag}",
-            enc.tag_len()
-        )));
+        return Err(SizeProblem::Tag { enc, got: tag }.into());
     }
     let ct = p.ciphertext.bytes.len();
     if !enc.is_gcm() && (ct == 0 || !ct.is_multiple_of(16)) {
-        return Err(JweError::Structure(format!(
-            "the ciphertext of {enc} must be a non-empty multiple of 16 bytes (whole AES blocks); this one has {ct}"
-        )));
+        return Err(SizeProblem::Ciphertext { enc, got: ct }.into());
     }
     Ok(())
 }

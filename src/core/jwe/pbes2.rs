@@ -4,14 +4,13 @@
 
 use super::alg::KeyAlg;
 use super::error::JweError;
-use super::{Limits, MAX_P2C_CEILING};
+use super::problem::{HeaderProblem, SizeProblem, Unsupported};
+use super::refusal::{LimitKind, WrongKey};
+use super::{Limits, MAX_P2C_CEILING, MIN_P2S_LEN};
 use aws_lc_rs::pbkdf2;
 use serde_json::{Map, Value};
 use std::num::NonZeroU32;
 use zeroize::Zeroizing;
-
-/// The shortest `p2s` accepted, in bytes (RFC 7518 section 4.8.1.1: "8 or more octets").
-pub const MIN_P2S_LEN: usize = 8;
 
 /// The PBES2 header members read from a token.
 #[derive(Debug)]
@@ -26,59 +25,50 @@ pub(super) struct Params {
 pub(super) fn params(header: &Map<String, Value>, limits: &Limits) -> Result<Params, JweError> {
     let p2c = match header.get("p2c") {
         None => {
-            return Err(JweError::Header(
-                "lacks \"p2c\" (the PBES2 iteration count)".into(),
-            ));
+            return Err(HeaderProblem::Missing {
+                member: "p2c",
+                what: "the PBES2 iteration count",
+            }
+            .into());
         }
         Some(Value::Number(n)) => n,
-        Some(_) => {
-            return Err(JweError::Header(
-                "\"p2c\" must be a positive integer".into(),
-            ));
-        }
+        Some(_) => return Err(HeaderProblem::P2cNotNumber.into()),
     };
     let cap = limits.max_p2c.min(MAX_P2C_CEILING);
-    let shown = p2c.to_string();
     // A count written as 2.5e4 or 20000.0 is not an iteration count at all, whatever its
     // size: refused as malformed (no work is done for it), not as over the cap, since raising
     // the cap could not make it usable.
     let Some(whole) = p2c.as_u64() else {
-        return Err(JweError::Header(format!(
-            "\"p2c\" must be a positive integer (RFC 7518 section 4.8.1.2), not {shown}"
-        )));
+        return Err(HeaderProblem::P2cNotWhole {
+            shown: p2c.to_string(),
+        }
+        .into());
     };
     if whole > u64::from(cap) {
-        let how = if cap < MAX_P2C_CEILING {
-            format!(
-                "if you trust this token, raise the limit with --max-p2c {shown} (at most {MAX_P2C_CEILING})"
-            )
-        } else {
-            format!("{MAX_P2C_CEILING} is the most this workbench will ever run")
-        };
-        return Err(JweError::Limit(format!(
-            "PBES2 iteration count p2c = {shown} is over the limit of {cap}: refused before deriving (a huge count makes decryption take minutes, a denial of service); {how}"
-        )));
+        return Err(LimitKind::P2c { p2c: whole, cap }.into());
     }
     let count = match whole {
-        0 => return Err(JweError::Header("\"p2c\" must be at least 1".into())),
+        0 => return Err(HeaderProblem::P2cZero.into()),
         c => c,
     };
     let p2s_text = match header.get("p2s") {
         Some(Value::String(s)) => s,
-        Some(_) => {
-            return Err(JweError::Header(
-                "\"p2s\" must be a base64url string".into(),
-            ));
+        Some(_) => return Err(HeaderProblem::NotBase64Text { member: "p2s" }.into()),
+        None => {
+            return Err(HeaderProblem::Missing {
+                member: "p2s",
+                what: "the PBES2 salt",
+            }
+            .into());
         }
-        None => return Err(JweError::Header("lacks \"p2s\" (the PBES2 salt)".into())),
     };
-    let p2s = crate::core::b64::decode_strict(p2s_text)
-        .map_err(|e| JweError::Header(format!("\"p2s\" is not valid base64url: {e}")))?;
+    let p2s =
+        crate::core::b64::decode_strict(p2s_text).map_err(|detail| HeaderProblem::Base64 {
+            member: "p2s",
+            detail,
+        })?;
     if p2s.len() < MIN_P2S_LEN {
-        return Err(JweError::Structure(format!(
-            "the PBES2 salt p2s must be at least {MIN_P2S_LEN} bytes (RFC 7518 section 4.8.1.1); this one has {}",
-            p2s.len()
-        )));
+        return Err(SizeProblem::Salt { got: p2s.len() }.into());
     }
     Ok(Params {
         p2s,
@@ -106,19 +96,12 @@ pub(super) fn derive(
         KeyAlg::Pbes2Hs256A128Kw => (pbkdf2::PBKDF2_HMAC_SHA256, 16),
         KeyAlg::Pbes2Hs384A192Kw => (pbkdf2::PBKDF2_HMAC_SHA384, 24),
         KeyAlg::Pbes2Hs512A256Kw => (pbkdf2::PBKDF2_HMAC_SHA512, 32),
-        other => {
-            return Err(JweError::Unsupported(format!(
-                "{other} is not a PBES2 algorithm"
-            )));
-        }
+        other => return Err(Unsupported::NotPbes2(other).into()),
     };
     if password.is_empty() {
-        return Err(JweError::Key(format!(
-            "{alg} needs a password; this one is empty"
-        )));
+        return Err(WrongKey::EmptyPassword { alg }.into());
     }
-    let count = NonZeroU32::new(p2c)
-        .ok_or_else(|| JweError::Header("\"p2c\" must be at least 1".into()))?;
+    let count = NonZeroU32::new(p2c).ok_or(HeaderProblem::P2cZero)?;
     let mut kek = Zeroizing::new(vec![0u8; len]);
     pbkdf2::derive(prf, count, &salt_input(alg, p2s), password, &mut kek);
     Ok(kek)

@@ -6,8 +6,11 @@
 //! decryption goes on with that random CEK, so the failure surfaces only as the same
 //! authentication-tag failure as any other wrong key (no Bleichenbacher oracle).
 
+use super::RSA_BITS;
 use super::alg::KeyAlg;
 use super::error::JweError;
+use super::problem::Unsupported;
+use super::refusal::{BackendProblem, EncryptProblem, WrongKey};
 use crate::core::keys::der::{self, oid, tag};
 use aws_lc_rs::rsa::{
     OAEP_SHA1_MGF1SHA1, OAEP_SHA256_MGF1SHA256, OaepAlgorithm, OaepPrivateDecryptingKey,
@@ -15,24 +18,26 @@ use aws_lc_rs::rsa::{
 };
 use zeroize::Zeroizing;
 
-/// The smallest and largest RSA modulus the crypto backend encrypts or decrypts with, in bits.
-pub const RSA_BITS: (usize, usize) = (2048, 8192);
-
 fn oaep(alg: KeyAlg) -> Result<&'static OaepAlgorithm, JweError> {
     match alg {
         KeyAlg::RsaOaep => Ok(&OAEP_SHA1_MGF1SHA1),
         KeyAlg::RsaOaep256 => Ok(&OAEP_SHA256_MGF1SHA256),
-        other => Err(JweError::Unsupported(format!(
-            "{other} is not an RSA-OAEP algorithm"
-        ))),
+        other => Err(Unsupported::NotOaep(other).into()),
     }
 }
 
 fn size_error(alg: KeyAlg, bits: usize) -> JweError {
-    JweError::Backend(format!(
-        "{alg} with a {bits}-bit RSA key: the backend accepts RSA keys of {} to {} bits",
-        RSA_BITS.0, RSA_BITS.1
-    ))
+    BackendProblem::RsaSize { alg, bits }.into()
+}
+
+fn rejected(what: &str) -> impl FnOnce(aws_lc_rs::error::KeyRejected) -> JweError {
+    move |e| {
+        WrongKey::Rejected {
+            what: what.to_string(),
+            detail: e.to_string(),
+        }
+        .into()
+    }
 }
 
 /// The size in bits of an RSA modulus given big-endian.
@@ -57,8 +62,7 @@ fn private_key(alg: KeyAlg, pkcs1: &[u8], n: &[u8]) -> Result<PrivateDecryptingK
     if bits < RSA_BITS.0 || bits > RSA_BITS.1 {
         return Err(size_error(alg, bits));
     }
-    PrivateDecryptingKey::from_pkcs8(&pkcs8_from_pkcs1(pkcs1))
-        .map_err(|e| JweError::Key(format!("the RSA private key was rejected: {e}")))
+    PrivateDecryptingKey::from_pkcs8(&pkcs8_from_pkcs1(pkcs1)).map_err(rejected("RSA private key"))
 }
 
 /// Decrypts the encrypted key with RSA-OAEP or RSA-OAEP-256; failure is the uniform error.
@@ -70,7 +74,7 @@ pub(super) fn decrypt_oaep(
 ) -> Result<Zeroizing<Vec<u8>>, JweError> {
     let params = oaep(alg)?;
     let key = OaepPrivateDecryptingKey::new(private_key(alg, pkcs1, n)?)
-        .map_err(|_| JweError::Backend("RSA-OAEP key set-up failed".into()))?;
+        .map_err(|_| BackendProblem::Failed("RSA-OAEP key set-up"))?;
     let mut out = Zeroizing::new(vec![0u8; key.min_output_size()]);
     let len = key
         .decrypt(params, encrypted_key, &mut out, None)
@@ -90,9 +94,9 @@ pub(super) fn decrypt_pkcs1(
 ) -> Result<Zeroizing<Vec<u8>>, JweError> {
     let mut random = Zeroizing::new(vec![0u8; cek_len]);
     aws_lc_rs::rand::fill(&mut random)
-        .map_err(|_| JweError::Backend("random CEK generation failed".into()))?;
+        .map_err(|_| BackendProblem::Failed("random CEK generation"))?;
     let key = Pkcs1PrivateDecryptingKey::new(private_key(KeyAlg::Rsa1_5, pkcs1, n)?)
-        .map_err(|_| JweError::Backend("RSA PKCS#1 key set-up failed".into()))?;
+        .map_err(|_| BackendProblem::Failed("RSA PKCS#1 key set-up"))?;
     let mut out = Zeroizing::new(vec![0u8; key.min_output_size()]);
     let decrypted_len = key
         .decrypt(encrypted_key, &mut out)
@@ -108,9 +112,7 @@ pub(super) fn decrypt_pkcs1(
 
 /// The refusal to encrypt with RSA1_5.
 pub(super) fn rsa1_5_refused() -> JweError {
-    JweError::Encrypt(
-        "RSA1_5 encryption is refused: RSAES-PKCS1-v1_5 is open to Bleichenbacher's padding-oracle attack; use RSA-OAEP-256 (this workbench only decrypts RSA1_5)".into(),
-    )
+    EncryptProblem::Rsa1_5.into()
 }
 
 /// The SubjectPublicKeyInfo DER of an RSA public key (what the backend reads).
@@ -141,14 +143,13 @@ pub(super) fn encrypt_oaep(
     if bits < RSA_BITS.0 || bits > RSA_BITS.1 {
         return Err(size_error(alg, bits));
     }
-    let public = PublicEncryptingKey::from_der(&spki(n, e))
-        .map_err(|err| JweError::Key(format!("the RSA public key was rejected: {err}")))?;
+    let public = PublicEncryptingKey::from_der(&spki(n, e)).map_err(rejected("RSA public key"))?;
     let key = OaepPublicEncryptingKey::new(public)
-        .map_err(|_| JweError::Backend("RSA-OAEP key set-up failed".into()))?;
+        .map_err(|_| BackendProblem::Failed("RSA-OAEP key set-up"))?;
     let mut out = vec![0u8; key.ciphertext_size()];
     let len = key
         .encrypt(params, cek, &mut out, None)
-        .map_err(|_| JweError::Backend("RSA-OAEP encryption failed".into()))?
+        .map_err(|_| BackendProblem::Failed("RSA-OAEP encryption"))?
         .len();
     out.truncate(len);
     Ok(out)

@@ -3,6 +3,7 @@
 
 use super::MAX_INFLATED;
 use super::error::JweError;
+use super::refusal::LimitKind;
 
 /// Compresses `plaintext` with raw DEFLATE (level 6).
 pub(super) fn deflate(plaintext: &[u8]) -> Vec<u8> {
@@ -13,12 +14,8 @@ pub(super) fn deflate(plaintext: &[u8]) -> Vec<u8> {
 pub(super) fn inflate(compressed: &[u8]) -> Result<Vec<u8>, JweError> {
     use miniz_oxide::inflate::{TINFLStatus, decompress_to_vec_with_limit};
     decompress_to_vec_with_limit(compressed, MAX_INFLATED).map_err(|e| match e.status {
-        TINFLStatus::HasMoreOutput => JweError::Limit(format!(
-            "the decrypted content inflates to more than {MAX_INFLATED} bytes (zip: DEF); refused as a possible zip bomb"
-        )),
-        _ => JweError::Content(
-            "the decrypted content is not valid DEFLATE data although the header says \"zip\":\"DEF\"".into(),
-        ),
+        TINFLStatus::HasMoreOutput => LimitKind::Inflated.into(),
+        _ => JweError::NotDeflate,
     })
 }
 

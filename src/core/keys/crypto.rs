@@ -128,6 +128,9 @@ impl Signer {
             KeyMaterial::EdPrivate { pkcs8, .. } => Signer::Ed25519(
                 sig::Ed25519KeyPair::from_pkcs8(pkcs8).map_err(rejected("Ed25519 private key"))?,
             ),
+            KeyMaterial::X25519Private { .. } | KeyMaterial::X25519Public { .. } => {
+                return Err(KeyError::KeyAgreement);
+            }
             KeyMaterial::RsaPublic { .. }
             | KeyMaterial::EcPublic { .. }
             | KeyMaterial::EdPublic { .. } => return Err(KeyError::NoUsableKey),
@@ -205,10 +208,10 @@ impl Key {
         })
     }
 
-    /// The jsonwebtoken verifying key.
-    pub fn decoding_key(&self) -> jsonwebtoken::DecodingKey {
+    /// The jsonwebtoken verifying key (`None` for an X25519 key, which verifies nothing).
+    pub fn decoding_key(&self) -> Option<jsonwebtoken::DecodingKey> {
         use jsonwebtoken::DecodingKey as K;
-        match &self.material {
+        Some(match &self.material {
             KeyMaterial::Secret(s) => K::from_secret(s),
             KeyMaterial::RsaPrivate { n, e, .. } | KeyMaterial::RsaPublic { n, e } => {
                 K::from_rsa_raw_components(n, e)
@@ -219,7 +222,8 @@ impl Key {
             KeyMaterial::EdPrivate { public, .. } | KeyMaterial::EdPublic { public } => {
                 K::from_ed_der(public)
             }
-        }
+            KeyMaterial::X25519Private { .. } | KeyMaterial::X25519Public { .. } => return None,
+        })
     }
 }
 
@@ -243,8 +247,9 @@ pub fn verify_bytes(key: &Key, alg: JwsAlg, message: &[u8], signature: &[u8]) ->
     let Some(jalg) = alg.to_jsonwebtoken() else {
         return Err(Error::Algorithm(format!("{alg} is not supported")));
     };
+    let decoding = key.decoding_key().ok_or(KeyError::KeyAgreement)?;
     let sig_text = crate::core::b64::encode(signature);
-    jsonwebtoken::crypto::verify(&sig_text, message, &key.decoding_key(), jalg).map_err(|e| {
+    jsonwebtoken::crypto::verify(&sig_text, message, &decoding, jalg).map_err(|e| {
         KeyError::Unusable {
             alg,
             detail: e.to_string(),

@@ -16,6 +16,7 @@ impl Key {
             Family::Rsa => format!("an RSA {half} key"),
             Family::Ec(c) => format!("an EC {} {half} key", c.name()),
             Family::Ed25519 => format!("an Ed25519 {half} key"),
+            Family::X25519 => format!("an X25519 {half} key"),
         }
     }
 
@@ -38,6 +39,7 @@ impl Key {
             Family::Rsa => format!("RSA {} {half} key", self.bits()),
             Family::Ec(c) => format!("EC {} {half} key", c.name()),
             Family::Ed25519 => format!("Ed25519 {half} key"),
+            Family::X25519 => format!("X25519 {half} key"),
         };
         let container = if self.pem { " (PEM)" } else { "" };
         let kid = self

@@ -142,9 +142,28 @@ pub enum KeyError {
     /// An Ed448 key.
     #[error("Ed448 keys are not supported: EdDSA here means Ed25519 (RFC 8037)")]
     Ed448,
-    /// An X25519/X448 key offered for signing.
+    /// An X25519/X448 key offered for signing or verifying.
     #[error("this is a key-agreement key (X25519/X448); it cannot sign or verify JWS")]
     KeyAgreement,
+    /// An Ed25519 key offered for JWE, which needs X25519 for key agreement.
+    #[error(
+        "this is an Ed25519 key, which only signs; JWE key agreement (ECDH-ES) needs an X25519 key"
+    )]
+    SignOnly,
+    /// An X448 key.
+    #[error("X448 keys are not supported: the crypto backend has no X448 key agreement")]
+    X448,
+    /// An X25519 key of the wrong size (`what`: "private key", "public key").
+    #[error("an X25519 {what} is 32 bytes; this one has {got}")]
+    X25519Size {
+        /// Which part.
+        what: &'static str,
+        /// Its size in bytes.
+        got: usize,
+    },
+    /// An X25519 key whose private and public parts (JWK `d` and `x`) do not belong together.
+    #[error("the X25519 key's private and public parts do not belong together")]
+    X25519Mismatch,
     /// An unknown key algorithm OID.
     #[error("unsupported key algorithm (OID bytes {hex})")]
     UnknownOid {

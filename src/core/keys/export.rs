@@ -1,7 +1,7 @@
 //! Writing keys out: RFC 7638 thumbprints, JWK and public-only JWKS, PEM (PKCS#8 / SPKI).
 
 use super::der::{self, DerError, oid, tag};
-use super::{Key, KeyError, KeyMaterial, pem_encode};
+use super::{Key, KeyError, KeyMaterial, pem_encode, x25519};
 use crate::core::alg::{Curve, Family};
 use crate::core::b64;
 use serde_json::{Map, Value};
@@ -74,6 +74,9 @@ impl Key {
             KeyMaterial::EdPrivate { public, .. } | KeyMaterial::EdPublic { public } => {
                 spki(der::write(tag::OID, oid::ED25519), public)
             }
+            KeyMaterial::X25519Private { public, .. } | KeyMaterial::X25519Public { public } => {
+                spki(der::write(tag::OID, oid::X25519), public)
+            }
         })
     }
 
@@ -89,6 +92,7 @@ impl Key {
             KeyMaterial::EcPrivate { pkcs8, .. } | KeyMaterial::EdPrivate { pkcs8, .. } => {
                 Some(pkcs8.clone())
             }
+            KeyMaterial::X25519Private { d, .. } => Some(x25519::pkcs8(d)),
             _ => None,
         }
     }
@@ -137,6 +141,14 @@ impl Key {
                     ("x", b64::encode(public)),
                 ]
             }
+            // RFC 8037 section 2: OKP keys hash crv, kty and x, X25519 as Ed25519.
+            KeyMaterial::X25519Private { public, .. } | KeyMaterial::X25519Public { public } => {
+                vec![
+                    ("crv", "X25519".into()),
+                    ("kty", "OKP".into()),
+                    ("x", b64::encode(public)),
+                ]
+            }
         }
     }
 
@@ -159,13 +171,16 @@ impl Key {
             Family::Hmac => "oct",
             Family::Rsa => "RSA",
             Family::Ec(_) => "EC",
-            Family::Ed25519 => "OKP",
+            Family::Ed25519 | Family::X25519 => "OKP",
         };
         m.insert("kty".into(), kty.into());
         if let Some(kid) = &self.kid {
             m.insert("kid".into(), kid.clone().into());
         }
-        if self.family() != Family::Hmac || private {
+        if self.family() == Family::X25519 {
+            // A key-agreement key encrypts (JWE), it never signs (RFC 7517 section 4.2).
+            m.insert("use".into(), "enc".into());
+        } else if self.family() != Family::Hmac || private {
             m.insert("use".into(), "sig".into());
         }
         for (k, v) in self.required_members() {
@@ -210,6 +225,9 @@ impl Key {
                     let seed = der::expect_whole(&octets, tag::OCTET_STRING, "the Ed25519 seed")
                         .map_err(stored("Ed25519 private key"))?;
                     m.insert("d".into(), b64::encode(seed.content).into());
+                }
+                KeyMaterial::X25519Private { d, .. } => {
+                    m.insert("d".into(), b64::encode(d).into());
                 }
                 _ => {}
             }

@@ -14,6 +14,7 @@ impl Key {
                 Family::Ec(*curve)
             }
             KeyMaterial::EdPrivate { .. } | KeyMaterial::EdPublic { .. } => Family::Ed25519,
+            KeyMaterial::X25519Private { .. } | KeyMaterial::X25519Public { .. } => Family::X25519,
         }
     }
 
@@ -32,12 +33,15 @@ impl Key {
                     Curve::P521 => 521,
                 }
             }
-            KeyMaterial::EdPrivate { .. } | KeyMaterial::EdPublic { .. } => 256,
+            KeyMaterial::EdPrivate { .. }
+            | KeyMaterial::EdPublic { .. }
+            | KeyMaterial::X25519Private { .. }
+            | KeyMaterial::X25519Public { .. } => 256,
         }
     }
 
-    /// The algorithms this key can be used with: those of its type, or only the one its
-    /// JWK's `alg` names.
+    /// The JWS algorithms this key can be used with: those of its type, or only the one its
+    /// JWK's `alg` names; none for an X25519 key, which only agrees keys (JWE).
     pub fn algorithms(&self) -> Vec<JwsAlg> {
         JwsAlg::ALL
             .into_iter()
@@ -57,7 +61,8 @@ impl Key {
     }
 
     /// The algorithm to use when none is named: the one the JWK's `alg` names, else HS256,
-    /// RS256, the curve's ES algorithm or EdDSA.
+    /// RS256, the curve's ES algorithm or EdDSA (also for X25519, which fits none: signing
+    /// or verifying with it is refused as [`KeyError::KeyAgreement`]).
     pub fn default_alg(&self) -> JwsAlg {
         if let Some(named) = self
             .jwk_alg
@@ -71,7 +76,7 @@ impl Key {
             Family::Hmac => JwsAlg::HS256,
             Family::Rsa => JwsAlg::RS256,
             Family::Ec(c) => c.alg(),
-            Family::Ed25519 => JwsAlg::EdDSA,
+            Family::Ed25519 | Family::X25519 => JwsAlg::EdDSA,
         }
     }
 
@@ -115,6 +120,9 @@ impl Key {
 
     /// [`Key::check_fits`] without the JWK's declared use: type, size, private or public.
     fn check_type_fits(&self, alg: JwsAlg, purpose: Purpose) -> Result<(), KeyError> {
+        if self.family() == Family::X25519 {
+            return Err(KeyError::KeyAgreement);
+        }
         let needs_private = purpose == Purpose::Sign;
         let family_ok = alg.family() == self.family();
         if family_ok && self.family() == Family::Rsa && self.bits() < RSA_MIN_BITS {

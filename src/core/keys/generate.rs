@@ -96,6 +96,8 @@ pub fn generate(spec: &KeySpec) -> Result<Key, KeyError> {
             let der = pair.to_pkcs8v1().map_err(|_| failed("an Ed25519 key"))?;
             from_pkcs8(der.as_ref())?
         }
+        // No JWS algorithm has this family.
+        Family::X25519 => return Err(KeyError::KeyAgreement),
     };
     key.format = KeyFormat::Generated;
     key.kid = Some(spec.kid.clone().unwrap_or_else(|| key.thumbprint()));

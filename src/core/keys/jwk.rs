@@ -1,11 +1,11 @@
-//! JWK (RFC 7517) and JWKS: RSA, EC (P-256/384/521), OKP (Ed25519) and oct keys.
+//! JWK (RFC 7517) and JWKS: RSA, EC (P-256/384/521), OKP (Ed25519, X25519) and oct keys.
 
 use super::der::{self, tag};
 use super::pkcs::{
     check_rsa_size, ec_private_from_pair, ed_private_from_pair, ed_public_checked, ed_seed_checked,
     rsa_private_from_pkcs1, signing_alg,
 };
-use super::{Key, KeyError, KeyFile, KeyFormat, KeyMaterial};
+use super::{Key, KeyError, KeyFile, KeyFormat, KeyMaterial, x25519};
 use crate::core::alg::Curve;
 use crate::core::b64;
 use aws_lc_rs::signature::{EcdsaKeyPair, Ed25519KeyPair};
@@ -79,14 +79,14 @@ fn member(obj: &Map<String, Value>, name: &str) -> Result<Vec<u8>, KeyError> {
     }
 }
 
-/// Reads one JWK (RFC 7517): RSA, EC (P-256/384/521), OKP (Ed25519) or oct.
+/// Reads one JWK (RFC 7517): RSA, EC (P-256/384/521), OKP (Ed25519, X25519: RFC 8037) or oct.
 pub fn parse_jwk(obj: &Map<String, Value>) -> Result<Key, KeyError> {
     let kty = obj
         .get("kty")
         .and_then(Value::as_str)
         .ok_or(KeyError::JwkNoKty)?;
     let private = obj.contains_key("d");
-    let mut key = match kty {
+    let key = match kty {
         "oct" => {
             let k = member(obj, "k")?;
             if k.is_empty() {
@@ -165,11 +165,20 @@ pub fn parse_jwk(obj: &Map<String, Value>) -> Result<Key, KeyError> {
         "OKP" => {
             match obj.get("crv").and_then(Value::as_str) {
                 Some("Ed25519") => {}
+                Some("X25519") => {
+                    let x = member(obj, "x")?;
+                    let d = private.then(|| member(obj, "d")).transpose()?;
+                    let key = match d {
+                        Some(d) => x25519::private(&d, Some(&x), KeyFormat::Jwk)?,
+                        None => x25519::public(&x, KeyFormat::Jwk)?,
+                    };
+                    return with_jwk_members(key, obj);
+                }
                 Some(other) => {
                     return Err(KeyError::JwkCurve {
                         kty: "OKP",
                         crv: other.to_string(),
-                        supported: "Ed25519 is",
+                        supported: "Ed25519 and X25519 are",
                     });
                 }
                 None => return Err(KeyError::JwkNoCurve("OKP")),
@@ -194,6 +203,11 @@ pub fn parse_jwk(obj: &Map<String, Value>) -> Result<Key, KeyError> {
             return Err(KeyError::Kty(other.to_string()));
         }
     };
+    with_jwk_members(key, obj)
+}
+
+/// The key with what its JWK says about it: `kid`, `use`, `alg`, `key_ops`.
+fn with_jwk_members(mut key: Key, obj: &Map<String, Value>) -> Result<Key, KeyError> {
     let text = |name: &str| obj.get(name).and_then(Value::as_str).map(str::to_string);
     key.kid = text("kid");
     key.jwk_use = text("use");

@@ -52,6 +52,19 @@ pub enum KeyMaterial {
         /// The 32-byte public key.
         public: Vec<u8>,
     },
+    /// An X25519 private key (RFC 7748): a key-agreement key for JWE (ECDH-ES), never a
+    /// signing key.
+    X25519Private {
+        /// The 32 private bytes.
+        d: Vec<u8>,
+        /// The 32-byte public key (the u-coordinate).
+        public: Vec<u8>,
+    },
+    /// An X25519 public key (32 bytes).
+    X25519Public {
+        /// The 32-byte public key (the u-coordinate).
+        public: Vec<u8>,
+    },
 }
 
 impl KeyMaterial {
@@ -63,10 +76,12 @@ impl KeyMaterial {
             KeyMaterial::Secret(bytes)
             | KeyMaterial::RsaPrivate { pkcs1: bytes, .. }
             | KeyMaterial::EcPrivate { pkcs8: bytes, .. }
-            | KeyMaterial::EdPrivate { pkcs8: bytes, .. } => bytes.zeroize(),
+            | KeyMaterial::EdPrivate { pkcs8: bytes, .. }
+            | KeyMaterial::X25519Private { d: bytes, .. } => bytes.zeroize(),
             KeyMaterial::RsaPublic { .. }
             | KeyMaterial::EcPublic { .. }
-            | KeyMaterial::EdPublic { .. } => {}
+            | KeyMaterial::EdPublic { .. }
+            | KeyMaterial::X25519Public { .. } => {}
         }
     }
 }
@@ -89,6 +104,8 @@ impl fmt::Debug for KeyMaterial {
             KeyMaterial::EcPublic { curve, .. } => format!("EcPublic({})", curve.name()),
             KeyMaterial::EdPrivate { .. } => "EdPrivate".into(),
             KeyMaterial::EdPublic { .. } => "EdPublic".into(),
+            KeyMaterial::X25519Private { .. } => "X25519Private".into(),
+            KeyMaterial::X25519Public { .. } => "X25519Public".into(),
         };
         f.write_str(&kind)
     }
@@ -119,6 +136,8 @@ pub enum KeyFormat {
     Jwk,
     /// Made by this workbench.
     Generated,
+    /// Bytes handed over by a program (a symmetric JWE key given as bytes).
+    Raw,
 }
 
 impl KeyFormat {
@@ -135,6 +154,7 @@ impl KeyFormat {
             KeyFormat::Certificate => "X.509 certificate",
             KeyFormat::Jwk => "JWK",
             KeyFormat::Generated => "generated",
+            KeyFormat::Raw => "raw bytes",
         }
     }
 }

@@ -19,6 +19,7 @@ mod pem;
 mod pkcs;
 mod route;
 mod secret;
+mod x25519;
 
 pub use bundle::{ExportFile, ExportKind, export, jwk_text, keygen_files, with_kid};
 pub use crypto::{sign_bytes, verify_bytes, warm_up_rng};
@@ -115,6 +116,7 @@ impl Key {
                 | KeyMaterial::RsaPrivate { .. }
                 | KeyMaterial::EcPrivate { .. }
                 | KeyMaterial::EdPrivate { .. }
+                | KeyMaterial::X25519Private { .. }
         )
     }
 
@@ -130,6 +132,9 @@ impl Key {
                 point: point.clone(),
             },
             KeyMaterial::EdPrivate { public, .. } => KeyMaterial::EdPublic {
+                public: public.clone(),
+            },
+            KeyMaterial::X25519Private { public, .. } => KeyMaterial::X25519Public {
                 public: public.clone(),
             },
             other => other.clone(),

@@ -2,7 +2,7 @@
 
 use super::der::{self, Tlv, oid, tag};
 use super::error::{Malformed, malformed};
-use super::{Key, KeyError, KeyFormat, KeyMaterial};
+use super::{Key, KeyError, KeyFormat, KeyMaterial, x25519};
 use crate::core::alg::Curve;
 use crate::core::b64;
 use aws_lc_rs::signature::{
@@ -99,7 +99,7 @@ fn unsupported_oid(o: &[u8]) -> KeyError {
     match o {
         oid::RSA_PSS => KeyError::RsaPssOid,
         oid::ED448 => KeyError::Ed448,
-        oid::X25519 | oid::X448 => KeyError::KeyAgreement,
+        oid::X448 => KeyError::X448,
         _ => KeyError::UnknownOid {
             hex: b64::encode_hex(o),
         },
@@ -232,6 +232,11 @@ pub(crate) fn from_pkcs8(bytes: &[u8]) -> Result<Key, KeyError> {
             })?;
             ed_private_from_pair(&pair, KeyFormat::Pkcs8)
         }
+        oid::X25519 => {
+            let d = der::expect_whole(private.content, tag::OCTET_STRING, "CurvePrivateKey")
+                .map_err(malformed("X25519 private key"))?;
+            x25519::private(d.content, None, KeyFormat::Pkcs8)
+        }
         other => Err(unsupported_oid(other)),
     }
 }
@@ -294,6 +299,7 @@ pub(crate) fn from_spki(bytes: &[u8], format: KeyFormat) -> Result<Key, KeyError
             let public = ed_public_checked(key_bytes)?;
             Ok(Key::new(KeyMaterial::EdPublic { public }, format))
         }
+        oid::X25519 => x25519::public(key_bytes, format),
         other => Err(unsupported_oid(other)),
     }
 }

@@ -1,5 +1,6 @@
 //! Where loaded key bytes go: a secret into the secret field (as base64), a private key into
-//! the private key field, anything public into the public key field; DER becomes PEM text.
+//! the private key field, anything public into the public key field, an X25519 key (JWE only)
+//! into the JWE key field; DER becomes PEM text.
 
 use super::{Key, KeyError, KeyFile, KeyMaterial, SecretEncoding, der_to_pem, load_key_bytes};
 use crate::core::JwsAlg;
@@ -57,14 +58,10 @@ pub fn route(bytes: &[u8], current: JwsAlg) -> Result<Routed, KeyError> {
                 Ok(t) => t.to_string(),
                 Err(_) => der_to_pem(bytes)?,
             };
-            let field = if first.is_private() {
-                KeyField::Private
-            } else {
-                KeyField::Public
-            };
-            (field, text, SecretEncoding::Text)
+            (field_of(first), text, SecretEncoding::Text)
         }
     };
+    let signs = field != KeyField::Jwe;
     let summary = if file.is_set {
         format!(
             "a JWKS of {} keys (kids {})",
@@ -78,16 +75,18 @@ pub fn route(bytes: &[u8], current: JwsAlg) -> Result<Routed, KeyError> {
         field,
         text,
         encoding,
-        switch_to: (!first.algorithms().contains(&current)).then(|| first.default_alg()),
+        switch_to: (signs && !first.algorithms().contains(&current)).then(|| first.default_alg()),
         summary,
         notes: file.notes.clone(),
     })
 }
 
-/// Which field a key of this kind belongs in.
+/// Which field a key of this kind belongs in: an X25519 key, which only agrees keys, in the
+/// JWE key field.
 pub fn field_of(key: &Key) -> KeyField {
     match (&key.material, key.is_private()) {
         (KeyMaterial::Secret(_), _) => KeyField::Secret,
+        (KeyMaterial::X25519Private { .. } | KeyMaterial::X25519Public { .. }, _) => KeyField::Jwe,
         (_, true) => KeyField::Private,
         (_, false) => KeyField::Public,
     }
@@ -113,5 +112,14 @@ mod tests {
             route(b"\xff\x01junk", JwsAlg::HS256),
             Err(KeyError::NotAKeyBinary { .. })
         ));
+    }
+
+    #[test]
+    fn an_x25519_key_goes_to_the_jwe_field_and_switches_no_algorithm() {
+        let x25519 = b"-----BEGIN PUBLIC KEY-----\nMCowBQYDK2VuAyEAhSDwCYkwp1R0i33ctD73Wg2/Og0mOBr066SpjqqbTmo=\n-----END PUBLIC KEY-----\n";
+        let r = route(x25519, JwsAlg::RS256).unwrap();
+        assert_eq!(r.field, KeyField::Jwe);
+        assert_eq!(r.switch_to, None);
+        assert!(r.summary.starts_with("X25519 public key"), "{}", r.summary);
     }
 }

@@ -213,7 +213,7 @@ fn signature_step(alg: Option<JwsAlg>, input: &[u8], sig: &[u8], key: Option<&Ke
             ),
             vec![("signature block (hex)", hex(sig, 1024))],
         ),
-        Family::Ed25519 => step(
+        Family::Ed25519 | Family::X25519 => step(
             title,
             "An Ed25519 signature is 64 bytes: a curve point R (32 bytes) and a scalar S (32 bytes).",
             vec![("signature (hex)", hex(sig, 1024))],

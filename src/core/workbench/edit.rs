@@ -39,8 +39,9 @@ pub enum Edit {
     Decrypted {
         /// The job's generation.
         generation: u64,
-        /// The plaintext and its trace, or the one failure message.
-        result: Box<std::result::Result<crate::core::jwe::Decrypted, String>>,
+        /// The plaintext and its trace, or why not (for a wrong key or an altered token, the
+        /// one uniform [`JweError::Decryption`](crate::core::jwe::JweError::Decryption)).
+        result: Box<std::result::Result<crate::core::jwe::Decrypted, crate::core::jwe::JweError>>,
     },
     /// All key fields at once (remembered keys restored from the keyring).
     Keys(super::KeyInputs),

@@ -50,8 +50,7 @@ impl SignJob {
     pub fn is_slow(&self) -> bool {
         let big_rsa = |k: &Key| k.family() == Family::Rsa && k.bits() >= 3072;
         let slow_jwe = self.encrypt.as_ref().is_some_and(|(o, k, _)| {
-            o.alg.family() == jwe::KeyFamily::Pbes2
-                || matches!(k, JweKey::RsaPrivate { n, .. } | JweKey::RsaPublic { n, .. } if n.len() >= 384)
+            o.alg.family() == jwe::KeyFamily::Pbes2 || k.key().is_some_and(big_rsa)
         });
         self.key.as_ref().is_some_and(big_rsa) || slow_jwe || self.payload_text.len() > SLOW_PAYLOAD
     }
@@ -93,7 +92,7 @@ impl SignJob {
         };
         let token =
             jwe::encrypt(&plaintext, &options, &key).map_err(|e| Error::Shape(e.to_string()))?;
-        let parts = jwe::parse(&token).map_err(|e| e.to_string());
+        let parts = jwe::parse(&token);
         // A key that can decrypt (private, shared) shows every step; a public one cannot.
         let state = if key.is_private() {
             match jwe::decrypt(&token, &key, &jwe::Limits::default()) {
@@ -138,7 +137,7 @@ impl Workbench {
             Some((options, nested)) => match self.recipient_key(options.alg, options.enc) {
                 Ok(key) => Some((options, key, nested)),
                 Err(why) => {
-                    self.stale = Some(Stale::Encryption(why));
+                    self.stale = Some(Stale::Encryption(why.to_string()));
                     return None;
                 }
             },

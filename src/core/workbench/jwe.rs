@@ -4,11 +4,13 @@
 //! recipient as you type: signed then encrypted (a nested JWT), or the claims encrypted only.
 
 use super::{Lead, Workbench};
+use crate::core::alg::Family;
 use crate::core::error::Error;
 use crate::core::jwe::{
-    self, ContentAlg, Decrypted, EncryptOptions, JweKey, JweParts, KeyAlg, KeyFamily, Limits,
+    self, ContentAlg, Decrypted, EncryptOptions, JweError, JweKey, JweParts, KeyAlg, KeyFamily,
+    Limits,
 };
-use crate::core::keys::SecretEncoding;
+use crate::core::keys::{KeyError, SecretEncoding};
 use crate::core::token::{self, Form, Inspection, Payload};
 use crate::core::{b64, json};
 
@@ -75,7 +77,7 @@ pub enum JweState {
 #[derive(Debug, Clone)]
 pub struct JweView {
     /// Its parts, or why they do not read.
-    pub parts: Result<JweParts, String>,
+    pub parts: Result<JweParts, JweError>,
     /// Decryption.
     pub state: JweState,
 }
@@ -86,7 +88,8 @@ pub struct DecryptJob {
     /// Results of older jobs are dropped.
     pub generation: u64,
     token: String,
-    key: JweKey,
+    /// Boxed: a loaded key is large, and jobs travel in one enum.
+    key: Box<JweKey>,
     slow: bool,
 }
 
@@ -97,27 +100,27 @@ impl DecryptJob {
     }
 
     /// Decrypts. Safe on any thread.
-    pub fn run(self) -> Result<Decrypted, String> {
-        jwe::decrypt(&self.token, &self.key, &Limits::default()).map_err(|e| e.to_string())
+    pub fn run(self) -> Result<Decrypted, JweError> {
+        jwe::decrypt(&self.token, &self.key, &Limits::default())
     }
 }
 
 /// Reads key text for a JWE algorithm: a password for PBES2, bytes (or an `oct` JWK) for the
 /// symmetric families, a key file's text (PEM/JWK, X25519 too) for RSA and ECDH.
-pub(super) fn jwe_key(alg: KeyAlg, text: &str, encoding: SecretEncoding) -> Result<JweKey, String> {
+pub(super) fn jwe_key(
+    alg: KeyAlg,
+    text: &str,
+    encoding: SecretEncoding,
+) -> Result<JweKey, JweError> {
     let t = text.trim();
     match alg.family() {
-        KeyFamily::Rsa | KeyFamily::Ecdh => JweKey::load(t.as_bytes()).map_err(|e| e.to_string()),
-        _ if t.starts_with('{') => JweKey::load(t.as_bytes()).map_err(|e| e.to_string()),
+        KeyFamily::Rsa | KeyFamily::Ecdh => JweKey::load(t.as_bytes()),
+        _ if t.starts_with('{') => JweKey::load(t.as_bytes()),
         family => {
             let bytes = match encoding {
                 SecretEncoding::Text => text.as_bytes().to_vec(),
-                SecretEncoding::Base64 => {
-                    b64::decode_lenient(t).map_err(|e| format!("the base64 key is {e}"))?
-                }
-                SecretEncoding::Hex => {
-                    b64::decode_hex(t).map_err(|e| format!("the hex key is not valid: {e}"))?
-                }
+                SecretEncoding::Base64 => b64::decode_lenient(t).map_err(KeyError::SecretBase64)?,
+                SecretEncoding::Hex => b64::decode_hex(t).map_err(KeyError::SecretHex)?,
             };
             Ok(
                 if family == KeyFamily::Pbes2 && encoding == SecretEncoding::Text {
@@ -156,22 +159,25 @@ impl Workbench {
 
     /// Takes a pasted JWE apart and makes the job that decrypts it, or says why it cannot.
     pub(super) fn load_jwe(&mut self) -> Option<DecryptJob> {
-        let parts = jwe::parse(&self.token).map_err(|e| e.to_string());
+        let parts = jwe::parse(&self.token);
         let job = match &parts {
             Ok(p) => {
                 let (text, encoding) = self.jwe_key_text(p.alg, true);
                 if text.trim().is_empty() {
-                    Err(format!(
-                        "paste or open {} to decrypt",
-                        jwe::needs(p.alg, p.enc.key_len(), true)
-                    ))
+                    Err(JweError::MissingKey {
+                        alg: p.alg,
+                        cek_len: p.enc.key_len(),
+                        decrypting: true,
+                    })
                 } else {
                     jwe_key(p.alg, text, encoding).map(|key| DecryptJob {
                         generation: self.generation,
                         token: self.token.clone(),
                         slow: p.alg.family() == KeyFamily::Pbes2
-                            || matches!(&key, JweKey::RsaPrivate { n, .. } if n.len() >= 384),
-                        key,
+                            || key
+                                .key()
+                                .is_some_and(|k| k.family() == Family::Rsa && k.bits() >= 3072),
+                        key: Box::new(key),
                     })
                 }
             }
@@ -179,7 +185,7 @@ impl Workbench {
         };
         let (state, job) = match job {
             Ok(j) => (JweState::Decrypting, Some(j)),
-            Err(why) => (JweState::NoKey(why), None),
+            Err(why) => (JweState::NoKey(why.to_string()), None),
         };
         self.jwe = Some(JweView { parts, state });
         job
@@ -187,7 +193,11 @@ impl Workbench {
 
     /// A decryption finished: a nested JWS becomes the token judged; plain claims show as
     /// an unsigned payload.
-    pub(super) fn decrypted(&mut self, generation: u64, result: Result<Decrypted, String>) -> bool {
+    pub(super) fn decrypted(
+        &mut self,
+        generation: u64,
+        result: Result<Decrypted, JweError>,
+    ) -> bool {
         if generation != self.generation || self.lead != Lead::Token {
             return false;
         }
@@ -197,7 +207,7 @@ impl Workbench {
         let d = match result {
             Ok(d) => d,
             Err(e) => {
-                view.state = JweState::Failed(e);
+                view.state = JweState::Failed(e.to_string());
                 return true;
             }
         };
@@ -249,13 +259,14 @@ impl Workbench {
     }
 
     /// The recipient key for the encode side, or why there is none.
-    pub(super) fn recipient_key(&self, alg: KeyAlg, enc: ContentAlg) -> Result<JweKey, String> {
+    pub(super) fn recipient_key(&self, alg: KeyAlg, enc: ContentAlg) -> Result<JweKey, JweError> {
         let (text, encoding) = self.jwe_key_text(alg, false);
         if text.trim().is_empty() {
-            return Err(format!(
-                "paste {} in the JWE key field to encrypt",
-                jwe::needs(alg, enc.key_len(), false)
-            ));
+            return Err(JweError::MissingKey {
+                alg,
+                cek_len: enc.key_len(),
+                decrypting: false,
+            });
         }
         jwe_key(alg, text, encoding)
     }
