@@ -24,6 +24,8 @@ mod findings;
 mod interop;
 #[path = "core/interop_fixtures.rs"]
 mod interop_fixtures;
+#[path = "core/jws_json_interop.rs"]
+mod jws_json_interop;
 #[path = "core/jwe_interop.rs"]
 mod jwe_interop;
 #[path = "core/jwe_safety.rs"]
@@ -34,6 +36,8 @@ mod jwe_vectors;
 mod key_workbench;
 #[path = "core/keys_and_roundtrip.rs"]
 mod keys_and_roundtrip;
+#[path = "core/modern_fixtures.rs"]
+mod modern_fixtures;
 #[path = "core/perf_key_cache.rs"]
 mod perf_key_cache;
 #[path = "core/pyjwt_verdicts.rs"]

@@ -108,6 +108,10 @@ pub struct VerifyArgs {
     /// the signature is checked.
     #[arg(long)]
     pub any_payload: bool,
+    /// The payload of a detached token (header..signature): text, @FILE (its bytes) or - for
+    /// standard input.
+    #[arg(long)]
+    pub payload: Option<String>,
     /// Expected issuer.
     #[arg(long)]
     pub iss: Option<String>,
@@ -142,6 +146,13 @@ pub struct EncodeArgs {
     /// Do not add iat.
     #[arg(long)]
     pub no_iat: bool,
+    /// `--b64 false`: an unencoded payload (RFC 7797): signed as it is, with "b64": false and
+    /// crit ["b64"] added to the header.
+    #[arg(long, value_name = "true|false")]
+    pub b64: Option<bool>,
+    /// Leave the payload out of the token (header..signature); give it to verify apart.
+    #[arg(long)]
+    pub detached: bool,
     /// Payload JSON, or - to read it from standard input; default {}.
     pub payload: Option<String>,
 }

@@ -43,6 +43,7 @@ pub(crate) fn payload_json(insp: &Inspection, date: Option<DateStyle>) -> (Value
         Ok(Payload::Invalid { text, .. }) => (Value::String(text.clone()), "invalid"),
         Ok(Payload::Binary(b)) => (Value::String(b64::encode_hex(b)), "binary"),
         Ok(Payload::Encrypted) => (Value::Null, "encrypted"),
+        Ok(Payload::Detached) => (Value::Null, "detached"),
         Err(_) => (Value::Null, "undecodable"),
     }
 }
@@ -170,6 +171,7 @@ pub(crate) fn print_decoded(insp: &Inspection, date: Option<DateStyle>, now: i64
             )
         }
         Ok(Payload::Binary(b)) => say!("Payload (binary, hex)\n{}\n", b64::encode_hex(b)),
+        Ok(Payload::Detached) => say!("Payload\n(detached: not in the token)\n"),
         Ok(Payload::OtherJson(v)) => say!("Payload (JSON, not an object)\n{v}\n"),
         Err(_) => {}
     }

@@ -6,7 +6,7 @@ use super::{
 };
 use crate::core::error::Error;
 use crate::core::keys::Purpose;
-use crate::core::{Layout, inspect, json, recipes, sign};
+use crate::core::{Layout, PayloadForm, inspect, json, recipes, sign, sign_compact};
 use serde_json::{Value, json};
 use std::process::ExitCode;
 
@@ -21,18 +21,6 @@ pub(crate) fn encode(args: &EncodeArgs, now: i64) -> CliResult {
         .clone()
         .unwrap_or_else(|| r#"{"typ":"JWT"}"#.to_string());
     let header_obj = json::parse_object("header", &header_in)?;
-    // A token that this workbench's own verify rejects is not made: crit with an extension it
-    // does not understand, b64 without crit, b64 false.
-    if let Some(c) = crate::core::verify::crit_check(&header_obj).filter(|c| !c.ok) {
-        let cite = c.cite.map(|c| format!(" ({c})")).unwrap_or_default();
-        return Err(Fail {
-            code: 2,
-            message: format!(
-                "the header would make a token that verify rejects: {}{cite}",
-                c.detail
-            ),
-        });
-    }
     let key = load_key(&args.key, args.kid.as_deref(), Purpose::Sign)?;
     let alg = match (&args.alg, header_obj.get("alg").and_then(Value::as_str)) {
         (Some(a), _) => parse_alg(a)?,
@@ -53,6 +41,12 @@ pub(crate) fn encode(args: &EncodeArgs, now: i64) -> CliResult {
             &[("kid", Value::String(kid).to_string())],
         )?;
     }
+    let unencoded = args.b64 == Some(false)
+        || json::parse_object("header", &header)?.get("b64") == Some(&Value::Bool(false));
+    if unencoded {
+        header = with_b64_false(&header)?;
+    }
+    check_header(&json::parse_object("header", &header)?)?;
     let mut members: Vec<(&str, String)> = Vec::new();
     let payload_obj = json::parse_object("payload", &payload)?;
     if !args.no_iat && !payload_obj.contains_key("iat") {
@@ -66,9 +60,55 @@ pub(crate) fn encode(args: &EncodeArgs, now: i64) -> CliResult {
     } else {
         json::set_members("payload", &payload, &members)?
     };
-    let token = sign(&header, &payload, &key, Layout::Minified)?;
+    let token = if unencoded || args.detached {
+        let form = PayloadForm {
+            unencoded,
+            detached: args.detached,
+        };
+        let h = json::minify("header", &header)?;
+        let p = json::minify("payload", &payload)?;
+        sign_compact(&h, p.as_bytes(), alg, &key, form)?
+    } else {
+        sign(&header, &payload, &key, Layout::Minified)?
+    };
     say!("{token}");
     Ok(ExitCode::SUCCESS)
+}
+
+/// The header with `"b64": false` and `b64` listed in `crit` (RFC 7797 section 6).
+fn with_b64_false(header: &str) -> Result<String, Fail> {
+    let obj = json::parse_object("header", header)?;
+    let mut crit: Vec<Value> = match obj.get("crit") {
+        Some(Value::Array(items)) => items.clone(),
+        _ => Vec::new(),
+    };
+    if !crit.iter().any(|c| c.as_str() == Some("b64")) {
+        crit.push(Value::String("b64".into()));
+    }
+    let crit = Value::Array(crit).to_string();
+    Ok(json::set_members(
+        "header",
+        header,
+        &[("b64", "false".to_string()), ("crit", crit)],
+    )?)
+}
+
+/// Refuses a header whose token this workbench's own `verify` would reject: `crit` with an
+/// extension it does not understand, `b64` outside `crit`.
+fn check_header(header: &serde_json::Map<String, Value>) -> Result<(), Fail> {
+    match crate::core::verify::crit_check(header).filter(|c| !c.ok) {
+        None => Ok(()),
+        Some(c) => {
+            let cite = c.cite.map(|c| format!(" ({c})")).unwrap_or_default();
+            Err(Fail {
+                code: 2,
+                message: format!(
+                    "the header would make a token that verify rejects: {}{cite}",
+                    c.detail
+                ),
+            })
+        }
+    }
 }
 
 pub(crate) fn pair(args: &PairArgs, now: i64) -> CliResult {

@@ -2,11 +2,14 @@
 
 use super::decode::{payload_json, print_findings};
 use super::{CliResult, Fail, VerifyArgs, load_key_for, output, parse_alg, read_arg, say};
+use crate::core::files;
 use crate::core::findings::{self, Context, Finding};
 use crate::core::keys::Purpose;
+use crate::core::token::{Inspection, MAX_TOKEN};
 use crate::core::verify::{Check, Report, SignatureStatus, Unchecked};
 use crate::core::{Policy, inspect, verify};
 use serde_json::{Value, json};
+use std::path::Path;
 use std::process::ExitCode;
 
 fn policy_from(args: &VerifyArgs) -> Result<Policy, Fail> {
@@ -30,8 +33,11 @@ fn policy_from(args: &VerifyArgs) -> Result<Policy, Fail> {
 pub(crate) fn verify_cmd(args: &VerifyArgs, now: i64) -> CliResult {
     let policy = policy_from(args)?;
     let text = read_arg(&args.token, "token")?;
-    let insp = inspect(&text)?;
+    let mut insp = inspect(&text)?;
     drop(text);
+    if let Some(arg) = &args.payload {
+        attach(&mut insp, arg, &args.token)?;
+    }
     let key = load_key_for(&args.key, &insp, Purpose::Verify)?;
     let report = verify(&insp, Some(&key), &policy, now);
     let (_, verdict) = report.verdict();
@@ -68,6 +74,33 @@ pub(crate) fn verify_cmd(args: &VerifyArgs, now: i64) -> CliResult {
         print_findings(&found);
     }
     Ok(ExitCode::from(exit_code(&report)))
+}
+
+/// Gives a detached token (header..signature, RFC 7515 appendix F) its payload: text, @FILE
+/// (read as bytes, up to the token limit) or - for standard input.
+fn attach(insp: &mut Inspection, arg: &str, token_arg: &str) -> Result<(), Fail> {
+    if insp.detached.is_none() {
+        return Err(Fail {
+            code: 2,
+            message: "--payload is for a detached token (header..signature), and this token \
+                      carries its payload; leave --payload out"
+                .into(),
+        });
+    }
+    if arg == "-" && token_arg == "-" {
+        return Err(Fail {
+            code: 2,
+            message: "the token and --payload cannot both come from standard input; give one \
+                      of them as @FILE"
+                .into(),
+        });
+    }
+    let bytes = match arg.strip_prefix('@') {
+        Some(path) => files::read_capped(Path::new(path), MAX_TOKEN, "payload file")?,
+        None => read_arg(arg, "payload")?.into_bytes(),
+    };
+    insp.attach_payload(bytes);
+    Ok(())
 }
 
 /// The verdict line, each check (with the rule it applies), and what to do when the audience

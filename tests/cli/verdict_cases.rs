@@ -574,20 +574,17 @@ fn case6_aud_without_an_expected_audience_is_not_valid() {
     agrees(&o, &h);
 }
 
-/// Case 7: `b64` outside `crit`, and `b64:false`, are refused citing RFC 7797; `encode` refuses
-/// headers that would make a token its own `verify` rejects.
+/// Case 7: `b64` outside `crit` is refused citing RFC 7797; a real unencoded token (signed over
+/// the payload as it stands) verifies, and a base64url payload under `b64:false` is read as the
+/// text it is, which is not claims; `encode` refuses headers that would make a token its own
+/// `verify` rejects.
 #[test]
 fn case7_b64_and_crit() {
     let claims = br#"{"sub":"1","exp":4000000000}"#;
-    let rows = [
-        (
-            "b64-false-crit",
-            r#"{"alg":"HS256","b64":false,"crit":["b64"]}"#,
-        ),
+    for (name, header) in [
         ("b64-false-no-crit", r#"{"alg":"HS256","b64":false}"#),
         ("b64-true-no-crit", r#"{"alg":"HS256","b64":true}"#),
-    ];
-    for (name, header) in rows {
+    ] {
         let token = hs(header, claims);
         let o = run(&["verify", &token, "--secret", SECRET]);
         expect(&o, 1, &["RFC 7797"]);
@@ -595,15 +592,67 @@ fn case7_b64_and_crit() {
         assert_eq!(h.tone, Tone::Bad, "{name}: {h:?}");
         agrees(&o, &h);
     }
-    for header in [
-        r#"{"b64":false,"crit":["b64"]}"#,
-        r#"{"crit":["x"],"x":1}"#,
-        r#"{"b64":true}"#,
-    ] {
+    // Signed the RFC 7515 way but labelled b64:false: the signature holds over the same bytes,
+    // yet the payload is the base64url text itself, which is not claims.
+    let relabelled = hs(r#"{"alg":"HS256","b64":false,"crit":["b64"]}"#, claims);
+    let o = run(&["verify", &relabelled, "--secret", SECRET]);
+    expect(&o, 1, &["not"]);
+    agrees(&o, &window(&relabelled, vec![Edit::Secret(SECRET.into())]));
+
+    let claims = r#"{"sub":"1","exp":4000000000}"#;
+    let o = run(&[
+        "encode", "--secret", SECRET, "--no-iat", "--b64", "false", claims,
+    ]);
+    expect(&o, 0, &[]);
+    let unencoded = o.stdout.trim().to_string();
+    assert!(unencoded.contains(&format!(".{claims}.")), "{unencoded}");
+    let o = run(&["verify", &unencoded, "--secret", SECRET]);
+    expect(&o, 0, &["valid: signature verified"]);
+    agrees(&o, &window(&unencoded, vec![Edit::Secret(SECRET.into())]));
+    let forged = unencoded.replace(r#""sub":"1""#, r#""sub":"2""#);
+    let o = run(&["verify", &forged, "--secret", SECRET]);
+    expect(&o, 1, &["signature"]);
+    agrees(&o, &window(&forged, vec![Edit::Secret(SECRET.into())]));
+
+    for header in [r#"{"crit":["x"],"x":1}"#, r#"{"b64":true}"#] {
         let o = run(&["encode", "--secret", SECRET, "--header", header, "{}"]);
         expect(&o, 2, &["would make a token that verify rejects"]);
         assert!(o.stdout.trim().is_empty(), "no token printed: {}", o.stdout);
     }
+}
+
+/// Case 7, detached: `encode --detached` leaves the payload out; `verify --payload` puts it
+/// back, and a changed payload, a missing one or a payload for an attached token is refused.
+#[test]
+fn case7_detached_payloads() {
+    let claims = r#"{"sub":"1","exp":4000000000}"#;
+    for b64 in ["true", "false"] {
+        let o = run(&[
+            "encode",
+            "--secret",
+            SECRET,
+            "--no-iat",
+            "--b64",
+            b64,
+            "--detached",
+            claims,
+        ]);
+        expect(&o, 0, &[]);
+        let token = o.stdout.trim().to_string();
+        assert!(token.contains(".."), "{b64}: detached: {token}");
+        let o = run(&["verify", &token, "--secret", SECRET, "--payload", claims]);
+        expect(&o, 0, &["valid: signature verified"]);
+        let other = claims.replace('1', "2");
+        let o = run(&["verify", &token, "--secret", SECRET, "--payload", &other]);
+        expect(&o, 1, &["signature"]);
+        let o = run(&["verify", &token, "--secret", SECRET]);
+        // Nothing to check the signature over: an input error, like a malformed token.
+        assert_eq!(o.code, 2, "{b64}: without its payload: {}", o.all());
+        assert!(o.all().contains("--payload"), "{}", o.all());
+    }
+    let attached = hs(r#"{"alg":"HS256"}"#, claims.as_bytes());
+    let o = run(&["verify", &attached, "--secret", SECRET, "--payload", claims]);
+    expect(&o, 2, &["carries its payload"]);
 }
 
 /// Case 8: no output path quotes a secret or a private key (argument errors included); the

@@ -187,7 +187,7 @@ fn rfc8037_ed25519_sign_reproduces_and_verifies() {
     // Re-sign the exact signing input with the private key.
     let k = key(ED_PRIVATE_JWK);
     let sig =
-        jwt_workbench::core::keys::sign_bytes(&k, JwsAlg::EdDSA, insp.signing_input().as_bytes())
+        jwt_workbench::core::keys::sign_bytes(&k, JwsAlg::EdDSA, &insp.signing_input())
             .unwrap();
     assert_eq!(
         b64::encode_hex(&sig),

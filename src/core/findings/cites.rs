@@ -22,6 +22,7 @@ const TABLE: &[(&str, &str, &str)] = &[
     ("paste-bearer", "RFC 6750", "2.1"),
     ("claim-wrong-type", "RFC 7519", "4.1"),
     ("crit-unknown", "RFC 7515", "4.1.11"),
+    ("crit-b64", "RFC 7797", "6"),
     ("b64-not-critical", "RFC 7797", "6"),
     ("duplicate-member", "RFC 7519", "4"),
     ("exp-missing", "RFC 7519", "4.1.4"),

@@ -189,6 +189,22 @@ fn crit_finding(header: &Map<String, Value>) -> Option<Finding> {
     let well_formed = crit
         .as_array()
         .is_some_and(|l| !l.is_empty() && l.len() == names.len());
+    if well_formed && names.iter().all(|n| *n == "b64") {
+        let how = if header.get("b64") == Some(&Value::Bool(false)) {
+            "the payload is signed as it stands, not base64url-encoded"
+        } else {
+            "b64 is not false, so the payload is base64url-encoded as usual"
+        };
+        return Some(Finding::new(
+            "crit-b64",
+            Severity::Info,
+            Target::Header("crit".into()),
+            "unencoded-payload option (RFC 7797)",
+            format!(
+                "crit marks b64, which this verifier understands: {how}; a library without RFC 7797 must reject the token, so check that the one receiving it supports the option"
+            ),
+        ));
+    }
     let detail = if well_formed {
         format!(
             "crit marks {} as critical: a verifier that does not understand an extension must reject the token (this one does); one that ignores crit accepts what it does not understand",

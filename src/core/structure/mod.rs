@@ -85,18 +85,24 @@ pub fn steps(insp: &Inspection, key: Option<&Key>, masked: &[Range<usize>]) -> V
         ));
     }
     let input = insp.signing_input();
+    let shown = String::from_utf8_lossy(&input);
+    let what = if insp.unencoded {
+        "BASE64URL(header) || \".\" || payload: with b64 false (RFC 7797) the payload is signed as it is, not base64url-encoded; these bytes are what the signature covers."
+    } else {
+        "BASE64URL(header) || \".\" || BASE64URL(payload): these ASCII characters are what the signature covers, not the JSON itself."
+    };
     out.push(step(
         "3. The signing input",
-        "BASE64URL(header) || \".\" || BASE64URL(payload): these ASCII characters are what the signature covers, not the JSON itself.",
-        vec![("signing input", mask(input, &in_token))],
+        what,
+        vec![("signing input", mask(&shown, &in_token))],
     ));
     let alg = match insp.alg {
         HeaderAlg::Known(a) => Some(a),
         _ => None,
     };
-    out.push(digest_step(alg, input.as_bytes()));
+    out.push(digest_step(alg, &input));
     let sig = insp.signature.as_deref().unwrap_or(&[]);
-    out.push(signature_step(alg, input.as_bytes(), sig, key));
+    out.push(signature_step(alg, &input, sig, key));
     out.push(step(
         "6. The token",
         "The signing input, a dot, and the signature in base64url.",

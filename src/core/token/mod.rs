@@ -3,6 +3,7 @@
 
 mod payload;
 mod repair;
+mod unencoded;
 
 pub use payload::{Payload, classify_payload, require_claims};
 pub use repair::{Repair, repair};
@@ -47,13 +48,46 @@ pub struct Inspection {
     pub payload: Result<Payload>,
     /// The signature's bytes.
     pub signature: Result<Vec<u8>>,
+    /// `b64: false` (RFC 7797): the payload is in the token (or given apart) as it is, not
+    /// base64url-encoded, and signed as it is.
+    pub unencoded: bool,
+    /// The payload segment is empty and the payload travels apart (RFC 7515 appendix F), given
+    /// with [`Inspection::attach_payload`]; `None` until then.
+    pub detached: Option<Option<Vec<u8>>>,
 }
 
 impl Inspection {
-    /// The signing input: `BASE64URL(header) "." BASE64URL(payload)`, as the token has it.
-    pub fn signing_input(&self) -> &str {
-        let end = self.spans.get(1).map_or(0, |r| r.end);
-        self.token.get(..end).unwrap_or("")
+    /// The signing input: `BASE64URL(header) "." payload`, where the payload is as the token
+    /// has it (base64url, or the raw text with `b64: false`) or, for a detached payload, the
+    /// one attached (encoded as the header says).
+    pub fn signing_input(&self) -> std::borrow::Cow<'_, [u8]> {
+        let head = self.segment_text(0);
+        match &self.detached {
+            Some(Some(payload)) => {
+                let mut out = Vec::with_capacity(head.len() + 1 + payload.len() * 4 / 3 + 4);
+                out.extend_from_slice(head.as_bytes());
+                out.push(b'.');
+                if self.unencoded {
+                    out.extend_from_slice(payload);
+                } else {
+                    out.extend_from_slice(b64::encode(payload).as_bytes());
+                }
+                std::borrow::Cow::Owned(out)
+            }
+            _ => {
+                let end = self.spans.get(1).map_or(0, |r| r.end);
+                std::borrow::Cow::Borrowed(self.token.get(..end).unwrap_or("").as_bytes())
+            }
+        }
+    }
+
+    /// Gives a detached token its payload (the bytes as they are; base64url-encoded for the
+    /// signing input unless the header says `b64: false`), and reads it as a payload.
+    pub fn attach_payload(&mut self, payload: Vec<u8>) {
+        let typ_jwt = self.header.as_ref().is_ok_and(strict::typ_is_jwt);
+        self.payload = Ok(classify_payload(&payload, typ_jwt));
+        self.payload_bytes = Ok(payload.clone());
+        self.detached = Some(Some(payload));
     }
 
     /// The signature segment's text.
@@ -93,8 +127,27 @@ fn decode_segment(segment: Segment, text: &str) -> Result<Vec<u8>> {
 /// segment's field.
 pub fn inspect(input: &str) -> Result<Inspection> {
     check_size(input.trim().len())?;
+    // An unencoded payload (RFC 7797) is text as it is: the token is read unrepaired.
+    if let Some(insp) = unencoded::inspect_unencoded(input.trim()) {
+        return insp;
+    }
     let (token, repairs) = repair(input);
     inspect_repaired(token, repairs)
+}
+
+/// What the window shows and judges for a typed or pasted `input`: the clean text (trimmed,
+/// and repaired unless its payload is unencoded), the repairs made, and the inspection of the
+/// clean text (which carries no repairs: the window judges the token it shows).
+pub fn inspect_clean(input: &str) -> (String, Vec<Repair>, Result<Inspection>) {
+    let trimmed = input.trim();
+    if trimmed.len() <= MAX_TOKEN
+        && let Some(insp) = unencoded::inspect_unencoded(trimmed)
+    {
+        return (trimmed.to_string(), Vec::new(), insp);
+    }
+    let (clean, repairs) = repair(input);
+    let insp = inspect_repaired(clean.clone(), Vec::new());
+    (clean, repairs, insp)
 }
 
 /// Byte ranges of the dot-separated segments of `token` (dots excluded).
@@ -144,6 +197,8 @@ impl Inspection {
             payload_bytes: Ok(payload_json.into_bytes()),
             payload: Ok(payload),
             signature: Ok(signature),
+            unencoded: false,
+            detached: None,
         }
     }
 }
@@ -200,6 +255,11 @@ pub fn inspect_repaired(token: String, repairs: Vec<Repair>) -> Result<Inspectio
             Ok(Payload::Encrypted),
             Ok(Vec::new()),
         ),
+        Form::Jws if text(1).is_empty() && !text(2).is_empty() => {
+            // A detached payload (RFC 7515 appendix F): it travels apart.
+            let sig = decode_segment(Segment::Signature, text(2));
+            (Ok(Vec::new()), Ok(Payload::Detached), sig)
+        }
         Form::Jws => {
             let bytes = decode_segment(Segment::Payload, text(1));
             let typ_jwt = header.as_ref().is_ok_and(strict::typ_is_jwt);
@@ -211,6 +271,7 @@ pub fn inspect_repaired(token: String, repairs: Vec<Repair>) -> Result<Inspectio
             (bytes, payload, sig)
         }
     };
+    let detached = matches!(payload, Ok(Payload::Detached)).then_some(None);
     Ok(Inspection {
         token,
         repairs,
@@ -222,6 +283,8 @@ pub fn inspect_repaired(token: String, repairs: Vec<Repair>) -> Result<Inspectio
         payload_bytes,
         payload,
         signature,
+        unencoded: false,
+        detached,
     })
 }
 
@@ -249,7 +312,7 @@ mod tests {
             "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk"
         );
         assert_eq!(i.signature.as_ref().unwrap().len(), 32);
-        assert!(i.signing_input().ends_with("Ijp0cnVlfQ"));
+        assert!(i.signing_input().ends_with(b"Ijp0cnVlfQ"));
     }
 
     #[test]

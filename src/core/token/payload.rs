@@ -27,6 +27,9 @@ pub enum Payload {
     },
     /// A JWE's ciphertext: not readable without decryption.
     Encrypted,
+    /// The payload segment is empty: the payload travels apart (RFC 7515 appendix F) and is
+    /// given to the verifier separately.
+    Detached,
 }
 
 impl Payload {
@@ -57,6 +60,10 @@ impl Payload {
             Payload::Invalid { error, .. } => Some(format!(
                 "the payload is not a valid JWT Claims Set: {error}"
             )),
+            Payload::Detached => Some(
+                "the payload is detached (RFC 7515 appendix F): it is not in the token; give it to the verifier apart (verify --payload)"
+                    .to_string(),
+            ),
             Payload::Encrypted => Some(
                 "this is an encrypted token (JWE, 5 segments): its payload can be read only with the decryption key (the window's JWE key, or decrypt on the command line)"
                     .to_string(),

@@ -26,16 +26,16 @@ const REGISTERED_HEADER: [&str; 11] = [
     "alg", "jku", "jwk", "kid", "x5u", "x5c", "x5t", "x5t#S256", "typ", "cty", "crit",
 ];
 
-/// The extensions this verifier understands when `crit` lists them: `b64` when it is `true`
-/// (RFC 7797: the payload is base64url-encoded as usual).
+/// The extensions this verifier understands when `crit` lists them: `b64` (RFC 7797), true or
+/// false.
 fn understood(name: &str, header: &Map<String, Value>) -> bool {
-    name == "b64" && header.get("b64") == Some(&Value::Bool(true))
+    name == "b64" && header.get("b64").is_some_and(Value::is_boolean)
 }
 
 /// Checks `crit` (RFC 7515 section 4.1.11) and `b64` (RFC 7797): a `crit` that is malformed,
 /// names a registered member or one the header lacks, or lists an extension this verifier
 /// does not understand fails; so does `b64` when `crit` does not list it (RFC 7797 section
-/// 6), or when it is `false` (unencoded payloads are not verified here).
+/// 6) or when it is not a boolean.
 pub fn crit_check(header: &Map<String, Value>) -> Option<Check> {
     let b64 = header.get("b64");
     let Some(crit) = header.get("crit") else {
@@ -102,17 +102,7 @@ pub fn crit_check(header: &Map<String, Value>) -> Option<Check> {
         );
     }
     match b64 {
-        Some(Value::Bool(true)) | None => {}
-        Some(Value::Bool(false)) => {
-            return Some(
-                check(
-                    "crit",
-                    false,
-                    "b64 is false: the payload is not base64url-encoded (RFC 7797), which this verifier does not accept, so the token must be rejected",
-                )
-                .cite("RFC 7797", "3"),
-            );
-        }
+        Some(Value::Bool(_)) | None => {}
         Some(_) => {
             return Some(check("crit", false, "b64 must be true or false").cite("RFC 7797", "3"));
         }
@@ -123,10 +113,15 @@ pub fn crit_check(header: &Map<String, Value>) -> Option<Check> {
         .map(|n| text::clip(n, 40))
         .collect();
     if unknown.is_empty() {
+        let how = if b64 == Some(&Value::Bool(false)) {
+            "false: the payload is signed as it is, not base64url-encoded"
+        } else {
+            "true: the payload is base64url-encoded as usual"
+        };
         return Some(check(
             "crit",
             true,
-            "crit lists b64, which is true: the payload is base64url-encoded as usual (RFC 7797)",
+            format!("crit lists b64, which is {how} (RFC 7797)"),
         ));
     }
     Some(
@@ -200,7 +195,13 @@ pub fn signature_status(
     let Ok(sig) = insp.signature.as_ref() else {
         return unchecked(Unchecked::Malformed, "the signature does not decode".into());
     };
-    match keys::verify_bytes(key, alg, insp.signing_input().as_bytes(), sig) {
+    if insp.detached == Some(None) {
+        return unchecked(
+            Unchecked::Malformed,
+            "the payload is detached and was not given: verify needs it apart (--payload)".into(),
+        );
+    }
+    match keys::verify_bytes(key, alg, &insp.signing_input(), sig) {
         Ok(true) => (
             SignatureStatus::Valid,
             Some(alg),

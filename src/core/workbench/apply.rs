@@ -185,18 +185,14 @@ impl Workbench {
     /// judges the same token); the repairs stay as notes and findings.
     fn set_token(&mut self, text: String) {
         self.jwe = None;
-        let (clean, repairs) = token::repair(&text);
-        self.token = if repairs.is_empty() {
-            text
-        } else {
-            clean.clone()
-        };
+        let (clean, repairs, inspection) = token::inspect_clean(&text);
+        self.token = if repairs.is_empty() { text } else { clean };
         self.repairs = repairs;
         self.lead = Lead::Token;
         self.stale = None;
         self.generation += 1; // drops any signing job still running
         self.signing = false;
-        self.inspection = token::inspect_repaired(clean, Vec::new());
+        self.inspection = inspection;
         self.header_parsed = None;
         self.payload_parsed = None;
         match &self.inspection {

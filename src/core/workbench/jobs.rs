@@ -61,6 +61,17 @@ impl SignJob {
         let header_json = json::minify_valid(&self.header_text);
         let payload_json = json::minify_valid(&self.payload_text);
         let signed = match &self.key {
+            Some(key) if self.header.get("b64") == Some(&Value::Bool(false)) => {
+                // RFC 7797: the payload is carried as it stands.
+                let form = sign::PayloadForm {
+                    unencoded: true,
+                    detached: false,
+                };
+                let token =
+                    sign::sign_compact(&header_json, payload_json.as_bytes(), self.alg, key, form)?;
+                let inspection = Box::new(crate::core::token::inspect(&token)?);
+                Some((token, inspection))
+            }
             Some(key) => {
                 let (token, signature) =
                     sign::sign_encoded(&header_json, &payload_json, self.alg, key)?;
