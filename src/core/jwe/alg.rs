@@ -170,6 +170,33 @@ pub fn needs(alg: KeyAlg, enc_key_len: usize, decrypting: bool) -> String {
     }
 }
 
+/// What a key management algorithm needs of a key, to decrypt or to encrypt.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct KeyNeed {
+    /// The key management algorithm.
+    pub alg: KeyAlg,
+    /// The CEK length of the content encryption, in bytes (what `dir` needs as its key).
+    pub cek_len: usize,
+    /// Decrypting (true) or encrypting.
+    pub decrypting: bool,
+}
+
+impl KeyNeed {
+    /// The key, in words: "an RSA private key" (see [`needs`]).
+    pub fn words(self) -> String {
+        needs(self.alg, self.cek_len, self.decrypting)
+    }
+
+    /// "decrypt" or "encrypt".
+    pub fn verb(self) -> &'static str {
+        if self.decrypting {
+            "decrypt"
+        } else {
+            "encrypt"
+        }
+    }
+}
+
 impl fmt::Display for KeyAlg {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.name())

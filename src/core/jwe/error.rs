@@ -6,7 +6,7 @@
 //! *during* decryption (wrong key, bad unwrap, bad tag, bad padding, RSA failure) is the
 //! single [`JweError::Decryption`], so the messages give an attacker no oracle.
 
-use super::alg::{KeyAlg, needs};
+use super::alg::KeyNeed;
 use super::problem::{HeaderProblem, SizeProblem, Unsupported};
 use super::refusal::{BackendProblem, CurveProblem, EncryptProblem, LimitKind, WrongKey};
 use crate::core::b64::B64Error;
@@ -85,42 +85,35 @@ pub enum JweError {
     },
     /// The protected header is not a JSON object, or a member is missing or malformed.
     #[error("protected header: {0}")]
-    Header(HeaderProblem),
+    Header(#[from] HeaderProblem),
     /// An algorithm, curve or option that this module does not implement.
     #[error(transparent)]
     Unsupported(#[from] Unsupported),
     /// A part has the wrong size or shape for the algorithms the header names.
     #[error(transparent)]
-    Structure(SizeProblem),
+    Structure(#[from] SizeProblem),
     /// The key cannot be read (or is an Ed25519 key, which only signs).
     #[error(transparent)]
     Key(#[from] KeyError),
     /// The key read, but does not fit: the wrong kind for the algorithm, the wrong curve, an
     /// empty password, or refused by the backend.
     #[error(transparent)]
-    WrongKey(WrongKey),
+    WrongKey(#[from] WrongKey),
     /// No key was given: what the algorithm needs, to decrypt or to encrypt (worded for the
     /// window's key fields).
     #[error(
         "{} {} to {}",
-        if *decrypting { "paste or open" } else { "paste" },
-        needs(*alg, *cek_len, *decrypting),
-        if *decrypting { "decrypt" } else { "encrypt" }
+        if .0.decrypting { "paste or open" } else { "paste" },
+        .0.words(),
+        .0.verb()
     )]
-    MissingKey {
-        /// The key management algorithm.
-        alg: KeyAlg,
-        /// The CEK length of the content encryption, in bytes.
-        cek_len: usize,
-        /// Decrypting (true) or encrypting.
-        decrypting: bool,
-    },
+    MissingKey(KeyNeed),
     /// A safety limit refused the token before any expensive work (PBES2 count, zip bomb).
     #[error(transparent)]
-    Limit(LimitKind),
+    Limit(#[from] LimitKind),
     /// The `epk` is not a valid point of its curve (invalid-curve / small-subgroup attack).
     #[error(transparent)]
-    InvalidCurve(CurveProblem),
+    InvalidCurve(#[from] CurveProblem),
     /// Any failure of the cryptography itself; deliberately says nothing more.
     #[error("decryption failed: wrong key, or the token was altered")]
     Decryption,
@@ -131,58 +124,16 @@ pub enum JweError {
     NotDeflate,
     /// The options given to `encrypt` cannot be honoured.
     #[error(transparent)]
-    Encrypt(EncryptProblem),
+    Encrypt(#[from] EncryptProblem),
     /// The crypto backend lacks something the token needs; see `NOT_SUPPORTED`.
     #[error("not supported by the crypto backend: {0}")]
-    Backend(BackendProblem),
-}
-
-impl From<HeaderProblem> for JweError {
-    fn from(p: HeaderProblem) -> JweError {
-        JweError::Header(p)
-    }
-}
-
-impl From<SizeProblem> for JweError {
-    fn from(p: SizeProblem) -> JweError {
-        JweError::Structure(p)
-    }
-}
-
-impl From<WrongKey> for JweError {
-    fn from(p: WrongKey) -> JweError {
-        JweError::WrongKey(p)
-    }
-}
-
-impl From<LimitKind> for JweError {
-    fn from(p: LimitKind) -> JweError {
-        JweError::Limit(p)
-    }
-}
-
-impl From<CurveProblem> for JweError {
-    fn from(p: CurveProblem) -> JweError {
-        JweError::InvalidCurve(p)
-    }
-}
-
-impl From<EncryptProblem> for JweError {
-    fn from(p: EncryptProblem) -> JweError {
-        JweError::Encrypt(p)
-    }
-}
-
-impl From<BackendProblem> for JweError {
-    fn from(p: BackendProblem) -> JweError {
-        JweError::Backend(p)
-    }
+    Backend(#[from] BackendProblem),
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::jwe::ContentAlg;
+    use crate::core::jwe::{ContentAlg, KeyAlg};
 
     #[test]
     fn messages_name_the_part_and_are_lowercase() {
@@ -223,11 +174,11 @@ mod tests {
         assert!(e.to_string().ends_with("PBES2-HS512+A256KW"), "{e}");
         let e = JweError::from(Unsupported::content_alg("A128\u{202e}GCM"));
         assert!(e.to_string().contains("A128\\u{202e}GCM"), "{e}");
-        let e = JweError::MissingKey {
+        let e = JweError::MissingKey(KeyNeed {
             alg: KeyAlg::RsaOaep,
             cek_len: ContentAlg::A128Gcm.key_len(),
             decrypting: true,
-        };
+        });
         assert_eq!(e.to_string(), "paste or open an RSA private key to decrypt");
         let e = JweError::from(KeyError::SignOnly);
         assert!(e.to_string().contains("needs an X25519 key"), "{e}");

@@ -3,7 +3,7 @@
 //! X25519), or a PBES2 password. One key model for JWS and JWE: the same loader, the same
 //! zeroize-on-drop material; only the password is JWE's own.
 
-use super::alg::KeyAlg;
+use super::alg::{KeyAlg, KeyNeed};
 use super::enc::EcdhCurve;
 use super::error::JweError;
 use super::refusal::WrongKey;
@@ -187,9 +187,11 @@ pub(super) fn wrong_key(
     key: &JweKey,
 ) -> JweError {
     JweError::WrongKey(WrongKey::Kind {
-        alg,
-        cek_len: enc_key_len,
-        decrypting,
+        need: KeyNeed {
+            alg,
+            cek_len: enc_key_len,
+            decrypting,
+        },
         is: key.kind_words(),
     })
 }

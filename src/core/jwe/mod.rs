@@ -56,7 +56,7 @@ mod refusal;
 mod rsa;
 mod zip;
 
-pub use alg::{KeyAlg, KeyFamily, needs};
+pub use alg::{KeyAlg, KeyFamily, KeyNeed, needs};
 pub use decrypt::{Decrypted, Trace, decrypt, is_nested_jws, looks_like_compact_jws};
 pub use enc::{ContentAlg, EcdhCurve};
 pub use encrypt::{EncryptOptions, RESERVED_MEMBERS, encrypt};

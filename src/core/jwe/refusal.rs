@@ -1,7 +1,7 @@
 //! Refusals, as data: a key that does not fit, a safety limit, a public key that key
 //! agreement refuses, options `encrypt` cannot honour, and what the crypto backend lacks.
 
-use super::alg::{KeyAlg, needs};
+use super::alg::{KeyAlg, KeyNeed};
 use super::enc::{ContentAlg, EcdhCurve};
 use super::{MAX_INFLATED, MAX_P2C_CEILING, RSA_BITS};
 
@@ -11,18 +11,10 @@ use super::{MAX_INFLATED, MAX_P2C_CEILING, RSA_BITS};
 pub enum WrongKey {
     /// The wrong kind of key for the algorithm: "RSA-OAEP needs an RSA private key to
     /// decrypt; this is an EC P-256 private key".
-    #[error(
-        "{alg} needs {} to {}; this is {is}",
-        needs(*alg, *cek_len, *decrypting),
-        if *decrypting { "decrypt" } else { "encrypt" }
-    )]
+    #[error("{} needs {} to {}; this is {is}", need.alg, need.words(), need.verb())]
     Kind {
-        /// The key management algorithm.
-        alg: KeyAlg,
-        /// The CEK length of the content encryption, in bytes (what `dir` needs).
-        cek_len: usize,
-        /// Decrypting (true) or encrypting.
-        decrypting: bool,
+        /// What the algorithm needs.
+        need: KeyNeed,
         /// What the key is, in words.
         is: String,
     },

@@ -8,7 +8,7 @@ use crate::core::alg::Family;
 use crate::core::error::Error;
 use crate::core::jwe::{
     self, ContentAlg, Decrypted, EncryptOptions, JweError, JweKey, JweParts, KeyAlg, KeyFamily,
-    Limits,
+    KeyNeed, Limits,
 };
 use crate::core::keys::{KeyError, SecretEncoding};
 use crate::core::token::{self, Form, Inspection, Payload};
@@ -164,11 +164,11 @@ impl Workbench {
             Ok(p) => {
                 let (text, encoding) = self.jwe_key_text(p.alg, true);
                 if text.trim().is_empty() {
-                    Err(JweError::MissingKey {
+                    Err(JweError::MissingKey(KeyNeed {
                         alg: p.alg,
                         cek_len: p.enc.key_len(),
                         decrypting: true,
-                    })
+                    }))
                 } else {
                     jwe_key(p.alg, text, encoding).map(|key| DecryptJob {
                         generation: self.generation,
@@ -262,11 +262,11 @@ impl Workbench {
     pub(super) fn recipient_key(&self, alg: KeyAlg, enc: ContentAlg) -> Result<JweKey, JweError> {
         let (text, encoding) = self.jwe_key_text(alg, false);
         if text.trim().is_empty() {
-            return Err(JweError::MissingKey {
+            return Err(JweError::MissingKey(KeyNeed {
                 alg,
                 cek_len: enc.key_len(),
                 decrypting: false,
-            });
+            }));
         }
         jwe_key(alg, text, encoding)
     }
