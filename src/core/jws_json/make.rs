@@ -1,7 +1,8 @@
 //! Making JWS JSON documents (flattened, or general with several signatures) and converting
 //! between them and the compact form.
 
-use super::{JwsJson, JwsJsonError, Serialization, header_rules};
+use super::read::header_rules;
+use super::{JwsJson, JwsJsonError, Serialization};
 use crate::core::alg::JwsAlg;
 use crate::core::b64;
 use crate::core::json;

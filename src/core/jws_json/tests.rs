@@ -1,5 +1,6 @@
 use super::*;
 use crate::core::alg::JwsAlg;
+use crate::core::b64;
 use crate::core::keys::{Key, KeyFile, parse_secret_spec};
 use crate::core::verify::Policy;
 
