@@ -22,5 +22,7 @@ mod basics;
 mod cli_attack;
 #[path = "cli/cli_jwe.rs"]
 mod cli_jwe;
+#[path = "cli/cli_modern.rs"]
+mod cli_modern;
 #[path = "cli/verdict_cases.rs"]
 mod verdict_cases;

@@ -24,14 +24,14 @@ mod findings;
 mod interop;
 #[path = "core/interop_fixtures.rs"]
 mod interop_fixtures;
-#[path = "core/jws_json_interop.rs"]
-mod jws_json_interop;
 #[path = "core/jwe_interop.rs"]
 mod jwe_interop;
 #[path = "core/jwe_safety.rs"]
 mod jwe_safety;
 #[path = "core/jwe_vectors.rs"]
 mod jwe_vectors;
+#[path = "core/jws_json_interop.rs"]
+mod jws_json_interop;
 #[path = "core/key_workbench.rs"]
 mod key_workbench;
 #[path = "core/keys_and_roundtrip.rs"]

@@ -59,7 +59,7 @@ pub enum DateStyle {
 /// `decode` arguments.
 #[derive(Debug, Args)]
 pub struct DecodeArgs {
-    /// The token, or - to read it from standard input.
+    /// The token (compact, or a JWS JSON document), @FILE, or - for standard input.
     pub token: String,
     /// Print one JSON object instead of text.
     #[arg(long)]
@@ -76,15 +76,52 @@ pub struct KeyArgs {
     /// HMAC secret: text, b64:BASE64, hex:HEX or @FILE.
     #[arg(long, short = 'S')]
     pub secret: Option<String>,
-    /// Key file: PEM, DER, JWK or JWKS.
+    /// Key file: PEM, DER, JWK or JWKS; repeat it to give several keys (a JWS JSON document
+    /// with several signatures).
     #[arg(long, short = 'K')]
-    pub key: Option<PathBuf>,
+    pub key: Vec<PathBuf>,
+}
+
+/// How a signed token is written (`encode --serialization`, `convert --to`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SerializationArg {
+    /// header.payload.signature.
+    Compact,
+    /// JSON with one signature: payload, protected, header, signature.
+    Flattened,
+    /// JSON with a signatures array: one entry per key.
+    General,
+}
+
+impl SerializationArg {
+    /// The core's name for it.
+    pub fn core(self) -> crate::core::jws_json::Serialization {
+        use crate::core::jws_json::Serialization;
+        match self {
+            SerializationArg::Compact => Serialization::Compact,
+            SerializationArg::Flattened => Serialization::Flattened,
+            SerializationArg::General => Serialization::General,
+        }
+    }
+}
+
+/// `convert` arguments.
+#[derive(Debug, Args)]
+pub struct ConvertArgs {
+    /// The signed token (compact or JWS JSON), @FILE, or - for standard input.
+    pub token: String,
+    /// The serialization to write.
+    #[arg(long, value_enum)]
+    pub to: SerializationArg,
+    /// Which signature of a general JWS goes into the compact form (0 is the first).
+    #[arg(long)]
+    pub index: Option<usize>,
 }
 
 /// `verify` arguments.
 #[derive(Debug, Args)]
 pub struct VerifyArgs {
-    /// The token, or - to read it from standard input.
+    /// The token (compact, or a JWS JSON document), @FILE, or - for standard input.
     pub token: String,
     #[command(flatten)]
     pub key: KeyArgs,
@@ -121,6 +158,10 @@ pub struct VerifyArgs {
     /// Claims that must be present, comma-separated.
     #[arg(long, value_delimiter = ',')]
     pub require: Vec<String>,
+    /// A JWS JSON document passes only when every signature verifies (by default: every
+    /// signature a given key fits, and at least one).
+    #[arg(long)]
+    pub all: bool,
     /// Print one JSON object instead of text.
     #[arg(long)]
     pub json: bool,
@@ -153,6 +194,10 @@ pub struct EncodeArgs {
     /// Leave the payload out of the token (header..signature); give it to verify apart.
     #[arg(long)]
     pub detached: bool,
+    /// compact (header.payload.signature), flattened or general (JWS JSON, RFC 7515 section
+    /// 7.2); general signs once per --key, each with its own algorithm.
+    #[arg(long, value_enum, default_value = "compact")]
+    pub serialization: SerializationArg,
     /// Payload JSON, or - to read it from standard input; default {}.
     pub payload: Option<String>,
 }

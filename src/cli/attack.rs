@@ -23,7 +23,7 @@ pub(crate) fn attack(args: &AttackArgs, now: i64) -> CliResult {
     let key_text = args
         .key
         .key
-        .as_ref()
+        .first()
         .and_then(|p| crate::core::keys::read_key_file(p).ok())
         .and_then(|b| String::from_utf8(b).ok());
     let input = AttackInput {

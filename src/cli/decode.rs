@@ -1,6 +1,6 @@
 //! `decode`: header, payload, signature and times, without verifying.
 
-use super::{CliResult, DateStyle, DecodeArgs, jwe, read_arg, say, tell};
+use super::{CliResult, DateStyle, DecodeArgs, jwe, read_token, say, tell};
 use crate::core::error::Error;
 use crate::core::findings::{self, Context, Finding};
 use crate::core::token::{Form, Inspection, Payload};
@@ -61,7 +61,10 @@ fn problems(insp: &Inspection) -> Vec<String> {
 }
 
 pub(crate) fn decode(args: &DecodeArgs, now: i64) -> CliResult {
-    let text = read_arg(&args.token, "token")?;
+    let text = read_token(&args.token, "token")?;
+    if crate::core::jws_json::is_json(&text) {
+        return super::jws_json::decode_json(args, &text, now);
+    }
     let insp = inspect(&text)?;
     drop(text);
     let is_jwe = insp.form == Form::Jwe;
@@ -146,6 +149,26 @@ pub(crate) fn print_decoded(insp: &Inspection, date: Option<DateStyle>, now: i64
     if let Ok(h) = &insp.header_bytes {
         say!("Header\n{}\n", pretty_bytes("header", h));
     }
+    print_payload(insp, date);
+    if insp.form == Form::Jws {
+        print_signature(insp);
+    }
+    print_times(insp, now);
+}
+
+/// The signature line: its algorithm, its size and its text.
+pub(crate) fn print_signature(insp: &Inspection) {
+    let alg = match &insp.alg {
+        crate::core::HeaderAlg::Known(a) => a.name().to_string(),
+        other => other.problem().unwrap_or_default(),
+    };
+    let len = insp.signature.as_ref().map_or(0, Vec::len);
+    say!("Signature ({alg}, {len} bytes)\n{}", insp.signature_text());
+}
+
+/// The payload as its kind allows (claims pretty-printed, text escaped, binary in hex) and
+/// the note on what it is.
+pub(crate) fn print_payload(insp: &Inspection, date: Option<DateStyle>) {
     match &insp.payload {
         Ok(Payload::Claims(m)) => {
             let shown = match date {
@@ -184,14 +207,10 @@ pub(crate) fn print_decoded(insp: &Inspection, date: Option<DateStyle>, now: i64
     if let Some(why) = explained.and_then(Payload::explain) {
         say!("Note: {why}\n");
     }
-    if insp.form == Form::Jws {
-        let alg = match &insp.alg {
-            crate::core::HeaderAlg::Known(a) => a.name().to_string(),
-            other => other.problem().unwrap_or_default(),
-        };
-        let len = insp.signature.as_ref().map_or(0, Vec::len);
-        say!("Signature ({alg}, {len} bytes)\n{}", insp.signature_text());
-    }
+}
+
+/// exp, nbf and iat as UTC, local and relative times, and the lifetime.
+pub(crate) fn print_times(insp: &Inspection, now: i64) {
     if let Some(m) = insp.claims() {
         let (times, lifetime) = claims::times(m, now);
         if !times.is_empty() {

@@ -1,65 +1,53 @@
 //! `encode`, `pair` and `refresh`: signing tokens.
 
 use super::{
-    CliResult, EncodeArgs, Fail, PairArgs, RefreshArgs, load_key, load_key_for, parse_alg,
-    read_arg, say,
+    CliResult, EncodeArgs, Fail, PairArgs, RefreshArgs, SerializationArg, load_key, load_key_for,
+    load_key_set, parse_alg, read_arg, say,
 };
 use crate::core::error::Error;
-use crate::core::keys::Purpose;
-use crate::core::{Layout, PayloadForm, inspect, json, recipes, sign, sign_compact};
+use crate::core::jws_json::{self, Signer};
+use crate::core::keys::{Key, Purpose};
+use crate::core::{JwsAlg, Layout, PayloadForm, inspect, json, recipes, sign, sign_compact};
 use serde_json::{Value, json};
 use std::process::ExitCode;
 
 pub(crate) fn encode(args: &EncodeArgs, now: i64) -> CliResult {
-    let payload = match &args.payload {
-        Some(p) => read_arg(p, "payload")?,
-        None => "{}".to_string(),
-    };
-    json::parse_object("payload", &payload)?;
+    let payload = claims_text(args, now)?;
     let header_in = args
         .header
         .clone()
         .unwrap_or_else(|| r#"{"typ":"JWT"}"#.to_string());
     let header_obj = json::parse_object("header", &header_in)?;
+    let header_alg = header_obj.get("alg").and_then(Value::as_str);
+    let unencoded = args.b64 == Some(false) || header_obj.get("b64") == Some(&Value::Bool(false));
+    let header_in = if unencoded {
+        with_b64_false(&header_in)?
+    } else {
+        header_in
+    };
+    if args.serialization != SerializationArg::Compact {
+        let keys = signing_keys(args, header_alg)?;
+        return encode_json(args, &header_in, &payload, unencoded, &keys);
+    }
+    if args.key.key.len() > 1 {
+        return Err(Fail {
+            code: 2,
+            message: "several --key sign only with --serialization general (one signature each)"
+                .into(),
+        });
+    }
     let key = load_key(&args.key, args.kid.as_deref(), Purpose::Sign)?;
-    let alg = match (&args.alg, header_obj.get("alg").and_then(Value::as_str)) {
-        (Some(a), _) => parse_alg(a)?,
-        (None, Some(a)) => parse_alg(a)?,
+    let alg = match (args.alg.as_deref(), header_alg) {
+        (Some(a), _) | (None, Some(a)) => parse_alg(a)?,
         (None, None) => key.default_alg(),
     };
     key.check_fits(alg, Purpose::Sign)?;
-    let alg_json = Value::String(alg.name().to_string()).to_string();
-    let mut header = if header_obj.contains_key("alg") {
-        json::set_members("header", &header_in, &[("alg", alg_json)])?
-    } else {
-        json::with_leading_member("header", &header_in, "alg", &alg_json)?
-    };
-    if let Some(kid) = args.kid.clone().or_else(|| key.kid.clone()) {
-        header = json::set_members(
-            "header",
-            &header,
-            &[("kid", Value::String(kid).to_string())],
-        )?;
-    }
-    let unencoded = args.b64 == Some(false)
-        || json::parse_object("header", &header)?.get("b64") == Some(&Value::Bool(false));
-    if unencoded {
-        header = with_b64_false(&header)?;
-    }
+    let header = with_alg_and_kid(
+        &header_in,
+        alg,
+        args.kid.clone().or_else(|| key.kid.clone()),
+    )?;
     check_header(&json::parse_object("header", &header)?)?;
-    let mut members: Vec<(&str, String)> = Vec::new();
-    let payload_obj = json::parse_object("payload", &payload)?;
-    if !args.no_iat && !payload_obj.contains_key("iat") {
-        members.push(("iat", now.to_string()));
-    }
-    if let Some(secs) = args.exp {
-        members.push(("exp", now.saturating_add(secs).to_string()));
-    }
-    let payload = if members.is_empty() {
-        payload
-    } else {
-        json::set_members("payload", &payload, &members)?
-    };
     let token = if unencoded || args.detached {
         let form = PayloadForm {
             unencoded,
@@ -72,6 +60,105 @@ pub(crate) fn encode(args: &EncodeArgs, now: i64) -> CliResult {
         sign(&header, &payload, &key, Layout::Minified)?
     };
     say!("{token}");
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The payload argument (or `{}`) with iat (unless --no-iat) and exp (with --exp) added.
+fn claims_text(args: &EncodeArgs, now: i64) -> Result<String, Fail> {
+    let payload = match &args.payload {
+        Some(p) => read_arg(p, "payload")?,
+        None => "{}".to_string(),
+    };
+    let payload_obj = json::parse_object("payload", &payload)?;
+    let mut members: Vec<(&str, String)> = Vec::new();
+    if !args.no_iat && !payload_obj.contains_key("iat") {
+        members.push(("iat", now.to_string()));
+    }
+    if let Some(secs) = args.exp {
+        members.push(("exp", now.saturating_add(secs).to_string()));
+    }
+    if members.is_empty() {
+        Ok(payload)
+    } else {
+        Ok(json::set_members("payload", &payload, &members)?)
+    }
+}
+
+/// The header text with `alg` first (or replaced where it stands) and `kid` set.
+fn with_alg_and_kid(header: &str, alg: JwsAlg, kid: Option<String>) -> Result<String, Fail> {
+    let alg_json = Value::String(alg.name().to_string()).to_string();
+    let mut header = if json::parse_object("header", header)?.contains_key("alg") {
+        json::set_members("header", header, &[("alg", alg_json)])?
+    } else {
+        json::with_leading_member("header", header, "alg", &alg_json)?
+    };
+    if let Some(kid) = kid {
+        header = json::set_members(
+            "header",
+            &header,
+            &[("kid", Value::String(kid).to_string())],
+        )?;
+    }
+    Ok(header)
+}
+
+/// The keys that sign a JSON document, each with its algorithm: `--alg` for all when given,
+/// else the key's JWK `alg`, else what its type signs by default.
+fn signing_keys(args: &EncodeArgs, header_alg: Option<&str>) -> Result<Vec<(Key, JwsAlg)>, Fail> {
+    let file = load_key_set(&args.key)?;
+    let mut out = Vec::new();
+    for key in file.keys.into_iter().filter(Key::is_private) {
+        let alg = match (args.alg.as_deref().or(header_alg), &key.jwk_alg) {
+            (Some(a), _) => parse_alg(a)?,
+            (None, Some(a)) => parse_alg(a)?,
+            (None, None) => key.default_alg(),
+        };
+        key.check_fits(alg, Purpose::Sign)?;
+        out.push((key, alg));
+    }
+    if out.is_empty() {
+        return Err(Fail {
+            code: 2,
+            message: "no private key or secret to sign with among the keys given".into(),
+        });
+    }
+    Ok(out)
+}
+
+/// `encode --serialization flattened|general`: the header (with each key's alg and kid) is
+/// protected; one signature per key.
+fn encode_json(
+    args: &EncodeArgs,
+    header: &str,
+    payload: &str,
+    unencoded: bool,
+    keys: &[(Key, JwsAlg)],
+) -> CliResult {
+    let mut protected = Vec::with_capacity(keys.len());
+    for (key, alg) in keys {
+        let h = with_alg_and_kid(header, *alg, args.kid.clone().or_else(|| key.kid.clone()))?;
+        check_header(&json::parse_object("header", &h)?)?;
+        protected.push(json::minify("header", &h)?);
+    }
+    let signers: Vec<Signer<'_>> = keys
+        .iter()
+        .zip(protected)
+        .map(|((key, alg), protected)| Signer {
+            key,
+            alg: *alg,
+            protected,
+            unprotected: None,
+        })
+        .collect();
+    let payload = json::minify("payload", payload)?;
+    let doc = jws_json::sign_json(
+        payload.as_bytes(),
+        &signers,
+        args.serialization.core(),
+        unencoded,
+        args.detached,
+    )?;
+    say!("{doc}");
     Ok(ExitCode::SUCCESS)
 }
 

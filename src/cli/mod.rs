@@ -11,6 +11,7 @@ mod attack;
 mod decode;
 mod encode;
 mod jwe;
+mod jws_json;
 mod keys;
 mod output;
 mod parse;
@@ -96,6 +97,9 @@ pub enum Command {
     /// Generate attack variants of a token (for testing your own services) and check that
     /// this workbench's verifier rejects each one; exit 1 if any forgery is accepted.
     Attack(AttackArgs),
+    /// Rewrite a signed token in another serialization: compact, flattened or general JSON
+    /// (the signatures untouched).
+    Convert(ConvertArgs),
     /// Decrypt a JWE: header, key management, plaintext, a nested JWT checked with --verify-*.
     #[command(after_help = DECRYPT_HELP)]
     Decrypt(DecryptArgs),
@@ -194,6 +198,7 @@ pub fn run(command: Command, now: Option<i64>) -> ExitCode {
         Command::Keygen(a) => keys::keygen(&a),
         Command::Key(a) => keys::key_cmd(&a, now),
         Command::Attack(a) => attack::attack(&a, now),
+        Command::Convert(a) => jws_json::convert(&a),
         Command::Decrypt(a) => jwe::decrypt(&a, now),
         Command::Encrypt(a) => jwe::encrypt(&a),
         Command::Completions(a) => {
@@ -279,15 +284,57 @@ fn load_keys(args: &KeyArgs) -> Result<Loaded, Fail> {
     if let Some(secret) = &args.secret {
         return Ok(Loaded::Secret(corekeys::parse_secret_spec(secret)?));
     }
-    let path = args.key.as_ref().ok_or(Fail {
+    let mut merged: Option<corekeys::KeyFile> = None;
+    for path in &args.key {
+        let file = corekeys::load_key_file(path)?;
+        for note in &file.notes {
+            tell!("note: {note}");
+        }
+        merged = Some(match merged {
+            None => file,
+            // Several files make one set: keys are then told apart by kid and algorithm.
+            Some(mut all) => {
+                all.keys.extend(file.keys);
+                all.is_set = true;
+                all
+            }
+        });
+    }
+    merged.map(Loaded::File).ok_or(Fail {
         code: 2,
         message: "give --secret or --key".into(),
-    })?;
-    let file = corekeys::load_key_file(path)?;
-    for note in &file.notes {
-        tell!("note: {note}");
-    }
-    Ok(Loaded::File(file))
+    })
+}
+
+/// Every key given, as one file: a secret is a file of one key.
+pub(crate) fn load_key_set(args: &KeyArgs) -> Result<corekeys::KeyFile, Fail> {
+    Ok(match load_keys(args)? {
+        Loaded::Secret(key) => corekeys::KeyFile {
+            keys: vec![key],
+            is_set: false,
+            notes: Vec::new(),
+        },
+        Loaded::File(file) => file,
+    })
+}
+
+/// A token argument: the text, @FILE (UTF-8, up to the token limit) or - for standard input.
+pub(crate) fn read_token(arg: &str, what: &str) -> Result<String, Fail> {
+    let Some(path) = arg.strip_prefix('@') else {
+        return read_arg(arg, what);
+    };
+    let bytes = crate::core::files::read_capped(
+        std::path::Path::new(path),
+        crate::core::token::MAX_TOKEN,
+        "token file",
+    )?;
+    String::from_utf8(bytes).map_err(|e| Fail {
+        code: 2,
+        message: format!(
+            "the {what} file is not UTF-8 text (invalid byte at offset {})",
+            e.utf8_error().valid_up_to()
+        ),
+    })
 }
 
 /// The key to sign (or verify) with: a JWKS entry by `kid`, else the file's first fitting key.

@@ -1,7 +1,9 @@
 //! `verify`: the signature and every claim check, as text or JSON.
 
 use super::decode::{payload_json, print_findings};
-use super::{CliResult, Fail, VerifyArgs, load_key_for, output, parse_alg, read_arg, say};
+use super::{
+    CliResult, Fail, VerifyArgs, load_key_for, output, parse_alg, read_arg, read_token, say,
+};
 use crate::core::files;
 use crate::core::findings::{self, Context, Finding};
 use crate::core::keys::Purpose;
@@ -12,7 +14,7 @@ use serde_json::{Value, json};
 use std::path::Path;
 use std::process::ExitCode;
 
-fn policy_from(args: &VerifyArgs) -> Result<Policy, Fail> {
+pub(crate) fn policy_from(args: &VerifyArgs) -> Result<Policy, Fail> {
     Ok(Policy {
         algorithms: args
             .alg
@@ -32,7 +34,10 @@ fn policy_from(args: &VerifyArgs) -> Result<Policy, Fail> {
 
 pub(crate) fn verify_cmd(args: &VerifyArgs, now: i64) -> CliResult {
     let policy = policy_from(args)?;
-    let text = read_arg(&args.token, "token")?;
+    let text = read_token(&args.token, "token")?;
+    if crate::core::jws_json::is_json(&text) {
+        return super::jws_json::verify_json(args, &text, now);
+    }
     let mut insp = inspect(&text)?;
     drop(text);
     if let Some(arg) = &args.payload {
@@ -76,8 +81,7 @@ pub(crate) fn verify_cmd(args: &VerifyArgs, now: i64) -> CliResult {
     Ok(ExitCode::from(exit_code(&report)))
 }
 
-/// Gives a detached token (header..signature, RFC 7515 appendix F) its payload: text, @FILE
-/// (read as bytes, up to the token limit) or - for standard input.
+/// Gives a detached token (header..signature, RFC 7515 appendix F) its payload.
 fn attach(insp: &mut Inspection, arg: &str, token_arg: &str) -> Result<(), Fail> {
     if insp.detached.is_none() {
         return Err(Fail {
@@ -87,6 +91,13 @@ fn attach(insp: &mut Inspection, arg: &str, token_arg: &str) -> Result<(), Fail>
                 .into(),
         });
     }
+    insp.attach_payload(attach_bytes(arg, token_arg)?);
+    Ok(())
+}
+
+/// The bytes of `--payload`: text, @FILE (read as bytes, up to the token limit) or - for
+/// standard input (when the token does not come from there).
+pub(crate) fn attach_bytes(arg: &str, token_arg: &str) -> Result<Vec<u8>, Fail> {
     if arg == "-" && token_arg == "-" {
         return Err(Fail {
             code: 2,
@@ -95,12 +106,10 @@ fn attach(insp: &mut Inspection, arg: &str, token_arg: &str) -> Result<(), Fail>
                 .into(),
         });
     }
-    let bytes = match arg.strip_prefix('@') {
+    Ok(match arg.strip_prefix('@') {
         Some(path) => files::read_capped(Path::new(path), MAX_TOKEN, "payload file")?,
         None => read_arg(arg, "payload")?.into_bytes(),
-    };
-    insp.attach_payload(bytes);
-    Ok(())
+    })
 }
 
 /// The verdict line, each check (with the rule it applies), and what to do when the audience

@@ -3,9 +3,9 @@
 
 use super::buffers::Buffers;
 use super::commands::Command;
+pub use super::key_actions::{key_actions_ui, key_file_ui};
 use super::style::{Highlight, Palette};
 use super::widgets;
-pub use super::key_actions::{key_actions_ui, key_file_ui};
 use super::{Actions, UiState, labels};
 use crate::core::alg::{Family, JwsAlg};
 use crate::core::findings::Severity;

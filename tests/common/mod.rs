@@ -1,5 +1,6 @@
 //! Shared test helpers: RFC example keys and tokens, fixture paths.
 
+pub mod cli;
 pub mod ui;
 
 use jwt_workbench::core::keys::{self, Key, KeyFile, Purpose};

@@ -187,8 +187,7 @@ fn rfc8037_ed25519_sign_reproduces_and_verifies() {
     // Re-sign the exact signing input with the private key.
     let k = key(ED_PRIVATE_JWK);
     let sig =
-        jwt_workbench::core::keys::sign_bytes(&k, JwsAlg::EdDSA, &insp.signing_input())
-            .unwrap();
+        jwt_workbench::core::keys::sign_bytes(&k, JwsAlg::EdDSA, &insp.signing_input()).unwrap();
     assert_eq!(
         b64::encode_hex(&sig),
         "860c98d2297f3060a33f42739672d61b53cf3adefed3d3c672f320dc021b411e9d59b8628dc351e248b88b29468e0e41855b0fb7d83bb15be902bfccb8cd0a02"

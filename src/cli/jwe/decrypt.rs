@@ -46,7 +46,7 @@ fn verify_key(args: &DecryptArgs, insp: &Inspection) -> Result<Option<Key>, Fail
     }
     let key_args = KeyArgs {
         secret: args.verify_secret.clone(),
-        key: args.verify_key.clone(),
+        key: args.verify_key.clone().into_iter().collect(),
     };
     load_key_for(&key_args, insp, Purpose::Verify).map(Some)
 }

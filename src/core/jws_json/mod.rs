@@ -160,7 +160,7 @@ pub fn parse(text: &str) -> Result<JwsJson, JwsJsonError> {
         Some(Value::String(p)) => Some(p.clone()),
         Some(other) => return Err(member_type("payload", "a string", other)),
     };
-    let entries: Vec<(String, &Map<String, Value>)> = match serialization {
+    let entries: Vec<read::Entry<'_>> = match serialization {
         Serialization::General => general_entries(&doc)?,
         _ => vec![(String::new(), &doc)],
     };

@@ -9,9 +9,10 @@ use crate::core::text;
 use crate::core::token::{self, Inspection};
 use serde_json::{Map, Value};
 
-pub(super) fn general_entries(
-    doc: &Map<String, Value>,
-) -> Result<Vec<(String, &Map<String, Value>)>, JwsJsonError> {
+/// A signature's members and the prefix that names them in messages ("signatures[1].").
+pub(super) type Entry<'a> = (String, &'a Map<String, Value>);
+
+pub(super) fn general_entries(doc: &Map<String, Value>) -> Result<Vec<Entry<'_>>, JwsJsonError> {
     let list = match doc.get("signatures") {
         Some(Value::Array(list)) => list,
         Some(other) => return Err(member_type("signatures", "an array", other)),

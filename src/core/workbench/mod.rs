@@ -49,7 +49,6 @@ pub enum Lead {
     Editors,
 }
 
-
 /// The secret of the first-run example (jwt.io's default, so users recognise it).
 pub const EXAMPLE_SECRET: &str = "a-string-secret-at-least-256-bits-long";
 
