@@ -19,6 +19,8 @@ mod defects;
 mod ui_app;
 #[path = "ui/ui_jwe.rs"]
 mod ui_jwe;
+#[path = "ui/ui_modern.rs"]
+mod ui_modern;
 #[path = "ui/ui_robust.rs"]
 mod ui_robust;
 #[path = "ui/ui_second_pass.rs"]

@@ -11,10 +11,9 @@ use std::process::ExitCode;
 /// JSON bytes pretty-printed (their line breaks are ours, so kept), or, when they are not
 /// JSON, the text escaped whole: nothing from the token writes on the terminal.
 pub(crate) fn pretty_bytes(what: &str, bytes: &[u8]) -> String {
-    let text = String::from_utf8_lossy(bytes);
-    match json::pretty(what, &text) {
-        Ok(p) => p,
-        Err(_) => text::escape(&text).into_owned(),
+    match json::Shown::of(what, bytes) {
+        json::Shown::Json(p) => p,
+        json::Shown::Raw(t) => text::escape(&t).into_owned(),
     }
 }
 

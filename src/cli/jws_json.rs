@@ -12,8 +12,8 @@ use crate::core::findings::{self, Context, Finding};
 use crate::core::jws_json::{
     self, JsonSignature, JwsJson, JwsJsonError, Outcome, Serialization, SignatureResult,
 };
+use crate::core::token;
 use crate::core::verify::Check;
-use crate::core::{text, token};
 use serde_json::{Value, json};
 use std::process::ExitCode;
 
@@ -165,7 +165,7 @@ pub(crate) fn verify_json(args: &VerifyArgs, text: &str, now: i64) -> CliResult 
     } else {
         say!("{headline}");
         for r in &verdicts.results {
-            say!("{}", row_text(r));
+            say!("  {}", r.summary());
         }
         if let Some(report) = judged {
             say!(
@@ -202,29 +202,6 @@ fn headline(doc: &JwsJson, results: &[SignatureResult], accepted: bool, all: boo
         "{word}: {valid} of {} signatures verified; {rule} ({})",
         results.len(),
         described(doc)
-    )
-}
-
-fn kid_text(r: &SignatureResult) -> String {
-    match &r.kid {
-        Some((kid, true)) => format!("kid {}", text::clip(kid, 40)),
-        Some((kid, false)) => format!("kid {} (not signed)", text::clip(kid, 40)),
-        None => "no kid".into(),
-    }
-}
-
-fn row_text(r: &SignatureResult) -> String {
-    let alg = r.alg.as_deref().unwrap_or("?");
-    let key = match &r.outcome {
-        Outcome::Checked { key, .. } => format!(" with {key}"),
-        _ => String::new(),
-    };
-    format!(
-        "  [{}] {alg}  {}  {}{key}: {}",
-        r.index,
-        kid_text(r),
-        r.status(),
-        r.detail()
     )
 }
 

@@ -204,6 +204,33 @@ pub fn pretty(what: &str, text: &str) -> Result<String> {
     Ok(out)
 }
 
+/// Bytes shown to a person: pretty-printed JSON, or the bytes as text when they are not JSON.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Shown {
+    /// The bytes were JSON: pretty-printed, strings and numbers byte for byte.
+    Json(String),
+    /// Not JSON: the bytes as text (invalid UTF-8 replaced), unchanged otherwise.
+    Raw(String),
+}
+
+impl Shown {
+    /// Pretty JSON when `bytes` parse (`what` names them: "header", "payload"), else raw text.
+    pub fn of(what: &str, bytes: &[u8]) -> Shown {
+        let text = String::from_utf8_lossy(bytes);
+        match pretty(what, &text) {
+            Ok(p) => Shown::Json(p),
+            Err(_) => Shown::Raw(text.into_owned()),
+        }
+    }
+
+    /// The text, pretty or raw, for an editor (which shows hidden characters itself).
+    pub fn into_text(self) -> String {
+        match self {
+            Shown::Json(t) | Shown::Raw(t) => t,
+        }
+    }
+}
+
 fn newline(out: &mut String, depth: usize) {
     out.push('\n');
     for _ in 0..depth {

@@ -6,6 +6,7 @@
 
 use crate::core::claims::NumericDate;
 use crate::core::findings::Finding;
+use crate::core::jws_json::SignatureResult;
 use crate::core::verify::Report;
 use crate::core::workbench::{Headline, Tone, Workbench};
 
@@ -20,6 +21,8 @@ pub struct Derived {
     pub headline: Option<Headline>,
     /// The report (checks).
     pub report: Option<Report>,
+    /// One row per signature of a JWS JSON document (none for a compact token).
+    pub signatures: Vec<(Tone, String)>,
     /// The findings, sorted.
     pub findings: Vec<Finding>,
     /// The findings that do not change with the clock, for the revision judged.
@@ -50,6 +53,14 @@ impl Derived {
         self.judged = Some((wb.revision(), now));
         self.headline = Some(wb.headline(now));
         self.report = wb.report(now);
+        self.signatures = wb.json_verdicts(now).map_or_else(Vec::new, |v| {
+            let tone = |r: &SignatureResult| match (r.valid(), r.fitted()) {
+                (true, _) => Tone::Good,
+                (false, true) => Tone::Bad,
+                (false, false) => Tone::Warn,
+            };
+            v.results.iter().map(|r| (tone(r), r.summary())).collect()
+        });
         self.findings = self.timeless.clone();
         self.findings.extend(wb.timed_findings(now));
         crate::core::findings::sort(&mut self.findings);

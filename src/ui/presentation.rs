@@ -41,7 +41,12 @@ impl Masking {
         let bytes = insp.payload_bytes.as_deref().unwrap_or(&[]);
         let payload_bytes = structure::value_ranges(bytes, &names);
         let offset = insp.spans.get(1).map_or(0, |r| r.start);
-        let token_chars = structure::carried(&payload_bytes, bytes.len(), offset);
+        // A JSON document is not the compact text the spans count in: nothing to mask there.
+        let token_chars = if wb.json_document().is_some() {
+            Vec::new()
+        } else {
+            structure::carried(&payload_bytes, bytes.len(), offset)
+        };
         Masking {
             names,
             token_chars,

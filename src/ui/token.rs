@@ -36,7 +36,18 @@ pub fn token_editor_ui(
 pub fn token_notes_ui(ui: &mut egui::Ui, wb: &Workbench, actions: &mut Actions) {
     let p = Palette::of(ui);
     ui.horizontal_wrapped(|ui| {
-        if wb.token().bytes().filter(|b| *b == b'.').count() == 4 {
+        if let Some(doc) = wb.json_document() {
+            let n = doc.signatures.len();
+            widgets::colored_line(
+                ui,
+                p.payload,
+                format!(
+                    "■ {} JWS JSON, {n} signature{}",
+                    doc.serialization.name(),
+                    if n == 1 { "" } else { "s" }
+                ),
+            );
+        } else if wb.token().bytes().filter(|b| *b == b'.').count() == 4 {
             let names = [
                 "protected header",
                 "encrypted key",

@@ -57,6 +57,9 @@ pub fn verdict_ui(ui: &mut egui::Ui, wb: &Workbench, derived: &Derived) {
     if !h.judging.is_empty() {
         ui.add(egui::Label::new(egui::RichText::new(&h.judging).weak()).wrap());
     }
+    for (tone, row) in &derived.signatures {
+        ui.add(egui::Label::new(egui::RichText::new(row).color(tone_color(ui, *tone))).wrap());
+    }
     let Some(report) = &derived.report else {
         return;
     };

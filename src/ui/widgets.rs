@@ -57,8 +57,12 @@ pub fn jwe_colors(p: &Palette) -> [Color32; 5] {
 }
 
 /// Colours a compact token by segment: header, payload, signature (a JWE's five parts in
-/// their own colours); dots plain.
+/// their own colours); dots plain. A JSON document is coloured as JSON.
 pub fn token_job(text: &str, font: &FontId, p: &Palette) -> LayoutJob {
+    if text.trim_start().starts_with('{') {
+        // A JWS JSON document: coloured as the JSON it is.
+        return json_job(text, font, p);
+    }
     let mut job = LayoutJob::default();
     let colors = if text.bytes().filter(|b| *b == b'.').count() == 4 {
         jwe_colors(p)

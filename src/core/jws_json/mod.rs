@@ -10,7 +10,10 @@ mod verify;
 use read::{general_entries, member_type, read_signature, same_b64};
 
 pub use make::{Signer, sign_json, to_compact, to_json};
-pub use verify::{Outcome, SignatureResult, Verdicts, verify_each};
+pub use verify::{
+    Outcome, SignatureCheck, SignatureResult, SignatureVerdict, Verdicts, check_signatures,
+    verify_each, with_claims,
+};
 
 use super::error::Error;
 use super::json;

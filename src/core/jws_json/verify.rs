@@ -4,9 +4,10 @@
 
 use super::{JsonSignature, JwsJson, JwsJsonError};
 use crate::core::alg::HeaderAlg;
+use crate::core::alg::JwsAlg;
 use crate::core::claims::NumericDate;
 use crate::core::keys::{KeyFile, Purpose};
-use crate::core::verify::{Policy, Report, SignatureStatus, verify};
+use crate::core::verify::{Check, Policy, Report, SignatureStatus, signature_status};
 
 /// What became of one signature.
 #[derive(Debug, Clone)]
@@ -63,6 +64,32 @@ impl SignatureResult {
         }
     }
 
+    /// One line for a table of signatures: `[0] RS256  kid rsa1 (not signed)  valid with KEY:
+    /// DETAIL` (names from the document escaped and clipped).
+    pub fn summary(&self) -> String {
+        let alg = self
+            .alg
+            .as_deref()
+            .map_or("?".into(), crate::core::text::escape);
+        let kid = match &self.kid {
+            Some((kid, signed)) => {
+                let unsigned = if *signed { "" } else { " (not signed)" };
+                format!("kid {}{unsigned}", crate::core::text::clip(kid, 40))
+            }
+            None => "no kid".into(),
+        };
+        let key = match &self.outcome {
+            Outcome::Checked { key, .. } => format!(" with {key}"),
+            _ => String::new(),
+        };
+        format!(
+            "[{}] {alg}  {kid}  {}{key}: {}",
+            self.index,
+            self.status(),
+            self.detail()
+        )
+    }
+
     /// A sentence for this signature's status: the verdict or why it was not judged.
     pub fn detail(&self) -> String {
         match &self.outcome {
@@ -97,21 +124,76 @@ impl Verdicts {
     }
 }
 
-/// Verifies each signature of `doc` with the key `keys` offers for it (by `kid`, then by
-/// what fits its `alg`), under `policy` at `now`.
-pub fn verify_each(doc: &JwsJson, keys: &KeyFile, policy: &Policy, now: NumericDate) -> Verdicts {
-    let results = doc
-        .signatures
+/// One signature's verdict before the claims are looked at: what the window keeps between
+/// keystrokes (the claims are judged again as the clock runs).
+#[derive(Debug, Clone)]
+pub struct SignatureCheck {
+    /// Its index in the document.
+    pub index: usize,
+    /// Its `kid` and whether it is signed.
+    pub kid: Option<(String, bool)>,
+    /// The protected header's `alg`, as written.
+    pub alg: Option<String>,
+    /// The signature's verdict (status, algorithm, the `alg` check) and the key used, or why
+    /// it was not judged.
+    pub verdict: Result<(SignatureVerdict, String), Outcome>,
+}
+
+/// A signature's status, its algorithm and the `alg` check, as the verifier gives them.
+pub type SignatureVerdict = (SignatureStatus, Option<JwsAlg>, Check);
+
+/// Checks each signature of `doc` with the key `keys` offers for it (by `kid`, then by what
+/// fits its `alg`) under `policy`; claims are not looked at.
+pub fn check_signatures(doc: &JwsJson, keys: &KeyFile, policy: &Policy) -> Vec<SignatureCheck> {
+    doc.signatures
         .iter()
         .enumerate()
-        .map(|(index, sig)| SignatureResult {
+        .map(|(index, sig)| SignatureCheck {
             index,
             kid: sig.kid(),
             alg: alg_name(sig),
-            outcome: judge(sig, keys, policy, now),
+            verdict: check_one(sig, keys, policy),
+        })
+        .collect()
+}
+
+/// The full verdicts: each checked signature's report with the claims judged at `now`.
+pub fn with_claims(
+    doc: &JwsJson,
+    checks: &[SignatureCheck],
+    policy: &Policy,
+    now: NumericDate,
+) -> Verdicts {
+    let results = checks
+        .iter()
+        .map(|c| {
+            let insp = doc
+                .signatures
+                .get(c.index)
+                .and_then(|s| s.inspection.as_ref().ok());
+            let outcome = match (&c.verdict, insp) {
+                (Ok((verdict, key)), Some(insp)) => Outcome::Checked {
+                    report: Report::assemble(verdict.clone(), insp, policy, now),
+                    key: key.clone(),
+                },
+                (Err(skipped), _) => skipped.clone(),
+                (Ok(_), None) => Outcome::NoKey("the signature cannot be read".into()),
+            };
+            SignatureResult {
+                index: c.index,
+                kid: c.kid.clone(),
+                alg: c.alg.clone(),
+                outcome,
+            }
         })
         .collect();
     Verdicts { results }
+}
+
+/// Verifies each signature of `doc` with the key `keys` offers for it (by `kid`, then by
+/// what fits its `alg`), under `policy` at `now`.
+pub fn verify_each(doc: &JwsJson, keys: &KeyFile, policy: &Policy, now: NumericDate) -> Verdicts {
+    with_claims(doc, &check_signatures(doc, keys, policy), policy, now)
 }
 
 fn alg_name(sig: &JsonSignature) -> Option<String> {
@@ -123,10 +205,14 @@ fn alg_name(sig: &JsonSignature) -> Option<String> {
         .map(|a| crate::core::text::clip(a, 40))
 }
 
-fn judge(sig: &JsonSignature, keys: &KeyFile, policy: &Policy, now: NumericDate) -> Outcome {
+fn check_one(
+    sig: &JsonSignature,
+    keys: &KeyFile,
+    policy: &Policy,
+) -> Result<(SignatureVerdict, String), Outcome> {
     let insp = match &sig.inspection {
         Ok(insp) => insp,
-        Err(e) => return Outcome::Refused(e.clone()),
+        Err(e) => return Err(Outcome::Refused(e.clone())),
     };
     let alg = match insp.alg {
         HeaderAlg::Known(a) => Some(a),
@@ -136,17 +222,14 @@ fn judge(sig: &JsonSignature, keys: &KeyFile, policy: &Policy, now: NumericDate)
     let key = match keys.pick_for_token(header.as_ref(), alg, Purpose::Verify) {
         Ok(i) => match keys.keys.get(i) {
             Some(k) => k,
-            None => return Outcome::NoKey("the key file holds no usable key".into()),
+            None => return Err(Outcome::NoKey("the key file holds no usable key".into())),
         },
-        Err(e) => return Outcome::NoKey(e.to_string()),
+        Err(e) => return Err(Outcome::NoKey(e.to_string())),
     };
     if let Some(a) = alg
         && let Err(e) = key.check_fits(a, Purpose::Verify)
     {
-        return Outcome::NoKey(e.to_string());
+        return Err(Outcome::NoKey(e.to_string()));
     }
-    Outcome::Checked {
-        report: verify(insp, Some(key), policy, now),
-        key: key.describe(),
-    }
+    Ok((signature_status(insp, Some(key), policy), key.describe()))
 }

@@ -299,12 +299,27 @@ impl Report {
 
 /// Verifies an inspected token with `key` (if any) under `policy` at time `now`.
 pub fn verify(insp: &Inspection, key: Option<&Key>, policy: &Policy, now: NumericDate) -> Report {
-    let (signature, alg, alg_check) = signature_status(insp, key, policy);
-    let mut checks = vec![alg_check];
-    checks.extend(claim_checks(insp, policy, now));
-    Report {
-        signature,
-        alg,
-        checks,
+    Report::assemble(signature_status(insp, key, policy), insp, policy, now)
+}
+
+impl Report {
+    /// The report for a signature verdict already reached (status, algorithm, and the `alg`
+    /// check, as [`signature_status`] returns them) and the claims of `insp` under `policy`
+    /// at `now`: the one way a report is put together (the window keeps the signature's
+    /// verdict between keystrokes and re-checks the claims as the clock runs).
+    pub fn assemble(
+        signature: (SignatureStatus, Option<JwsAlg>, Check),
+        insp: &Inspection,
+        policy: &Policy,
+        now: NumericDate,
+    ) -> Report {
+        let (signature, alg, alg_check) = signature;
+        let mut checks = vec![alg_check];
+        checks.extend(claim_checks(insp, policy, now));
+        Report {
+            signature,
+            alg,
+            checks,
+        }
     }
 }

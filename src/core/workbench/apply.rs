@@ -3,11 +3,10 @@
 use super::{Edit, Effects, Job, KeygenJob, Lead, Notice, Template, Workbench, derive, templates};
 use crate::core::JwsAlg;
 use crate::core::alg::HeaderAlg;
-use crate::core::b64;
 use crate::core::claims::NumericDate;
 use crate::core::error::Error;
 use crate::core::json;
-use crate::core::keys::{self, Key, KeyField, KeyMaterial, SecretEncoding};
+use crate::core::keys::SecretEncoding;
 use crate::core::token::{self, Payload};
 
 impl Workbench {
@@ -167,7 +166,7 @@ impl Workbench {
     }
 
     /// The decryption job for a pasted JWE, when one is loaded.
-    fn jwe_job(&mut self) -> Option<super::DecryptJob> {
+    pub(super) fn jwe_job(&mut self) -> Option<super::DecryptJob> {
         let is_jwe =
             matches!(&self.inspection, Ok(i) if i.form == token::Form::Jwe) || self.jwe.is_some();
         if self.lead != Lead::Token || !is_jwe {
@@ -182,12 +181,15 @@ impl Workbench {
 
     /// The token was typed or pasted: repair it once, decode it, fill the editors. A repaired
     /// paste is replaced by the clean token, and that is what is judged (as the command line
-    /// judges the same token); the repairs stay as notes and findings.
+    /// judges the same token); the repairs stay as notes and findings. A JWS JSON document is
+    /// kept as pasted; the editors show its first readable signature.
     fn set_token(&mut self, text: String) {
         self.jwe = None;
-        let (clean, repairs, inspection) = token::inspect_clean(&text);
-        self.token = if repairs.is_empty() { text } else { clean };
-        self.repairs = repairs;
+        let pasted = super::json_doc::read_pasted(text);
+        self.token = pasted.token;
+        self.repairs = pasted.repairs;
+        self.json = pasted.json;
+        let inspection = pasted.inspection;
         self.lead = Lead::Token;
         self.stale = None;
         self.generation += 1; // drops any signing job still running
@@ -198,14 +200,14 @@ impl Workbench {
         match &self.inspection {
             Ok(insp) => {
                 self.header = match &insp.header_bytes {
-                    Ok(bytes) => pretty_or_raw("header", bytes),
+                    Ok(bytes) => json::Shown::of("header", bytes).into_text(),
                     Err(_) => String::new(),
                 };
                 self.payload = match (&insp.payload_bytes, &insp.payload) {
                     (_, Ok(Payload::Encrypted)) => {
                         "(encrypted: a JWE payload cannot be shown)".to_string()
                     }
-                    (Ok(bytes), _) => pretty_or_raw("payload", bytes),
+                    (Ok(bytes), _) => json::Shown::of("payload", bytes).into_text(),
                     (Err(_), _) => String::new(),
                 };
                 // The editors show what the token holds; they parse as the token's parts did.
@@ -232,7 +234,7 @@ impl Workbench {
     }
 
     /// The algorithm picker changed: rewrite the header's `alg` and re-sign.
-    fn set_alg(&mut self, alg: JwsAlg) -> Option<super::SignJob> {
+    pub(super) fn set_alg(&mut self, alg: JwsAlg) -> Option<super::SignJob> {
         self.alg = alg;
         if let Ok(updated) = json::set_members(
             "header",
@@ -281,100 +283,4 @@ impl Workbench {
             self.payload = p;
         }
     }
-
-    /// Key bytes from a file or a drop: into the field that fits; nothing typed is lost when
-    /// they are not a usable key.
-    fn load_key(&mut self, bytes: &[u8], source: &str, fx: &mut Effects) {
-        if self.load_jwe_key(bytes, source, fx) {
-            return;
-        }
-        let routed = match keys::route(bytes, self.alg) {
-            Ok(r) => r,
-            Err(e) => {
-                fx.notice = Some(Notice::error(format!("Could not use {source}: {e}")));
-                fx.changed = false;
-                return;
-            }
-        };
-        match routed.field {
-            KeyField::Secret => {
-                self.keys.secret = routed.text;
-                self.keys.secret_encoding = routed.encoding;
-            }
-            KeyField::Private => self.keys.private_key = routed.text,
-            KeyField::Public => self.keys.public_key = routed.text,
-            KeyField::Jwe => self.keys.jwe_key = routed.text,
-        }
-        fx.loaded_into = Some(routed.field);
-        let sign = match routed.switch_to {
-            Some(alg) => self.set_alg(alg),
-            None => self.keys_changed(),
-        };
-        fx.push(sign.map(Box::new).map(Job::Sign));
-        fx.notice = Some(Notice::info(format!(
-            "Loaded {} from {source}",
-            routed.summary
-        )));
-    }
-
-    /// With a pasted JWE that RSA or ECDH protects, a private key file is its decryption key:
-    /// it goes into the JWE key field and the token is decrypted (the algorithm stays).
-    fn load_jwe_key(&mut self, bytes: &[u8], source: &str, fx: &mut Effects) -> bool {
-        use crate::core::jwe::{JweKey, KeyFamily};
-        let Some(super::JweView {
-            parts: Ok(parts), ..
-        }) = &self.jwe
-        else {
-            return false;
-        };
-        let family = parts.alg.family();
-        if self.lead != Lead::Token || !matches!(family, KeyFamily::Rsa | KeyFamily::Ecdh) {
-            return false;
-        }
-        let Ok(key) = JweKey::load(bytes) else {
-            return false;
-        };
-        if !key.is_private() {
-            return false;
-        }
-        let text = match std::str::from_utf8(bytes) {
-            Ok(t) => t.to_string(),
-            Err(_) => match keys::der_to_pem(bytes) {
-                Ok(p) => p,
-                Err(_) => return false,
-            },
-        };
-        self.keys.jwe_key = text;
-        fx.loaded_into = Some(KeyField::Jwe);
-        fx.push(self.jwe_job().map(Job::Decrypt));
-        fx.notice = Some(Notice::info(format!(
-            "Loaded {} from {source} as the key that decrypts this JWE",
-            key.kind_words()
-        )));
-        true
-    }
-
-    /// A generated key goes into the key fields; the token re-signs when the editors lead.
-    fn use_generated(&mut self, key: &Key) -> Option<super::SignJob> {
-        match &key.material {
-            KeyMaterial::Secret(secret) => {
-                self.keys.secret = b64::encode(secret);
-                self.keys.secret_encoding = SecretEncoding::Base64;
-            }
-            _ => {
-                self.keys.private_key = key.private_pem().unwrap_or_default();
-                self.keys.public_key.clear();
-            }
-        }
-        if key.algorithms().contains(&self.alg) {
-            self.keys_changed()
-        } else {
-            self.set_alg(key.default_alg())
-        }
-    }
-}
-
-fn pretty_or_raw(what: &str, bytes: &[u8]) -> String {
-    let text = String::from_utf8_lossy(bytes);
-    json::pretty(what, &text).unwrap_or_else(|_| text.into_owned())
 }

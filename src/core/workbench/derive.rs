@@ -195,6 +195,42 @@ impl Workbench {
         ks.sign = private;
     }
 
+    /// Every key in the key pane that can verify: the public field's keys (else the private
+    /// field's public halves) and the secret; texts parsed once per change, as for signing.
+    pub(super) fn verifying_keys(&mut self) -> KeyFile {
+        let ks = &mut self.key_state;
+        let mut out = KeyFile {
+            keys: Vec::new(),
+            is_set: false,
+            notes: Vec::new(),
+        };
+        let public_text = self.keys.public_key.trim().to_string();
+        let private_text = self.keys.private_key.trim().to_string();
+        let file = if !public_text.is_empty() {
+            Some(cached(&mut ks.public, &public_text, |t| {
+                keys::load_key_bytes(t.as_bytes())
+            }))
+        } else if !private_text.is_empty() {
+            Some(cached(&mut ks.private, &private_text, |t| {
+                keys::load_key_bytes(t.as_bytes())
+            }))
+        } else {
+            None
+        };
+        if let Some(Ok(f)) = file {
+            out.keys.extend(f.keys.iter().map(Key::public_half));
+            out.is_set = f.is_set;
+        }
+        if !self.keys.secret.is_empty() {
+            let input = (self.keys.secret.clone(), self.keys.secret_encoding);
+            if let Ok(k) = cached(&mut ks.secret, &input, |(t, e)| keys::parse_secret(t, *e)) {
+                out.keys.push(k.clone());
+            }
+        }
+        out.is_set |= out.keys.len() > 1;
+        out
+    }
+
     /// Re-checks the token's signature with the verifying key (not time-dependent).
     pub(super) fn refresh_signature(&mut self) {
         self.signature = match &self.inspection {
@@ -213,6 +249,7 @@ impl Workbench {
         {
             self.signature.0 = SignatureStatus::Unchecked(Unchecked::NoKey, e.to_string());
         }
+        self.refresh_json_checks();
     }
 
     /// A key field changed: re-derive keys; re-sign when the editors lead, else re-verify.

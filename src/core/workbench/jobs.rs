@@ -249,8 +249,8 @@ impl Workbench {
 
     /// Replaces the editors (pretty-printed) and makes them lead.
     pub(super) fn load_editors(&mut self, header: &str, payload: &str) {
-        self.header = json::pretty("header", header).unwrap_or_else(|_| header.to_string());
-        self.payload = json::pretty("payload", payload).unwrap_or_else(|_| payload.to_string());
+        self.header = json::Shown::of("header", header.as_bytes()).into_text();
+        self.payload = json::Shown::of("payload", payload.as_bytes()).into_text();
         self.lead = Lead::Editors;
         self.parse_editors();
         self.follow_header_alg();

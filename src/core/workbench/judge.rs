@@ -9,18 +9,20 @@ impl Workbench {
     /// The full report as of the document's clock: the cached signature verdict plus fresh
     /// claim checks.
     pub fn report(&self, now: NumericDate) -> Option<Report> {
+        if let Some(v) = self.json_verdicts(now) {
+            // A JSON document: the checks of the first signature a key judged.
+            return v.results.into_iter().find_map(|r| match r.outcome {
+                crate::core::jws_json::Outcome::Checked { report, .. } => Some(report),
+                _ => None,
+            });
+        }
         let insp = self.inspection.as_ref().ok()?;
-        let mut checks = vec![self.signature.2.clone()];
-        checks.extend(crate::core::verify::claim_checks(
+        Some(Report::assemble(
+            self.signature.clone(),
             insp,
             &self.policy,
             self.at(now),
-        ));
-        Some(Report {
-            signature: self.signature.0.clone(),
-            alg: self.signature.1,
-            checks,
-        })
+        ))
     }
 
     /// Security findings for the token and the key in use, judged at the document's clock

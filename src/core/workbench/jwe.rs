@@ -236,10 +236,7 @@ impl Workbench {
         let Ok(insp) = &self.inspection else {
             return;
         };
-        let pretty = |what: &str, bytes: &[u8]| {
-            let text = String::from_utf8_lossy(bytes);
-            json::pretty(what, &text).unwrap_or_else(|_| text.into_owned())
-        };
+        let pretty = |what: &str, bytes: &[u8]| json::Shown::of(what, bytes).into_text();
         if let Ok(h) = &insp.header_bytes {
             self.header = pretty("header", h);
         }

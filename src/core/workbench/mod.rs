@@ -12,9 +12,11 @@ mod edit;
 mod inputs;
 mod job;
 mod jobs;
+mod json_doc;
 mod judge;
 mod jwe;
 mod lab;
+mod loading;
 mod stale;
 mod templates;
 mod verdict;
@@ -97,6 +99,9 @@ pub struct Workbench {
     generation: u64,
     revision: u64,
     jwe: Option<JweView>,
+    /// A pasted JWS JSON document, and each signature's check with the pane's keys.
+    json: Option<crate::core::jws_json::JwsJson>,
+    json_checks: Vec<crate::core::jws_json::SignatureCheck>,
     encryption: Encryption,
     lab: LabState,
     /// The key being generated (its generation and what it is), if any.
@@ -127,6 +132,8 @@ impl Workbench {
             generation: 0,
             revision: 0,
             jwe: None,
+            json: None,
+            json_checks: Vec::new(),
             encryption: Encryption::Off,
             lab: LabState::default(),
             generating: None,

@@ -83,6 +83,9 @@ impl Workbench {
         if let Some(h) = self.jwe_headline(now) {
             return head(h.0, h.1, h.2, self.judging());
         }
+        if let Some(h) = self.json_headline(now) {
+            return head(h.0, h.1, h.2, self.judging());
+        }
         match &self.inspection {
             Err(Error::EmptyToken) => {
                 return head(

@@ -1,0 +1,97 @@
+//! Modern JOSE in the window: a pasted JWS JSON document shows one row per signature, its
+//! headline follows the command line's rule, and an unencoded (b64:false) token verifies.
+
+use crate::common::ui::*;
+use crate::common::*;
+use egui_kittest::kittest::Queryable;
+use jwt_workbench::ui::labels;
+use serde_json::Value;
+
+fn jose() -> Value {
+    let text = std::fs::read_to_string(fixture("modern/jose.json")).unwrap();
+    serde_json::from_str(&text).unwrap()
+}
+
+fn jwks(f: &Value, names: &[&str]) -> String {
+    let keys: Vec<Value> = names
+        .iter()
+        .map(|n| f["keys"][*n]["public"].clone())
+        .collect();
+    serde_json::json!({ "keys": keys }).to_string()
+}
+
+#[test]
+fn a_pasted_general_document_shows_a_row_per_signature() {
+    let f = jose();
+    let doc = f["jws_json"]["general"]["jws"].to_string();
+    let (mut h, _) = harness(Opts::default());
+    set_text(&mut h, labels::TOKEN, &doc);
+    assert!(shows(&h, "general JWS JSON, 2 signatures"), "legend");
+    assert!(shows(
+        &h,
+        "Not verified: no key fits any of the 2 signatures"
+    ));
+
+    // One signer's key: that signature verifies, the other is not judged; the document is
+    // accepted, as `verify` accepts it.
+    set_text(&mut h, labels::PUBLIC_KEY, &jwks(&f, &["rsa_sig"]));
+    assert!(shows(&h, "✔ Valid: 1 of 2 signatures verified"));
+    assert!(shows(&h, "[0] RS256  kid rsa1  valid"));
+    assert!(shows(&h, "[1] ES256  kid ec1  no key"));
+
+    set_text(
+        &mut h,
+        labels::PUBLIC_KEY,
+        &jwks(&f, &["rsa_sig", "ec_sig"]),
+    );
+    assert!(shows(&h, "✔ Valid: 2 of 2 signatures verified"));
+
+    // A changed payload: every signature a key fits fails.
+    let mut v: Value = serde_json::from_str(&doc).unwrap();
+    v["payload"] = jwt_workbench::core::b64::encode(br#"{"sub":"evil","iat":1780000000}"#).into();
+    set_text(&mut h, labels::TOKEN, &v.to_string());
+    assert!(shows(&h, "× Invalid: signature [0] invalid"));
+    assert!(!is_valid(&h));
+}
+
+#[test]
+fn an_unprotected_alg_is_never_trusted_in_the_window() {
+    let f = jose();
+    let mut v = f["jws_json"]["flattened"]["jws"].clone();
+    v["header"]["alg"] = "none".into();
+    let (mut h, _) = harness(Opts::default());
+    // The key first (with the flattened document as jose made it), then the tampered one.
+    set_text(
+        &mut h,
+        labels::TOKEN,
+        &f["jws_json"]["flattened"]["jws"].to_string(),
+    );
+    set_text(&mut h, labels::PUBLIC_KEY, &jwks(&f, &["rsa_sig"]));
+    assert!(is_valid(&h), "jose's flattened document verifies");
+    set_text(&mut h, labels::TOKEN, &v.to_string());
+    assert!(shows(&h, "refused"), "the signature is refused");
+    assert!(!is_valid(&h));
+}
+
+#[test]
+fn an_unencoded_payload_token_verifies_in_the_window() {
+    let f = jose();
+    let r = &f["rfc7797"];
+    let token = r["attached_compact"]["compact"].as_str().unwrap();
+    let (mut h, _) = harness(Opts::default());
+    set_text(&mut h, labels::SECRET, "");
+    h.get_by_label(labels::SECRET_ENCODING).click();
+    h.run();
+    h.get_by_label("base64").click();
+    h.run();
+    set_text(&mut h, labels::SECRET, r["key"]["k"].as_str().unwrap());
+    set_text(&mut h, labels::TOKEN, token);
+    assert!(is_valid(&h), "jose's b64:false token verifies");
+    assert!(
+        value(&h, labels::PAYLOAD).contains("b64false"),
+        "the payload is shown as it stands"
+    );
+    let forged = token.replace("b64false", "b64falsf");
+    set_text(&mut h, labels::TOKEN, &forged);
+    assert!(!is_valid(&h));
+}
