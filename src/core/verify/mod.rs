@@ -125,6 +125,9 @@ pub enum Fault {
     AudNotChecked,
     /// The token's characters are not a legal compact JWT (it was repaired to be read).
     Format,
+    /// A check of the token's profile failed (an id_token's at_hash, a DPoP proof's htu, an
+    /// SD-JWT's disclosure digest): the check's name and cite say which step.
+    Profile,
 }
 
 impl Check {
@@ -193,6 +196,7 @@ impl Check {
             Some(Fault::Malformed) => format!("{n} is malformed"),
             Some(Fault::AudNotChecked) => "aud present, no expected audience".to_string(),
             Some(Fault::Format) => "not a legal compact token".to_string(),
+            Some(Fault::Profile) => format!("{n} failed"),
         }
     }
 }
