@@ -40,6 +40,8 @@ mod keys_and_roundtrip;
 mod modern_fixtures;
 #[path = "core/perf_key_cache.rs"]
 mod perf_key_cache;
+#[path = "core/profiles.rs"]
+mod profiles;
 #[path = "core/pyjwt_verdicts.rs"]
 mod pyjwt_verdicts;
 #[path = "core/robust_props.rs"]

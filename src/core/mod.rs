@@ -14,6 +14,7 @@ pub mod jwe;
 pub mod jws_json;
 pub mod keys;
 pub mod members;
+pub mod profiles;
 pub mod recipes;
 pub mod sign;
 pub mod strict;

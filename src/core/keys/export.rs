@@ -152,14 +152,20 @@ impl Key {
         }
     }
 
-    /// RFC 7638 JWK thumbprint: SHA-256 over the required members, base64url.
-    pub fn thumbprint(&self) -> String {
+    /// The exact JSON an RFC 7638 thumbprint hashes: the required members in lexicographic
+    /// order, no whitespace (what a DPoP `jkt` or a `kid` computed from the key is made of).
+    pub fn thumbprint_input(&self) -> String {
         let members: Vec<String> = self
             .required_members()
             .into_iter()
             .map(|(k, v)| format!("{}:{}", Value::String(k.into()), Value::String(v)))
             .collect();
-        let canonical = format!("{{{}}}", members.join(","));
+        format!("{{{}}}", members.join(","))
+    }
+
+    /// RFC 7638 JWK thumbprint: SHA-256 over [`Key::thumbprint_input`], base64url.
+    pub fn thumbprint(&self) -> String {
+        let canonical = self.thumbprint_input();
         let digest = aws_lc_rs::digest::digest(&aws_lc_rs::digest::SHA256, canonical.as_bytes());
         b64::encode(digest.as_ref())
     }
