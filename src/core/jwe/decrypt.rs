@@ -22,7 +22,8 @@ pub struct Trace {
     pub encrypted_key: Vec<u8>,
     /// The initialization vector.
     pub iv: Vec<u8>,
-    /// The additional authenticated data: the protected header's base64url text.
+    /// The additional authenticated data: the protected header's base64url text (in the JSON
+    /// forms, followed by `.` and the `aad` member when there is one).
     pub aad: String,
     /// The ciphertext.
     pub ciphertext: Vec<u8>,
@@ -53,7 +54,8 @@ impl fmt::Debug for Trace {
 /// A decrypted JWE: its parts (header included), the plaintext and the trace.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Decrypted {
-    /// The token taken apart; `parts.header` is the protected header.
+    /// The token taken apart; `parts.header` is the protected header (in the JSON forms, the
+    /// union of the protected, shared unprotected and recipient headers).
     pub parts: JweParts,
     /// The plaintext (inflated when the header says `"zip":"DEF"`).
     pub plaintext: Vec<u8>,
@@ -101,13 +103,25 @@ fn check_crit(header: &Map<String, Value>) -> Result<(), JweError> {
 /// bad padding, RSA failure) is the one [`JweError::Decryption`].
 pub fn decrypt(token: &str, key: &JweKey, limits: &Limits) -> Result<Decrypted, JweError> {
     let parts = parse(token)?;
+    let aad = parts.protected.text.clone();
+    open(parts, key, limits, aad)
+}
+
+/// Decrypts parts already taken apart, authenticating `aad` (the compact form's: the
+/// protected header's base64url text; the JSON forms' may add `.` and the `aad` member).
+pub(super) fn open(
+    parts: JweParts,
+    key: &JweKey,
+    limits: &Limits,
+    aad: String,
+) -> Result<Decrypted, JweError> {
     check_crit(&parts.header)?;
     let (cek, key_step) = unwrap_cek(&parts, key, limits)?;
     let decrypted = content::decrypt(
         parts.enc,
         &cek,
         &parts.iv.bytes,
-        parts.aad(),
+        aad.as_bytes(),
         &parts.ciphertext.bytes,
         &parts.tag.bytes,
     )?;
@@ -122,7 +136,7 @@ pub fn decrypt(token: &str, key: &JweKey, limits: &Limits) -> Result<Decrypted, 
         key_step,
         encrypted_key: parts.encrypted_key.bytes.clone(),
         iv: parts.iv.bytes.clone(),
-        aad: parts.protected.text.clone(),
+        aad,
         ciphertext: parts.ciphertext.bytes.clone(),
         tag: parts.tag.bytes.clone(),
         decrypted_len,

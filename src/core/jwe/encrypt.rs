@@ -75,10 +75,13 @@ fn random(len: usize) -> Result<Zeroizing<Vec<u8>>, JweError> {
 }
 
 /// The key management step's outcome: the CEK, the encrypted key and header members.
-struct Wrapped {
-    cek: Zeroizing<Vec<u8>>,
-    encrypted_key: Vec<u8>,
-    members: Vec<(&'static str, Value)>,
+pub(super) struct Wrapped {
+    /// The content encryption key.
+    pub cek: Zeroizing<Vec<u8>>,
+    /// The encrypted key part (empty for `dir` and `ECDH-ES`).
+    pub encrypted_key: Vec<u8>,
+    /// The members the algorithm adds to the header (`epk`, `p2s`, `iv`...), in order.
+    pub members: Vec<(&'static str, Value)>,
 }
 
 fn symmetric<'k>(key: &'k JweKey, o: &EncryptOptions, want: usize) -> Result<&'k [u8], JweError> {
@@ -87,7 +90,24 @@ fn symmetric<'k>(key: &'k JweKey, o: &EncryptOptions, want: usize) -> Result<&'k
         .ok_or_else(|| wrong_key(o.alg, o.enc.key_len(), false, key))
 }
 
-fn wrap(o: &EncryptOptions, key: &JweKey) -> Result<Wrapped, JweError> {
+/// A fresh random CEK, or the one the recipients share (the JSON forms' later recipients).
+fn cek_for(shared: Option<&[u8]>, len: usize) -> Result<Zeroizing<Vec<u8>>, JweError> {
+    match shared {
+        Some(cek) => Ok(Zeroizing::new(cek.to_vec())),
+        None => random(len),
+    }
+}
+
+/// The key management step for one recipient: the CEK (made here, from `dir` or ECDH-ES, or
+/// the `shared` one, which only key-wrapping algorithms can carry), wrapped for `key`.
+pub(super) fn wrap(
+    o: &EncryptOptions,
+    key: &JweKey,
+    shared: Option<&[u8]>,
+) -> Result<Wrapped, JweError> {
+    if shared.is_some() && o.alg.is_direct() {
+        return Err(EncryptProblem::DirectShared { alg: o.alg }.into());
+    }
     let cek_len = o.enc.key_len();
     let kek_len = o.alg.kek_len().unwrap_or_default();
     let mut members = Vec::new();
@@ -98,13 +118,13 @@ fn wrap(o: &EncryptOptions, key: &JweKey) -> Result<Wrapped, JweError> {
         ),
         KeyFamily::AesKw => {
             let kek = symmetric(key, o, kek_len)?;
-            let cek = random(cek_len)?;
+            let cek = cek_for(shared, cek_len)?;
             let ek = keywrap::wrap(kek, &cek)?;
             (cek, ek)
         }
         KeyFamily::AesGcmKw => {
             let kek = symmetric(key, o, kek_len)?;
-            let cek = random(cek_len)?;
+            let cek = cek_for(shared, cek_len)?;
             let sealed = content::encrypt(gcm_for_kek(kek_len), kek, b"", &cek)?;
             members.push(("iv", b64::encode(&sealed.iv).into()));
             members.push(("tag", b64::encode(&sealed.tag).into()));
@@ -116,7 +136,7 @@ fn wrap(o: &EncryptOptions, key: &JweKey) -> Result<Wrapped, JweError> {
             else {
                 return Err(wrong_key(o.alg, cek_len, false, key));
             };
-            let cek = random(cek_len)?;
+            let cek = cek_for(shared, cek_len)?;
             let ek = rsa::encrypt_oaep(o.alg, n, e, &cek)?;
             (cek, ek)
         }
@@ -142,7 +162,7 @@ fn wrap(o: &EncryptOptions, key: &JweKey) -> Result<Wrapped, JweError> {
             if o.alg == KeyAlg::EcdhEs {
                 (eph.derived, Vec::new())
             } else {
-                let cek = random(cek_len)?;
+                let cek = cek_for(shared, cek_len)?;
                 let ek = keywrap::wrap(&eph.derived, &cek)?;
                 (cek, ek)
             }
@@ -157,7 +177,7 @@ fn wrap(o: &EncryptOptions, key: &JweKey) -> Result<Wrapped, JweError> {
             }
             let p2s = random(16)?;
             let kek = pbes2::derive(o.alg, password, &p2s, p2c)?;
-            let cek = random(cek_len)?;
+            let cek = cek_for(shared, cek_len)?;
             let ek = keywrap::wrap(&kek, &cek)?;
             members.push(("p2s", b64::encode(&p2s).into()));
             members.push(("p2c", p2c.into()));
@@ -182,6 +202,21 @@ pub fn encrypt(
     options: &EncryptOptions,
     key: &JweKey,
 ) -> Result<String, JweError> {
+    check_options(options)?;
+    let wrapped = wrap(options, key, None)?;
+    let protected = encode_header(compact_header(options, &wrapped.members));
+    let sealed = seal(options, &wrapped.cek, protected.as_bytes(), plaintext)?;
+    Ok(format!(
+        "{protected}.{}.{}.{}.{}",
+        b64::encode(&wrapped.encrypted_key),
+        b64::encode(&sealed.iv),
+        b64::encode(&sealed.ciphertext),
+        b64::encode(&sealed.tag)
+    ))
+}
+
+/// Refuses what `encrypt` never does: RSA1_5, and extra members it sets itself.
+pub(super) fn check_options(options: &EncryptOptions) -> Result<(), JweError> {
     if options.alg == KeyAlg::Rsa1_5 {
         return Err(rsa::rsa1_5_refused());
     }
@@ -191,9 +226,33 @@ pub fn encrypt(
     {
         return Err(EncryptProblem::Reserved { name }.into());
     }
-    let wrapped = wrap(options, key)?;
+    Ok(())
+}
+
+/// The header of one recipient's JWE, all of it protected: `alg`, `enc`, `zip` (when asked),
+/// `cty`, `kid`, the algorithm's `members`, then the extra members.
+pub(super) fn compact_header(
+    options: &EncryptOptions,
+    members: &[(&'static str, Value)],
+) -> Map<String, Value> {
     let mut header = Map::new();
     header.insert("alg".into(), options.alg.name().into());
+    header.extend(shared_header(options));
+    if let Some(kid) = &options.kid {
+        header.insert("kid".into(), kid.clone().into());
+    }
+    for (name, value) in members {
+        header.insert((*name).into(), value.clone());
+    }
+    for (name, value) in &options.extra {
+        header.insert(name.clone(), value.clone());
+    }
+    header
+}
+
+/// What every recipient shares: `enc`, `zip` (when asked) and `cty`, in that order.
+pub(super) fn shared_header(options: &EncryptOptions) -> Map<String, Value> {
+    let mut header = Map::new();
     header.insert("enc".into(), options.enc.name().into());
     if options.zip {
         header.insert("zip".into(), "DEF".into());
@@ -201,29 +260,26 @@ pub fn encrypt(
     if let Some(cty) = &options.cty {
         header.insert("cty".into(), cty.clone().into());
     }
-    if let Some(kid) = &options.kid {
-        header.insert("kid".into(), kid.clone().into());
-    }
-    for (name, value) in wrapped.members {
-        header.insert(name.into(), value);
-    }
-    for (name, value) in &options.extra {
-        header.insert(name.clone(), value.clone());
-    }
+    header
+}
+
+/// BASE64URL(UTF8(header)).
+pub(super) fn encode_header(header: Map<String, Value>) -> String {
     // A map of strings to JSON values always serializes.
-    let header_text = Value::Object(header).to_string();
-    let protected = b64::encode(header_text.as_bytes());
+    b64::encode(Value::Object(header).to_string().as_bytes())
+}
+
+/// The content encryption: the plaintext (deflated first when `zip` is asked) under `cek`.
+pub(super) fn seal(
+    options: &EncryptOptions,
+    cek: &[u8],
+    aad: &[u8],
+    plaintext: &[u8],
+) -> Result<content::Sealed, JweError> {
     let body = if options.zip {
         zip::deflate(plaintext)
     } else {
         plaintext.to_vec()
     };
-    let sealed = content::encrypt(options.enc, &wrapped.cek, protected.as_bytes(), &body)?;
-    Ok(format!(
-        "{protected}.{}.{}.{}.{}",
-        b64::encode(&wrapped.encrypted_key),
-        b64::encode(&sealed.iv),
-        b64::encode(&sealed.ciphertext),
-        b64::encode(&sealed.tag)
-    ))
+    content::encrypt(options.enc, cek, aad, &body)
 }

@@ -1,4 +1,4 @@
-//! The one error type of the JWE core, and the names of a compact JWE's five parts.
+//! The one error type of the JWE core, and the names of a JWE's five parts.
 //!
 //! Variants carry data, not messages (the payload types are in `problem.rs` and
 //! `refusal.rs`); each renders a lowercase sentence that says what failed and where, and
@@ -7,6 +7,7 @@
 //! single [`JweError::Decryption`], so the messages give an attacker no oracle.
 
 use super::alg::KeyNeed;
+use super::json::JsonProblem;
 use super::problem::{HeaderProblem, SizeProblem, Unsupported};
 use super::refusal::{BackendProblem, CurveProblem, EncryptProblem, LimitKind, WrongKey};
 use crate::core::b64::B64Error;
@@ -128,6 +129,34 @@ pub enum JweError {
     /// The crypto backend lacks something the token needs; see `NOT_SUPPORTED`.
     #[error("not supported by the crypto backend: {0}")]
     Backend(#[from] BackendProblem),
+    /// A JWE JSON document (RFC 7516 section 7.2) that is not one, or breaks one of its rules.
+    #[error(transparent)]
+    Json(#[from] JsonProblem),
+    /// Why one recipient of a JWE JSON document cannot be used (never a decryption failure:
+    /// that stays the one [`JweError::Decryption`]).
+    #[error("recipients[{index}]: {error}")]
+    Recipient {
+        /// The recipient's index in the document (0 is the first).
+        index: usize,
+        /// What is wrong with it.
+        error: Box<JweError>,
+    },
+    /// No recipient of a JWE JSON document takes the key, and none failed in the
+    /// cryptography: why each one was refused.
+    #[error("no recipient of the document takes this key: {}", tried_words(tried))]
+    NoRecipient {
+        /// Each recipient tried (its index) and why it was refused.
+        tried: Vec<(usize, JweError)>,
+    },
+}
+
+/// "recipients[0]: …; recipients[1]: …".
+fn tried_words(tried: &[(usize, JweError)]) -> String {
+    tried
+        .iter()
+        .map(|(i, e)| format!("recipients[{i}]: {e}"))
+        .collect::<Vec<_>>()
+        .join("; ")
 }
 
 #[cfg(test)]

@@ -1,5 +1,6 @@
-//! Encrypted tokens: JSON Web Encryption in compact form (RFC 7516) with the algorithms of
-//! RFC 7518, decrypt and encrypt, on the aws-lc-rs backend. Pure logic: no clock, no files.
+//! Encrypted tokens: JSON Web Encryption (RFC 7516) in the compact form and the JSON forms
+//! (flattened and general, several recipients, `aad`) with the algorithms of RFC 7518,
+//! decrypt and encrypt, on the aws-lc-rs backend. Pure logic: no clock, no files.
 //!
 //! # API
 //! - [`parse`]`(token) -> Result<JweParts, JweError>`: the five parts with their base64url
@@ -12,6 +13,11 @@
 //! - [`encrypt`]`(plaintext, &EncryptOptions, &JweKey) -> Result<String, JweError>`: a
 //!   compact JWE with a fresh random CEK and IV; header members in the order `alg`, `enc`,
 //!   `zip`, `cty`, `kid`, algorithm members, extra members.
+//! - [`read_json`]`(text) -> Result<JweJson, JweError>` and [`JweJson::decrypt`]: a JWE
+//!   JSON document (RFC 7516 section 7.2) taken apart and decrypted by the recipient the
+//!   key's `kid` names, else by each in turn ([`JsonDecrypted`] says which);
+//!   [`encrypt_json`]`(plaintext, &[Recipient], aad, JsonForm)`: one CEK wrapped for each
+//!   recipient. See the `json` module's notes for the rules on headers.
 //! - [`JweKey`]: one of the project's keys (`core::keys::Key`: an `oct` secret, RSA, EC
 //!   P-256/384/521, X25519; the one loader reads PEM, DER, JWK and JWKS for JWS and JWE
 //!   alike) or a PBES2 password. [`JweKey::from_key`], [`JweKey::from_jwk`] and
@@ -46,6 +52,7 @@ mod enc;
 mod encrypt;
 mod epk;
 mod error;
+mod json;
 mod keys;
 mod keywrap;
 mod manage;
@@ -61,6 +68,10 @@ pub use decrypt::{Decrypted, Trace, decrypt, is_nested_jws, looks_like_compact_j
 pub use enc::{ContentAlg, EcdhCurve};
 pub use encrypt::{EncryptOptions, RESERVED_MEMBERS, encrypt};
 pub use error::{DECRYPTION_FAILED, JweError, Part};
+pub use json::{
+    Aad, HeaderPlace, JsonDecrypted, JsonForm, JsonProblem, JsonRecipient, JweJson, MAX_RECIPIENTS,
+    Pick, Recipient, encrypt_json, looks_like_json, read_json,
+};
 pub use keys::JweKey;
 pub use manage::KeyStep;
 pub use parse::{EncodedPart, JweParts, parse};
@@ -88,7 +99,7 @@ pub const MAX_P2C_CEILING: u32 = 1_000_000;
 pub const DEFAULT_P2C: u32 = 8192;
 
 /// What this module does not do, and why: (name as in a header or in words, reason).
-pub const NOT_SUPPORTED: [(&str, &str); 12] = [
+pub const NOT_SUPPORTED: [(&str, &str); 11] = [
     (
         "RSA1_5 encryption",
         "refused by design: RSAES-PKCS1-v1_5 is open to Bleichenbacher's attack; RSA1_5 tokens are decrypted only",
@@ -128,10 +139,6 @@ pub const NOT_SUPPORTED: [(&str, &str); 12] = [
     (
         "XC20P",
         "XChaCha20-Poly1305 content encryption is an unregistered draft; not implemented here",
-    ),
-    (
-        "JSON serialization",
-        "only the compact form (RFC 7516 section 7.1) is read and written; the general and flattened JSON forms (section 7.2) are not",
     ),
     (
         "crit",

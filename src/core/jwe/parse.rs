@@ -84,6 +84,18 @@ impl JweParts {
     pub fn p2c(&self) -> Option<u64> {
         self.header.get("p2c").and_then(Value::as_u64)
     }
+
+    /// The parts' sizes, for [`check_sizes`].
+    fn sizes(&self) -> Sizes {
+        Sizes {
+            alg: self.alg,
+            enc: self.enc,
+            encrypted_key: self.encrypted_key.bytes.len(),
+            iv: self.iv.bytes.len(),
+            tag: self.tag.bytes.len(),
+            ciphertext: self.ciphertext.bytes.len(),
+        }
+    }
 }
 
 /// Splits a compact JWE into its five parts and checks the header and part sizes.
@@ -122,9 +134,44 @@ pub fn parse(token: &str) -> Result<JweParts, JweError> {
     let tag = next(Part::Tag, t)?;
 
     let header = header_object(&protected.bytes)?;
-    let alg_name = required_str(&header, "alg", "the key management algorithm")?;
+    assemble(protected, header, encrypted_key, iv, ciphertext, tag)
+}
+
+/// A JWE's parts put together under its JOSE header (for the compact form, the protected
+/// header; for the JSON forms, one recipient's union of headers), `alg`, `enc`, `zip` and
+/// the part sizes checked as [`parse`] does.
+pub(super) fn assemble(
+    protected: EncodedPart,
+    header: Map<String, Value>,
+    encrypted_key: EncodedPart,
+    iv: EncodedPart,
+    ciphertext: EncodedPart,
+    tag: EncodedPart,
+) -> Result<JweParts, JweError> {
+    let (alg, enc, zip) = header_algs(&header)?;
+    let parts = JweParts {
+        protected,
+        header,
+        alg,
+        enc,
+        zip,
+        encrypted_key,
+        iv,
+        ciphertext,
+        tag,
+    };
+    check_sizes(&parts.sizes())?;
+    Ok(parts)
+}
+
+/// A header's `alg`, `enc` and whether it says `"zip":"DEF"`, checked against the supported
+/// lists.
+pub(super) fn header_algs(
+    header: &Map<String, Value>,
+) -> Result<(KeyAlg, ContentAlg, bool), JweError> {
+    let alg_name = required_str(header, "alg", "the key management algorithm")?;
     let alg = KeyAlg::from_name(alg_name).ok_or_else(|| Unsupported::key_alg(alg_name))?;
-    let enc_name = required_str(&header, "enc", "the content encryption algorithm")?;
+    let enc_name = required_str(header, "enc", "the content encryption algorithm")?;
     let enc = ContentAlg::from_name(enc_name).ok_or_else(|| Unsupported::content_alg(enc_name))?;
     let zip = match header.get("zip") {
         None => false,
@@ -137,19 +184,7 @@ pub fn parse(token: &str) -> Result<JweParts, JweError> {
         }
         Some(_) => return Err(HeaderProblem::ZipNotString.into()),
     };
-    let parts = JweParts {
-        protected,
-        header,
-        alg,
-        enc,
-        zip,
-        encrypted_key,
-        iv,
-        ciphertext,
-        tag,
-    };
-    check_sizes(&parts)?;
-    Ok(parts)
+    Ok((alg, enc, zip))
 }
 
 /// Parses the decoded header bytes as a JSON object.
@@ -184,24 +219,40 @@ fn required_str<'a>(
     }
 }
 
-fn check_sizes(p: &JweParts) -> Result<(), JweError> {
-    let (alg, enc) = (p.alg, p.enc);
-    let ek = p.encrypted_key.bytes.len();
+/// The sizes of a JWE's parts, in bytes, under the algorithms its header names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Sizes {
+    /// The key management algorithm.
+    pub alg: KeyAlg,
+    /// The content encryption algorithm.
+    pub enc: ContentAlg,
+    /// The encrypted key.
+    pub encrypted_key: usize,
+    /// The initialization vector.
+    pub iv: usize,
+    /// The authentication tag.
+    pub tag: usize,
+    /// The ciphertext.
+    pub ciphertext: usize,
+}
+
+/// Refuses parts of the wrong size for the algorithms.
+pub(super) fn check_sizes(s: &Sizes) -> Result<(), JweError> {
+    let (alg, enc) = (s.alg, s.enc);
+    let ek = s.encrypted_key;
     if alg.is_direct() && ek != 0 {
         return Err(SizeProblem::EncryptedKeyNotEmpty { alg, got: ek }.into());
     }
     if !alg.is_direct() && ek == 0 {
         return Err(SizeProblem::EncryptedKeyEmpty { alg }.into());
     }
-    let iv = p.iv.bytes.len();
-    if iv != enc.iv_len() {
-        return Err(SizeProblem::Iv { enc, got: iv }.into());
+    if s.iv != enc.iv_len() {
+        return Err(SizeProblem::Iv { enc, got: s.iv }.into());
     }
-    let tag = p.tag.bytes.len();
-    if tag != enc.tag_len() {
-        return Err(SizeProblem::Tag { enc, got: tag }.into());
+    if s.tag != enc.tag_len() {
+        return Err(SizeProblem::Tag { enc, got: s.tag }.into());
     }
-    let ct = p.ciphertext.bytes.len();
+    let ct = s.ciphertext;
     if !enc.is_gcm() && (ct == 0 || !ct.is_multiple_of(16)) {
         return Err(SizeProblem::Ciphertext { enc, got: ct }.into());
     }

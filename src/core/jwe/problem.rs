@@ -122,7 +122,7 @@ pub enum HeaderProblem {
 }
 
 /// "not valid JSON: … at line L column C", or the core's own sentence.
-fn json_words(e: &crate::core::Error) -> String {
+pub(super) fn json_words(e: &crate::core::Error) -> String {
     match e {
         crate::core::Error::Json {
             line,

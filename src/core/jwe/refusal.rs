@@ -153,6 +153,36 @@ pub enum EncryptProblem {
         /// The member's name.
         name: &'static str,
     },
+    /// `dir` or `ECDH-ES` for one of several recipients: they make the CEK rather than carry
+    /// it, so no other recipient could share it.
+    #[error(
+        "{alg} cannot be one of several recipients: it gives the CEK itself (no encrypted key), so the other recipients could not share it; use a key-wrapping algorithm (A256KW, RSA-OAEP-256, ECDH-ES+A256KW...) or one recipient"
+    )]
+    DirectShared {
+        /// The algorithm.
+        alg: KeyAlg,
+    },
+    /// Nobody to encrypt to.
+    #[error("no recipient: give at least one key")]
+    NoRecipient,
+    /// The flattened form holds exactly one recipient.
+    #[error(
+        "the flattened JSON serialization holds one recipient; {count} were given (use the general serialization)"
+    )]
+    FlattenedRecipients {
+        /// How many recipients were given.
+        count: usize,
+    },
+    /// Recipients that disagree on what they share (the one ciphertext has one `enc`).
+    #[error(
+        "all recipients share the content encryption: recipient {index} differs from the first in \"{member}\""
+    )]
+    RecipientsDiffer {
+        /// The recipient (0 is the first).
+        index: usize,
+        /// What differs: "enc", "zip", "cty" or "extra members".
+        member: &'static str,
+    },
     /// AES key wrap of key data that is not 16 bytes or more in 8-byte steps.
     #[error("AES key wrap needs key data of at least 16 bytes in 8-byte steps; got {len}")]
     KeyWrapData {
