@@ -26,6 +26,8 @@ mod interop;
 mod interop_fixtures;
 #[path = "core/jwe_interop.rs"]
 mod jwe_interop;
+#[path = "core/jwe_json.rs"]
+mod jwe_json;
 #[path = "core/jwe_safety.rs"]
 mod jwe_safety;
 #[path = "core/jwe_vectors.rs"]
