@@ -24,5 +24,7 @@ mod cli_attack;
 mod cli_jwe;
 #[path = "cli/cli_modern.rs"]
 mod cli_modern;
+#[path = "cli/cli_profiles.rs"]
+mod cli_profiles;
 #[path = "cli/verdict_cases.rs"]
 mod verdict_cases;

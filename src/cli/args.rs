@@ -162,6 +162,8 @@ pub struct VerifyArgs {
     /// signature a given key fits, and at least one).
     #[arg(long)]
     pub all: bool,
+    #[command(flatten)]
+    pub profile: super::profile::ProfileArgs,
     /// Print one JSON object instead of text.
     #[arg(long)]
     pub json: bool,

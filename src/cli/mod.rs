@@ -15,6 +15,7 @@ mod jws_json;
 mod keys;
 mod output;
 mod parse;
+mod profile;
 mod verify;
 
 pub use args::*;
@@ -83,7 +84,7 @@ pub enum Command {
     /// Show a token's header, payload, signature and times, without verifying it.
     Decode(DecodeArgs),
     /// Check a token's signature and claims; exit 0 if valid, 1 if not.
-    Verify(VerifyArgs),
+    Verify(Box<VerifyArgs>),
     /// Sign a payload into a token.
     Encode(EncodeArgs),
     /// Make an access token (30 min) and a refresh token (7 days) for a subject, as JSON.
@@ -97,6 +98,8 @@ pub enum Command {
     /// Generate attack variants of a token (for testing your own services) and check that
     /// this workbench's verifier rejects each one; exit 1 if any forgery is accepted.
     Attack(AttackArgs),
+    /// DPoP proofs (RFC 9449): check one against its request, or make one.
+    Dpop(profile::DpopArgs),
     /// Rewrite a signed token in another serialization: compact, flattened or general JSON
     /// (the signatures untouched).
     Convert(ConvertArgs),
@@ -199,6 +202,7 @@ pub fn run(command: Command, now: Option<i64>) -> ExitCode {
         Command::Key(a) => keys::key_cmd(&a, now),
         Command::Attack(a) => attack::attack(&a, now),
         Command::Convert(a) => jws_json::convert(&a),
+        Command::Dpop(a) => profile::dpop(&a, now),
         Command::Decrypt(a) => jwe::decrypt(&a, now),
         Command::Encrypt(a) => jwe::encrypt(&a),
         Command::Completions(a) => {

@@ -44,7 +44,10 @@ pub(crate) fn verify_cmd(args: &VerifyArgs, now: i64) -> CliResult {
         attach(&mut insp, arg, &args.token)?;
     }
     let key = load_key_for(&args.key, &insp, Purpose::Verify)?;
-    let report = verify(&insp, Some(&key), &policy, now);
+    let mut report = verify(&insp, Some(&key), &policy, now);
+    let (profile, extra) =
+        super::profile::verify_checks(&args.profile, &insp, policy.aud.as_deref(), now)?;
+    report.checks.extend(extra);
     let (_, verdict) = report.verdict();
     let expected = if policy.algorithms.is_empty() {
         key.algorithms()
@@ -67,6 +70,7 @@ pub(crate) fn verify_cmd(args: &VerifyArgs, now: i64) -> CliResult {
             "signature": report.signature.word(),
             "verdict": verdict,
             "alg": report.alg.map(|a| a.name()),
+            "profile": profile.name(),
             "key": key.describe(),
             "checks": report.checks.iter().map(Check::to_json).collect::<Vec<_>>(),
             "header": insp.header.as_ref().map_or(Value::Null, |h| Value::Object(h.clone())),
@@ -76,9 +80,27 @@ pub(crate) fn verify_cmd(args: &VerifyArgs, now: i64) -> CliResult {
         output::print_json(&out);
     } else {
         print_report(&report);
+        if profile != crate::core::profiles::Profile::Jwt {
+            say!("profile: {} (--profile jwt for none)", profile.describe());
+        }
         print_findings(&found);
     }
     Ok(ExitCode::from(exit_code(&report)))
+}
+
+/// One line per check: its mark, name, sentence and the rule it applies.
+pub(crate) fn print_checks(checks: &[Check]) {
+    for c in checks {
+        let mark = if c.ok {
+            "✓"
+        } else if c.is_unchecked() {
+            "?"
+        } else {
+            "✗"
+        };
+        let cite = c.cite.map(|c| format!(" ({c})")).unwrap_or_default();
+        say!("  {mark} {:<6} {}{cite}", c.name, c.detail);
+    }
 }
 
 /// Gives a detached token (header..signature, RFC 7515 appendix F) its payload.
@@ -116,17 +138,7 @@ pub(crate) fn attach_bytes(arg: &str, token_arg: &str) -> Result<Vec<u8>, Fail> 
 /// could not be checked.
 pub(crate) fn print_report(report: &Report) {
     say!("{}", report.verdict().1);
-    for c in &report.checks {
-        let mark = if c.ok {
-            "✓"
-        } else if c.is_unchecked() {
-            "?"
-        } else {
-            "✗"
-        };
-        let cite = c.cite.map(|c| format!(" ({c})")).unwrap_or_default();
-        say!("  {mark} {:<6} {}{cite}", c.name, c.detail);
-    }
+    print_checks(&report.checks);
     if report.checks.iter().any(Check::is_unchecked) {
         say!(
             "hint: pass --aud AUDIENCE (the name this service goes by), or --any-aud to skip the check"

@@ -825,7 +825,8 @@ fn verify_lists_findings_with_the_key() {
         r#"{"typ":"at+jwt"}"#,
         "--exp=900",
         NOW,
-        r#"{"sub":"1","iss":"me","aud":"api"}"#,
+        // RFC 9068's required claims, so that the at+jwt profile's checks pass too.
+        r#"{"sub":"1","iss":"me","aud":"api","client_id":"c","jti":"j"}"#,
     ]);
     let token = o.stdout.trim().to_string();
     let o = run(&[

@@ -169,6 +169,8 @@ impl Check {
     /// The check as the command line's JSON gives it: `{"name","ok","detail","cite"}`.
     pub fn to_json(&self) -> serde_json::Value {
         serde_json::json!({
+            "id": self.name,
+            "section": self.cite.map(|c| c.to_string()),
             "name": self.name,
             "ok": self.ok,
             "status": if self.ok { "pass" } else if self.is_unchecked() { "unchecked" } else { "fail" },
