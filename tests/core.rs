@@ -38,6 +38,8 @@ mod jws_json_interop;
 mod key_workbench;
 #[path = "core/keys_and_roundtrip.rs"]
 mod keys_and_roundtrip;
+#[path = "core/mldsa.rs"]
+mod mldsa;
 #[path = "core/modern_fixtures.rs"]
 mod modern_fixtures;
 #[path = "core/perf_key_cache.rs"]

@@ -44,6 +44,7 @@ fn kind(k: &Key) -> (&'static str, String) {
         Family::Rsa => ("RSA", format!("{} bits", k.bits())),
         Family::Ec(c) => ("EC", c.name().to_string()),
         Family::Ed25519 => ("OKP", "Ed25519".to_string()),
+        Family::MlDsa(level) => ("AKP", level.name().to_string()),
         Family::X25519 => ("OKP", "X25519".to_string()),
     }
 }

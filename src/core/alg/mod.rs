@@ -1,10 +1,19 @@
-//! The JWS algorithms the workbench signs and verifies, and what a header's `alg` says.
+//! The JWS algorithms the workbench signs and verifies, the key families they need, and what
+//! a header's `alg` says ([`HeaderAlg`], in `header.rs`).
+
+mod header;
+mod mldsa;
+
+pub use header::{HeaderAlg, not_implemented};
+pub use mldsa::MlDsaLevel;
 
 use std::fmt;
 
-/// A JWS signature algorithm this workbench implements (RFC 7518 section 3, RFC 8037).
+/// A JWS signature algorithm this workbench implements (RFC 7518 section 3, RFC 8037, RFC 9864,
+/// RFC 9964).
 ///
-/// jsonwebtoken's own `Algorithm` lacks ES512; that one is done with the same aws-lc backend.
+/// jsonwebtoken's own `Algorithm` lacks ES512 and ML-DSA; those are done with the same aws-lc
+/// backend. Not supported: Ed448, HashML-DSA and SLH-DSA (their names get a message saying so).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum JwsAlg {
     /// HMAC with SHA-256 (the default).
@@ -32,8 +41,17 @@ pub enum JwsAlg {
     ES384,
     /// ECDSA on P-521 with SHA-512.
     ES512,
-    /// EdDSA (Ed25519).
+    /// EdDSA (RFC 8037), with an Ed25519 key: the polymorphic name.
     EdDSA,
+    /// Ed25519 (RFC 9864): the fully-specified name for what EdDSA does with an Ed25519 key;
+    /// the same signature.
+    Ed25519,
+    /// ML-DSA-44 (RFC 9964: FIPS 204 pure ML-DSA, empty context), JOSE name `ML-DSA-44`.
+    MlDsa44,
+    /// ML-DSA-65 (RFC 9964), JOSE name `ML-DSA-65`.
+    MlDsa65,
+    /// ML-DSA-87 (RFC 9964), JOSE name `ML-DSA-87`.
+    MlDsa87,
 }
 
 /// The kind of key an algorithm needs.
@@ -47,6 +65,8 @@ pub enum Family {
     Ec(Curve),
     /// An Ed25519 key pair.
     Ed25519,
+    /// An ML-DSA key pair of one parameter set (RFC 9964: JWK key type `AKP`).
+    MlDsa(MlDsaLevel),
     /// An X25519 key pair: key agreement for JWE (ECDH-ES); no JWS algorithm has this family.
     X25519,
 }
@@ -113,7 +133,7 @@ impl<'de> serde::Deserialize<'de> for JwsAlg {
 
 impl JwsAlg {
     /// Every algorithm, in the order pickers show them.
-    pub const ALL: [JwsAlg; 13] = [
+    pub const ALL: [JwsAlg; 17] = [
         JwsAlg::HS256,
         JwsAlg::HS384,
         JwsAlg::HS512,
@@ -127,6 +147,10 @@ impl JwsAlg {
         JwsAlg::ES384,
         JwsAlg::ES512,
         JwsAlg::EdDSA,
+        JwsAlg::Ed25519,
+        JwsAlg::MlDsa44,
+        JwsAlg::MlDsa65,
+        JwsAlg::MlDsa87,
     ];
 
     /// The registered name, as in a header's `alg`.
@@ -145,6 +169,10 @@ impl JwsAlg {
             JwsAlg::ES384 => "ES384",
             JwsAlg::ES512 => "ES512",
             JwsAlg::EdDSA => "EdDSA",
+            JwsAlg::Ed25519 => "Ed25519",
+            JwsAlg::MlDsa44 => "ML-DSA-44",
+            JwsAlg::MlDsa65 => "ML-DSA-65",
+            JwsAlg::MlDsa87 => "ML-DSA-87",
         }
     }
 
@@ -166,11 +194,15 @@ impl JwsAlg {
             JwsAlg::ES256 => Family::Ec(Curve::P256),
             JwsAlg::ES384 => Family::Ec(Curve::P384),
             JwsAlg::ES512 => Family::Ec(Curve::P521),
-            JwsAlg::EdDSA => Family::Ed25519,
+            JwsAlg::EdDSA | JwsAlg::Ed25519 => Family::Ed25519,
+            JwsAlg::MlDsa44 => Family::MlDsa(MlDsaLevel::L44),
+            JwsAlg::MlDsa65 => Family::MlDsa(MlDsaLevel::L65),
+            JwsAlg::MlDsa87 => Family::MlDsa(MlDsaLevel::L87),
         }
     }
 
-    /// The matching jsonwebtoken algorithm; `None` for ES512, which the crate lacks.
+    /// The jsonwebtoken algorithm that computes the same signature (EdDSA for Ed25519); `None`
+    /// for ES512 and ML-DSA, which the crate lacks.
     pub fn to_jsonwebtoken(self) -> Option<jsonwebtoken::Algorithm> {
         use jsonwebtoken::Algorithm as A;
         Some(match self {
@@ -185,18 +217,39 @@ impl JwsAlg {
             JwsAlg::PS512 => A::PS512,
             JwsAlg::ES256 => A::ES256,
             JwsAlg::ES384 => A::ES384,
-            JwsAlg::EdDSA => A::EdDSA,
-            JwsAlg::ES512 => return None,
+            JwsAlg::EdDSA | JwsAlg::Ed25519 => A::EdDSA,
+            JwsAlg::ES512 | JwsAlg::MlDsa44 | JwsAlg::MlDsa65 | JwsAlg::MlDsa87 => {
+                return None;
+            }
         })
     }
 
-    /// For HMAC: the hash output size in bytes, which is also the recommended minimum secret size.
+    /// For HMAC: the hash output size in bytes, which is also the recommended minimum secret
+    /// size. For the others the size of the hash they use inside (ML-DSA: its 64-byte message
+    /// representative).
     pub fn hash_len(self) -> usize {
         match self {
-            JwsAlg::HS256 | JwsAlg::RS256 | JwsAlg::PS256 | JwsAlg::ES256 | JwsAlg::EdDSA => 32,
+            JwsAlg::HS256
+            | JwsAlg::RS256
+            | JwsAlg::PS256
+            | JwsAlg::ES256
+            | JwsAlg::EdDSA
+            | JwsAlg::Ed25519 => 32,
             JwsAlg::HS384 | JwsAlg::RS384 | JwsAlg::PS384 | JwsAlg::ES384 => 48,
-            JwsAlg::HS512 | JwsAlg::RS512 | JwsAlg::PS512 | JwsAlg::ES512 => 64,
+            JwsAlg::HS512
+            | JwsAlg::RS512
+            | JwsAlg::PS512
+            | JwsAlg::ES512
+            | JwsAlg::MlDsa44
+            | JwsAlg::MlDsa65
+            | JwsAlg::MlDsa87 => 64,
         }
+    }
+
+    /// True when the algorithm signs the signing input itself, with no separate digest step
+    /// (EdDSA, Ed25519, ML-DSA).
+    pub fn signs_message_itself(self) -> bool {
+        matches!(self.family(), Family::Ed25519 | Family::MlDsa(_))
     }
 
     /// What kind of key it needs, in words ("an EC P-256 private key").
@@ -207,6 +260,7 @@ impl JwsAlg {
             Family::Rsa => format!("an RSA {half} key"),
             Family::Ec(c) => format!("an EC {} {half} key", c.name()),
             Family::Ed25519 => format!("an Ed25519 {half} key"),
+            Family::MlDsa(level) => format!("an {level} {half} key"),
             Family::X25519 => format!("an X25519 {half} key"),
         }
     }
@@ -215,64 +269,6 @@ impl JwsAlg {
 impl fmt::Display for JwsAlg {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.name())
-    }
-}
-
-/// What a token header's `alg` member says.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum HeaderAlg {
-    /// A supported algorithm.
-    Known(JwsAlg),
-    /// `none` in any letter case: an unsecured JWS, never accepted.
-    None(String),
-    /// A name this workbench does not implement (or a near miss such as `hs256`).
-    Unknown(String),
-    /// `alg` is not a string.
-    NotAString,
-    /// No `alg` member.
-    Missing,
-}
-
-impl HeaderAlg {
-    /// Reads `alg` from a decoded header.
-    pub fn from_header(header: &serde_json::Map<String, serde_json::Value>) -> HeaderAlg {
-        match header.get("alg") {
-            None => HeaderAlg::Missing,
-            Some(serde_json::Value::String(s)) => {
-                if s.eq_ignore_ascii_case("none") {
-                    HeaderAlg::None(s.clone())
-                } else if let Some(a) = JwsAlg::from_name(s) {
-                    HeaderAlg::Known(a)
-                } else {
-                    HeaderAlg::Unknown(s.clone())
-                }
-            }
-            Some(_) => HeaderAlg::NotAString,
-        }
-    }
-
-    /// Why this header cannot be verified or signed, as one sentence; `None` for a known alg.
-    pub fn problem(&self) -> Option<String> {
-        match self {
-            HeaderAlg::Known(_) => None,
-            HeaderAlg::None(s) => Some(format!(
-                "alg is \"{}\": an unsecured token with no signature; it is never accepted",
-                crate::core::text::clip(s, 20)
-            )),
-            HeaderAlg::Unknown(s) => {
-                let hint = JwsAlg::ALL
-                    .into_iter()
-                    .find(|a| a.name().eq_ignore_ascii_case(s))
-                    .map(|a| format!(" (algorithm names are case-sensitive: did you mean {a}?)"))
-                    .unwrap_or_else(|| {
-                        format!(" (supported: {})", JwsAlg::ALL.map(|a| a.name()).join(", "))
-                    });
-                let shown = crate::core::text::clip(s, 40);
-                Some(format!("unsupported algorithm \"{shown}\"{hint}"))
-            }
-            HeaderAlg::NotAString => Some("alg must be a string such as \"HS256\"".to_string()),
-            HeaderAlg::Missing => Some("the header has no alg member".to_string()),
-        }
     }
 }
 
@@ -292,7 +288,8 @@ mod tests {
     fn names_round_trip_and_map_to_jsonwebtoken() {
         for a in JwsAlg::ALL {
             assert_eq!(JwsAlg::from_name(a.name()), Some(a));
-            assert_eq!(a.to_jsonwebtoken().is_none(), a == JwsAlg::ES512);
+            let lacking = a == JwsAlg::ES512 || matches!(a.family(), Family::MlDsa(_));
+            assert_eq!(a.to_jsonwebtoken().is_none(), lacking);
         }
     }
 

@@ -109,7 +109,8 @@ pub fn export(
 
 /// What `keygen` writes for a new key: for a secret, the base64url secret and its JWK (both
 /// owner-only); otherwise the PKCS#8 private key (owner-only), the SPKI public key and the
-/// public JWK. Each JWK carries `alg`.
+/// public JWK; for ML-DSA also the private AKP JWK (owner-only), the form RFC 9964 defines.
+/// Each JWK carries `alg`.
 pub fn keygen_files(key: &Key, alg: JwsAlg) -> Result<Vec<(ExportFile, &'static str)>, KeyError> {
     let stem = alg.name().to_ascii_lowercase();
     Ok(if let KeyMaterial::Secret(bytes) = &key.material {
@@ -134,7 +135,7 @@ pub fn keygen_files(key: &Key, alg: JwsAlg) -> Result<Vec<(ExportFile, &'static 
             ),
         ]
     } else {
-        vec![
+        let mut files = vec![
             (
                 ExportFile {
                     title: "private key",
@@ -162,6 +163,21 @@ pub fn keygen_files(key: &Key, alg: JwsAlg) -> Result<Vec<(ExportFile, &'static 
                 },
                 "public JWK",
             ),
-        ]
+        ];
+        if let KeyMaterial::MlDsaPrivate { .. } = &key.material {
+            files.insert(
+                1,
+                (
+                    ExportFile {
+                        title: "private JWK",
+                        name: format!("{stem}.jwk.json"),
+                        contents: jwk_text(key, true, Some(alg))?,
+                        private: true,
+                    },
+                    "private AKP JWK, priv = the 32-byte seed (owner-only)",
+                ),
+            );
+        }
+        files
     })
 }

@@ -1,6 +1,6 @@
 //! Signing and verifying bytes with a loaded key. Signing goes through aws-lc-rs key objects
 //! parsed once per key and kept on it ([`KeyCache`]); verification goes through jsonwebtoken,
-//! and aws-lc-rs directly for ES512 and for legacy (under 2048-bit) RSA.
+//! and aws-lc-rs directly for ES512, ML-DSA and legacy (under 2048-bit) RSA.
 
 use super::{Key, KeyError, KeyMaterial, Purpose, RSA_MIN_BITS};
 use crate::core::alg::{Family, JwsAlg};
@@ -31,6 +31,7 @@ enum Signer {
     Rsa(sig::RsaKeyPair),
     Ecdsa(sig::EcdsaKeyPair),
     Ed25519(sig::Ed25519KeyPair),
+    MlDsa(sig::PqdsaKeyPair),
 }
 
 /// A secret's HMAC keys, one per hash (each holds its precomputed inner and outer pads).
@@ -89,10 +90,19 @@ impl Key {
     /// This key, keeping `pair` (parsed from its RSA material while loading it) for signing,
     /// so that the first signature does not parse and check the key a second time.
     pub(crate) fn keeping_rsa_pair(self, pair: sig::RsaKeyPair) -> Key {
+        self.keeping(Signer::Rsa(pair))
+    }
+
+    /// This key, keeping the pair its ML-DSA seed was expanded to while loading it.
+    pub(crate) fn keeping_mldsa_pair(self, pair: sig::PqdsaKeyPair) -> Key {
+        self.keeping(Signer::MlDsa(pair))
+    }
+
+    fn keeping(self, signer: Signer) -> Key {
         let lock = OnceLock::new();
         let _ = lock.set(Built {
             source: self.material.clone(),
-            signer: Ok(Signer::Rsa(pair)),
+            signer: Ok(signer),
         });
         Key {
             cache: KeyCache(Arc::new(lock)),
@@ -128,12 +138,16 @@ impl Signer {
             KeyMaterial::EdPrivate { pkcs8, .. } => Signer::Ed25519(
                 sig::Ed25519KeyPair::from_pkcs8(pkcs8).map_err(rejected("Ed25519 private key"))?,
             ),
+            KeyMaterial::MlDsaPrivate { level, seed, .. } => {
+                Signer::MlDsa(super::mldsa::key_pair(*level, seed)?)
+            }
             KeyMaterial::X25519Private { .. } | KeyMaterial::X25519Public { .. } => {
                 return Err(KeyError::KeyAgreement);
             }
             KeyMaterial::RsaPublic { .. }
             | KeyMaterial::EcPublic { .. }
-            | KeyMaterial::EdPublic { .. } => return Err(KeyError::NoUsableKey),
+            | KeyMaterial::EdPublic { .. }
+            | KeyMaterial::MlDsaPublic { .. } => return Err(KeyError::NoUsableKey),
         })
     }
 
@@ -160,7 +174,15 @@ impl Signer {
                 .sign(&SystemRandom::new(), message)
                 .map(|s| s.as_ref().to_vec())
                 .map_err(failed),
-            (Signer::Ed25519(pair), JwsAlg::EdDSA) => Ok(pair.sign(message).as_ref().to_vec()),
+            (Signer::Ed25519(pair), JwsAlg::EdDSA | JwsAlg::Ed25519) => {
+                Ok(pair.sign(message).as_ref().to_vec())
+            }
+            (Signer::MlDsa(pair), _)
+                if matches!(alg.family(), Family::MlDsa(level)
+                    if level.signature_len() == pair.algorithm().signature_len()) =>
+            {
+                super::mldsa::sign(pair, message).map_err(failed)
+            }
             _ => Err(mismatch(alg)),
         }
     }
@@ -208,7 +230,8 @@ impl Key {
         })
     }
 
-    /// The jsonwebtoken verifying key (`None` for an X25519 key, which verifies nothing).
+    /// The jsonwebtoken verifying key (`None` for an X25519 key, which verifies nothing, and
+    /// for ML-DSA, which jsonwebtoken lacks).
     pub fn decoding_key(&self) -> Option<jsonwebtoken::DecodingKey> {
         use jsonwebtoken::DecodingKey as K;
         Some(match &self.material {
@@ -222,7 +245,10 @@ impl Key {
             KeyMaterial::EdPrivate { public, .. } | KeyMaterial::EdPublic { public } => {
                 K::from_ed_der(public)
             }
-            KeyMaterial::X25519Private { .. } | KeyMaterial::X25519Public { .. } => return None,
+            KeyMaterial::X25519Private { .. }
+            | KeyMaterial::X25519Public { .. }
+            | KeyMaterial::MlDsaPrivate { .. }
+            | KeyMaterial::MlDsaPublic { .. } => return None,
         })
     }
 }
@@ -238,6 +264,13 @@ pub fn sign_bytes(key: &Key, alg: JwsAlg, message: &[u8]) -> Result<Vec<u8>> {
 /// Checks `signature` over `message`; `Ok(false)` means the signature does not match.
 pub fn verify_bytes(key: &Key, alg: JwsAlg, message: &[u8], signature: &[u8]) -> Result<bool> {
     key.check_fits(alg, Purpose::Verify)?;
+    if let (
+        Family::MlDsa(level),
+        KeyMaterial::MlDsaPrivate { public, .. } | KeyMaterial::MlDsaPublic { public, .. },
+    ) = (alg.family(), &key.material)
+    {
+        return Ok(super::mldsa::verify(level, public, message, signature));
+    }
     if alg == JwsAlg::ES512 {
         return es512_verify(key, message, signature);
     }

@@ -21,6 +21,8 @@ pub mod tag {
     pub const CONTEXT_0: u8 = 0xA0;
     /// context-specific constructed [1]
     pub const CONTEXT_1: u8 = 0xA1;
+    /// context-specific primitive [0] (an IMPLICIT OCTET STRING: the ML-DSA seed)
+    pub const IMPLICIT_0: u8 = 0x80;
 }
 
 /// Well-known object identifiers, as DER content bytes.
@@ -47,6 +49,15 @@ pub mod oid {
     pub const X25519: &[u8] = &[0x2B, 0x65, 0x6E];
     /// X448 1.3.101.111
     pub const X448: &[u8] = &[0x2B, 0x65, 0x6F];
+    /// NIST's signature algorithm arc 2.16.840.1.101.3.4.3 (`sigAlgs`): ML-DSA, SLH-DSA and
+    /// their pre-hash forms are its children (FIPS 204, FIPS 205; RFC 9881 for ML-DSA).
+    pub const NIST_SIG_ALGS: &[u8] = &[0x60, 0x86, 0x48, 0x01, 0x65, 0x03, 0x04, 0x03];
+    /// id-ml-dsa-44 2.16.840.1.101.3.4.3.17
+    pub const ML_DSA_44: &[u8] = &[0x60, 0x86, 0x48, 0x01, 0x65, 0x03, 0x04, 0x03, 0x11];
+    /// id-ml-dsa-65 2.16.840.1.101.3.4.3.18
+    pub const ML_DSA_65: &[u8] = &[0x60, 0x86, 0x48, 0x01, 0x65, 0x03, 0x04, 0x03, 0x12];
+    /// id-ml-dsa-87 2.16.840.1.101.3.4.3.19
+    pub const ML_DSA_87: &[u8] = &[0x60, 0x86, 0x48, 0x01, 0x65, 0x03, 0x04, 0x03, 0x13];
 }
 
 /// What is wrong with DER bytes (ASN.1 as the key containers use it).

@@ -16,6 +16,7 @@ impl Key {
             Family::Rsa => format!("an RSA {half} key"),
             Family::Ec(c) => format!("an EC {} {half} key", c.name()),
             Family::Ed25519 => format!("an Ed25519 {half} key"),
+            Family::MlDsa(level) => format!("an {level} {half} key"),
             Family::X25519 => format!("an X25519 {half} key"),
         }
     }
@@ -39,6 +40,7 @@ impl Key {
             Family::Rsa => format!("RSA {} {half} key", self.bits()),
             Family::Ec(c) => format!("EC {} {half} key", c.name()),
             Family::Ed25519 => format!("Ed25519 {half} key"),
+            Family::MlDsa(level) => format!("{level} {half} key"),
             Family::X25519 => format!("X25519 {half} key"),
         };
         let container = if self.pem { " (PEM)" } else { "" };

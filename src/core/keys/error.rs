@@ -164,6 +164,9 @@ pub enum KeyError {
     /// An X25519 key whose private and public parts (JWK `d` and `x`) do not belong together.
     #[error("the X25519 key's private and public parts do not belong together")]
     X25519Mismatch,
+    /// An ML-DSA key that cannot be read or used (RFC 9964).
+    #[error(transparent)]
+    MlDsa(super::MlDsaError),
     /// An unknown key algorithm OID.
     #[error("unsupported key algorithm (OID bytes {hex})")]
     UnknownOid {
@@ -259,7 +262,7 @@ pub enum KeyError {
         message: String,
     },
     /// A JWK without `kty`.
-    #[error("the JWK lacks \"kty\" (RSA, EC, OKP or oct)")]
+    #[error("the JWK lacks \"kty\" (RSA, EC, OKP, AKP or oct)")]
     JwkNoKty,
     /// A required JWK member is missing.
     #[error("the JWK lacks \"{0}\"")]
@@ -317,7 +320,7 @@ pub enum KeyError {
         members: &'static str,
     },
     /// An unsupported `kty`.
-    #[error("key type \"{0}\" is not supported (RSA, EC, OKP and oct are)")]
+    #[error("key type \"{0}\" is not supported (RSA, EC, OKP, AKP and oct are)")]
     Kty(String),
     /// A JWKS entry that is not an object.
     #[error("not an object")]

@@ -1,7 +1,7 @@
 //! Writing keys out: RFC 7638 thumbprints, JWK and public-only JWKS, PEM (PKCS#8 / SPKI).
 
 use super::der::{self, DerError, oid, tag};
-use super::{Key, KeyError, KeyMaterial, pem_encode, x25519};
+use super::{Key, KeyError, KeyMaterial, mldsa, pem_encode, x25519};
 use crate::core::alg::{Curve, Family};
 use crate::core::b64;
 use serde_json::{Map, Value};
@@ -77,6 +77,10 @@ impl Key {
             KeyMaterial::X25519Private { public, .. } | KeyMaterial::X25519Public { public } => {
                 spki(der::write(tag::OID, oid::X25519), public)
             }
+            KeyMaterial::MlDsaPrivate { level, public, .. }
+            | KeyMaterial::MlDsaPublic { level, public } => {
+                spki(der::write(tag::OID, mldsa::oid_of(*level)), public)
+            }
         })
     }
 
@@ -93,6 +97,7 @@ impl Key {
                 Some(pkcs8.clone())
             }
             KeyMaterial::X25519Private { d, .. } => Some(x25519::pkcs8(d)),
+            KeyMaterial::MlDsaPrivate { level, seed, .. } => Some(mldsa::pkcs8(*level, seed)),
             _ => None,
         }
     }
@@ -149,6 +154,9 @@ impl Key {
                     ("x", b64::encode(public)),
                 ]
             }
+            // RFC 9964 section 6: AKP keys hash alg, kty and pub.
+            KeyMaterial::MlDsaPrivate { level, public, .. }
+            | KeyMaterial::MlDsaPublic { level, public } => mldsa::jwk_members(*level, public),
         }
     }
 
@@ -170,7 +178,22 @@ impl Key {
         b64::encode(digest.as_ref())
     }
 
-    /// The key as a JWK object; private members only when `private` is true and present.
+    /// What `use` a JWK of this key says (RFC 7517 section 4.2): the one its own JWK said;
+    /// else `enc` for X25519 (it only agrees keys) and `sig` for Ed25519 and ML-DSA (they only
+    /// sign); else none, since an RSA or EC key or a secret may sign or encrypt.
+    fn jwk_use_out(&self) -> Option<String> {
+        match (&self.jwk_use, self.family()) {
+            (Some(declared), _) => Some(declared.clone()),
+            (None, Family::X25519) => Some("enc".into()),
+            (None, Family::Ed25519 | Family::MlDsa(_)) => Some("sig".into()),
+            (None, _) => None,
+        }
+    }
+
+    /// The key as a JWK object; private members only when `private` is true and present. What
+    /// its own JWK declared (`use`, `alg`, `key_ops`) is kept, `key_ops` of a public export
+    /// turned into the public operations (sign to verify, decrypt to encrypt, unwrapKey to
+    /// wrapKey).
     pub fn to_jwk(&self, private: bool) -> Result<Map<String, Value>, KeyError> {
         let mut m = Map::new();
         let kty = match self.family() {
@@ -178,16 +201,20 @@ impl Key {
             Family::Rsa => "RSA",
             Family::Ec(_) => "EC",
             Family::Ed25519 | Family::X25519 => "OKP",
+            Family::MlDsa(_) => "AKP",
         };
         m.insert("kty".into(), kty.into());
         if let Some(kid) = &self.kid {
             m.insert("kid".into(), kid.clone().into());
         }
-        if self.family() == Family::X25519 {
-            // A key-agreement key encrypts (JWE), it never signs (RFC 7517 section 4.2).
-            m.insert("use".into(), "enc".into());
-        } else if self.family() != Family::Hmac || private {
-            m.insert("use".into(), "sig".into());
+        if let Some(u) = self.jwk_use_out() {
+            m.insert("use".into(), u.into());
+        }
+        if let Some(alg) = &self.jwk_alg {
+            m.insert("alg".into(), alg.clone().into());
+        }
+        if let Some(ops) = &self.jwk_key_ops {
+            m.insert("key_ops".into(), key_ops_out(ops, private).into());
         }
         for (k, v) in self.required_members() {
             if k != "kty" && (k != "k" || private) {
@@ -235,6 +262,9 @@ impl Key {
                 KeyMaterial::X25519Private { d, .. } => {
                     m.insert("d".into(), b64::encode(d).into());
                 }
+                KeyMaterial::MlDsaPrivate { seed, .. } => {
+                    m.insert("priv".into(), b64::encode(seed).into());
+                }
                 _ => {}
             }
         }
@@ -242,7 +272,26 @@ impl Key {
     }
 }
 
-/// A public-only JWKS (`{"keys":[...]}`) for publishing; HMAC secrets are left out.
+/// The `key_ops` a JWK export says: as declared for a private export; for a public one each
+/// private operation becomes its public counterpart, once.
+fn key_ops_out(ops: &[String], private: bool) -> Vec<Value> {
+    let mut out: Vec<Value> = Vec::new();
+    for op in ops {
+        let op = match (private, op.as_str()) {
+            (false, "sign") => "verify",
+            (false, "decrypt") => "encrypt",
+            (false, "unwrapKey") => "wrapKey",
+            (_, other) => other,
+        };
+        if !out.iter().any(|o| o.as_str() == Some(op)) {
+            out.push(op.into());
+        }
+    }
+    out
+}
+
+/// A public-only JWKS (`{"keys":[...]}`) for publishing; HMAC secrets are left out. Each
+/// key keeps what its JWK declared (`use`, `alg`, `key_ops`): encryption keys stay `enc`.
 pub fn public_jwks(keys: &[Key]) -> Value {
     let entries: Vec<Value> = keys
         .iter()

@@ -15,10 +15,14 @@ impl Key {
             }
             KeyMaterial::EdPrivate { .. } | KeyMaterial::EdPublic { .. } => Family::Ed25519,
             KeyMaterial::X25519Private { .. } | KeyMaterial::X25519Public { .. } => Family::X25519,
+            KeyMaterial::MlDsaPrivate { level, .. } | KeyMaterial::MlDsaPublic { level, .. } => {
+                Family::MlDsa(*level)
+            }
         }
     }
 
-    /// Size in bits: RSA modulus, curve size, or secret length.
+    /// Size in bits: RSA modulus, curve size, or secret length; for ML-DSA the public key's
+    /// size (10496, 15616 or 20736 bits).
     pub fn bits(&self) -> usize {
         match &self.material {
             KeyMaterial::Secret(s) => s.len() * 8,
@@ -37,6 +41,9 @@ impl Key {
             | KeyMaterial::EdPublic { .. }
             | KeyMaterial::X25519Private { .. }
             | KeyMaterial::X25519Public { .. } => 256,
+            KeyMaterial::MlDsaPrivate { public, .. } | KeyMaterial::MlDsaPublic { public, .. } => {
+                public.len() * 8
+            }
         }
     }
 
@@ -61,8 +68,9 @@ impl Key {
     }
 
     /// The algorithm to use when none is named: the one the JWK's `alg` names, else HS256,
-    /// RS256, the curve's ES algorithm or EdDSA (also for X25519, which fits none: signing
-    /// or verifying with it is refused as [`KeyError::KeyAgreement`]).
+    /// RS256, the curve's ES algorithm, EdDSA (the name most verifiers know; Ed25519 fits the
+    /// same key), the ML-DSA level's own (also for X25519, which fits none: signing or
+    /// verifying with it is refused as [`KeyError::KeyAgreement`]).
     pub fn default_alg(&self) -> JwsAlg {
         if let Some(named) = self
             .jwk_alg
@@ -77,6 +85,7 @@ impl Key {
             Family::Rsa => JwsAlg::RS256,
             Family::Ec(c) => c.alg(),
             Family::Ed25519 | Family::X25519 => JwsAlg::EdDSA,
+            Family::MlDsa(level) => level.alg(),
         }
     }
 

@@ -1,5 +1,6 @@
 //! Key generation with the aws-lc backend: HMAC secrets of the hash size, RSA 2048/3072/4096,
-//! EC P-256/P-384/P-521 and Ed25519. The kid defaults to the RFC 7638 thumbprint.
+//! EC P-256/P-384/P-521, Ed25519 and ML-DSA-44/65/87. The kid defaults to the RFC 7638
+//! thumbprint.
 
 use super::{Key, KeyError, KeyFormat, KeyMaterial, load_key_bytes};
 use crate::core::alg::{Family, JwsAlg};
@@ -94,6 +95,13 @@ pub fn generate(spec: &KeySpec) -> Result<Key, KeyError> {
         Family::Ed25519 => {
             let pair = Ed25519KeyPair::generate().map_err(|_| failed("an Ed25519 key"))?;
             let der = pair.to_pkcs8v1().map_err(|_| failed("an Ed25519 key"))?;
+            from_pkcs8(der.as_ref())?
+        }
+        Family::MlDsa(level) => {
+            let pair =
+                aws_lc_rs::signature::PqdsaKeyPair::generate(super::mldsa::signing_alg(level))
+                    .map_err(|_| failed("an ML-DSA key"))?;
+            let der = pair.to_pkcs8v1().map_err(|_| failed("an ML-DSA key"))?;
             from_pkcs8(der.as_ref())?
         }
         // No JWS algorithm has this family.

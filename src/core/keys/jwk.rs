@@ -1,11 +1,12 @@
-//! JWK (RFC 7517) and JWKS: RSA, EC (P-256/384/521), OKP (Ed25519, X25519) and oct keys.
+//! JWK (RFC 7517) and JWKS: RSA, EC (P-256/384/521), OKP (Ed25519, X25519), AKP (ML-DSA,
+//! RFC 9964) and oct keys.
 
 use super::der::{self, tag};
 use super::pkcs::{
     check_rsa_size, ec_private_from_pair, ed_private_from_pair, ed_public_checked, ed_seed_checked,
     rsa_private_from_pkcs1, signing_alg,
 };
-use super::{Key, KeyError, KeyFile, KeyFormat, KeyMaterial, x25519};
+use super::{Key, KeyError, KeyFile, KeyFormat, KeyMaterial, mldsa, x25519};
 use crate::core::alg::Curve;
 use crate::core::b64;
 use aws_lc_rs::signature::{EcdsaKeyPair, Ed25519KeyPair};
@@ -79,7 +80,8 @@ fn member(obj: &Map<String, Value>, name: &str) -> Result<Vec<u8>, KeyError> {
     }
 }
 
-/// Reads one JWK (RFC 7517): RSA, EC (P-256/384/521), OKP (Ed25519, X25519: RFC 8037) or oct.
+/// Reads one JWK (RFC 7517): RSA, EC (P-256/384/521), OKP (Ed25519, X25519: RFC 8037), AKP
+/// (ML-DSA-44/65/87: RFC 9964) or oct.
 pub fn parse_jwk(obj: &Map<String, Value>) -> Result<Key, KeyError> {
     let kty = obj
         .get("kty")
@@ -199,8 +201,9 @@ pub fn parse_jwk(obj: &Map<String, Value>) -> Result<Key, KeyError> {
                 Key::new(KeyMaterial::EdPublic { public }, KeyFormat::Jwk)
             }
         }
+        "AKP" => mldsa::from_jwk(obj, |name| member(obj, name))?,
         other => {
-            return Err(KeyError::Kty(other.to_string()));
+            return Err(KeyError::Kty(crate::core::text::clip(other, 40)));
         }
     };
     with_jwk_members(key, obj)

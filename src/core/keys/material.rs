@@ -1,6 +1,6 @@
 //! What a key is made of, normalised to what the backend needs, and the container it came in.
 
-use crate::core::alg::Curve;
+use crate::core::alg::{Curve, MlDsaLevel};
 use std::fmt;
 
 /// The cryptographic content of a key, normalised to what the backend needs.
@@ -65,6 +65,23 @@ pub enum KeyMaterial {
         /// The 32-byte public key (the u-coordinate).
         public: Vec<u8>,
     },
+    /// An ML-DSA private key (FIPS 204, RFC 9964): the seed it is expanded from, which is the
+    /// only private form JOSE has, and its public key.
+    MlDsaPrivate {
+        /// The parameter set.
+        level: MlDsaLevel,
+        /// The 32-byte seed (an AKP JWK's `priv`).
+        seed: Vec<u8>,
+        /// The raw public key (an AKP JWK's `pub`: 1312, 1952 or 2592 bytes).
+        public: Vec<u8>,
+    },
+    /// An ML-DSA public key.
+    MlDsaPublic {
+        /// The parameter set.
+        level: MlDsaLevel,
+        /// The raw public key (1312, 1952 or 2592 bytes).
+        public: Vec<u8>,
+    },
 }
 
 impl KeyMaterial {
@@ -77,11 +94,13 @@ impl KeyMaterial {
             | KeyMaterial::RsaPrivate { pkcs1: bytes, .. }
             | KeyMaterial::EcPrivate { pkcs8: bytes, .. }
             | KeyMaterial::EdPrivate { pkcs8: bytes, .. }
-            | KeyMaterial::X25519Private { d: bytes, .. } => bytes.zeroize(),
+            | KeyMaterial::X25519Private { d: bytes, .. }
+            | KeyMaterial::MlDsaPrivate { seed: bytes, .. } => bytes.zeroize(),
             KeyMaterial::RsaPublic { .. }
             | KeyMaterial::EcPublic { .. }
             | KeyMaterial::EdPublic { .. }
-            | KeyMaterial::X25519Public { .. } => {}
+            | KeyMaterial::X25519Public { .. }
+            | KeyMaterial::MlDsaPublic { .. } => {}
         }
     }
 }
@@ -106,6 +125,8 @@ impl fmt::Debug for KeyMaterial {
             KeyMaterial::EdPublic { .. } => "EdPublic".into(),
             KeyMaterial::X25519Private { .. } => "X25519Private".into(),
             KeyMaterial::X25519Public { .. } => "X25519Public".into(),
+            KeyMaterial::MlDsaPrivate { level, .. } => format!("MlDsaPrivate({level})"),
+            KeyMaterial::MlDsaPublic { level, .. } => format!("MlDsaPublic({level})"),
         };
         f.write_str(&kind)
     }

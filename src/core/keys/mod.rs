@@ -15,6 +15,7 @@ mod generate;
 mod jwk;
 mod load;
 mod material;
+mod mldsa;
 mod pem;
 mod pkcs;
 mod route;
@@ -30,6 +31,7 @@ pub use generate::{KeySpec, RSA_SIZES, generate};
 pub use jwk::parse_jwk;
 pub use load::{KeyFile, load_key_bytes, load_key_file, read_key_file, token_kid};
 pub use material::{KeyFormat, KeyMaterial};
+pub use mldsa::MlDsaError;
 pub use pem::{der_to_pem, pem_encode};
 pub use route::{KeyField, Routed, field_of, route};
 pub use secret::{SecretEncoding, parse_secret, parse_secret_spec};
@@ -117,6 +119,7 @@ impl Key {
                 | KeyMaterial::EcPrivate { .. }
                 | KeyMaterial::EdPrivate { .. }
                 | KeyMaterial::X25519Private { .. }
+                | KeyMaterial::MlDsaPrivate { .. }
         )
     }
 
@@ -135,6 +138,10 @@ impl Key {
                 public: public.clone(),
             },
             KeyMaterial::X25519Private { public, .. } => KeyMaterial::X25519Public {
+                public: public.clone(),
+            },
+            KeyMaterial::MlDsaPrivate { level, public, .. } => KeyMaterial::MlDsaPublic {
+                level: *level,
                 public: public.clone(),
             },
             other => other.clone(),

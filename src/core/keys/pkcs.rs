@@ -2,7 +2,7 @@
 
 use super::der::{self, Tlv, oid, tag};
 use super::error::{Malformed, malformed};
-use super::{Key, KeyError, KeyFormat, KeyMaterial, x25519};
+use super::{Key, KeyError, KeyFormat, KeyMaterial, mldsa, x25519};
 use crate::core::alg::Curve;
 use crate::core::b64;
 use aws_lc_rs::signature::{
@@ -96,6 +96,9 @@ fn algorithm_identifier<'a>(alg: &Tlv<'a>) -> Result<(&'a [u8], Option<Tlv<'a>>)
 }
 
 fn unsupported_oid(o: &[u8]) -> KeyError {
+    if let Some(Err(e)) = mldsa::classify_oid(o) {
+        return e;
+    }
     match o {
         oid::RSA_PSS => KeyError::RsaPssOid,
         oid::ED448 => KeyError::Ed448,
@@ -237,7 +240,10 @@ pub(crate) fn from_pkcs8(bytes: &[u8]) -> Result<Key, KeyError> {
                 .map_err(malformed("X25519 private key"))?;
             x25519::private(d.content, None, KeyFormat::Pkcs8)
         }
-        other => Err(unsupported_oid(other)),
+        other => match mldsa::classify_oid(other) {
+            Some(Ok(level)) => mldsa::from_pkcs8(level, params, bytes, private.content),
+            _ => Err(unsupported_oid(other)),
+        },
     }
 }
 
@@ -300,7 +306,10 @@ pub(crate) fn from_spki(bytes: &[u8], format: KeyFormat) -> Result<Key, KeyError
             Ok(Key::new(KeyMaterial::EdPublic { public }, format))
         }
         oid::X25519 => x25519::public(key_bytes, format),
-        other => Err(unsupported_oid(other)),
+        other => match mldsa::classify_oid(other) {
+            Some(Ok(level)) => mldsa::from_spki(level, params, key_bytes, format),
+            _ => Err(unsupported_oid(other)),
+        },
     }
 }
 

@@ -9,11 +9,13 @@ use std::ops::Range;
 
 mod chars;
 mod jwe;
+mod sizes;
 
 pub use chars::{
     Chars, bytes_for_char, carried, chars_for_bytes, mask, member_ranges, value_ranges,
 };
 pub use jwe::jwe_steps;
+pub use sizes::b64_len;
 
 /// One step of building the token, with a value to copy.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -120,10 +122,21 @@ fn digest_step(alg: Option<JwsAlg>, input: &[u8]) -> Step {
             Vec::new(),
         );
     };
-    if alg == JwsAlg::EdDSA {
+    if let Family::MlDsa(level) = alg.family() {
         return step(
             "4. The digest",
-            "EdDSA (Ed25519) signs the signing input itself; SHA-512 is used inside the algorithm, so there is no separate digest.",
+            &format!(
+                "{level} signs the signing input itself (pure ML-DSA, RFC 9964 section 5): inside, SHAKE256 hashes it with a hash of the public key into a 64-byte message representative, so there is no separate digest. HashML-DSA, which signs a digest, is not used in JOSE."
+            ),
+            Vec::new(),
+        );
+    }
+    if alg.signs_message_itself() {
+        return step(
+            "4. The digest",
+            &format!(
+                "{alg} (Ed25519) signs the signing input itself; SHA-512 is used inside the algorithm, so there is no separate digest."
+            ),
             Vec::new(),
         );
     }
@@ -219,6 +232,7 @@ fn signature_step(alg: Option<JwsAlg>, input: &[u8], sig: &[u8], key: Option<&Ke
             ),
             vec![("signature block (hex)", hex(sig, 1024))],
         ),
+        Family::MlDsa(level) => sizes::mldsa_signature_step(level, sig),
         Family::Ed25519 | Family::X25519 => step(
             title,
             "An Ed25519 signature is 64 bytes: a curve point R (32 bytes) and a scalar S (32 bytes).",
