@@ -259,15 +259,19 @@ pub fn read_json(text: &str) -> Result<JweJson, JweError> {
     }
     one_enc(&encs)?;
     let problems: Option<Vec<&JweError>> = recipients.iter().map(|r| r.problem.as_ref()).collect();
-    if let Some(&error) = problems.as_ref().and_then(|p| p.first()) {
-        // Every recipient has a problem: the document is unusable.
-        return Err(match form {
-            JsonForm::Flattened => error.clone(),
-            JsonForm::General => JweError::Recipient {
-                index: 0,
-                error: Box::new(error.clone()),
-            },
-        });
+    if let Some(problems) = problems {
+        // Every recipient has a problem: the document is unusable. One shared by all (an iv
+        // of the wrong size) is said of the document.
+        let same = problems.windows(2).all(|w| w.first() == w.last());
+        if let Some(&error) = problems.first() {
+            return Err(match form {
+                JsonForm::General if !same => JweError::Recipient {
+                    index: 0,
+                    error: Box::new(error.clone()),
+                },
+                _ => error.clone(),
+            });
+        }
     }
     Ok(JweJson {
         form,

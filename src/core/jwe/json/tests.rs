@@ -192,6 +192,15 @@ fn shapes_are_refused_with_their_rule() {
 fn a_recipient_with_an_unknown_alg_does_not_block_the_others() {
     let text = encrypt_json(b"x", &[kw(1, None), kw(2, None)], None, JsonForm::General).unwrap();
     let mut m = doc(&text);
+    // A problem every recipient shares is the document's.
+    let mut no_iv = m.clone();
+    no_iv.remove("iv");
+    let err = read_json(&Value::Object(no_iv).to_string()).unwrap_err();
+    assert!(
+        err.to_string()
+            .starts_with("the initialization vector of A256GCM must be 12 bytes"),
+        "{err}"
+    );
     m["recipients"][0]["header"]["alg"] = json!("RSA-OAEP-384");
     let read = read_json(&Value::Object(m.clone()).to_string()).unwrap();
     assert!(read.recipients[0].problem.is_some());
