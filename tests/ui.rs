@@ -21,6 +21,8 @@ mod ui_app;
 mod ui_jwe;
 #[path = "ui/ui_modern.rs"]
 mod ui_modern;
+#[path = "ui/ui_profiles.rs"]
+mod ui_profiles;
 #[path = "ui/ui_robust.rs"]
 mod ui_robust;
 #[path = "ui/ui_second_pass.rs"]

@@ -76,3 +76,25 @@ pub const ENCRYPTION: &str = "Encryption";
 pub const JWE_ALG: &str = "Key management (alg)";
 /// The JWE content encryption picker.
 pub const JWE_ENC: &str = "Content encryption (enc)";
+/// The group of inputs a token's profile checks compare with.
+pub const CONTEXT: &str = "Context";
+/// The profile picker.
+pub const PROFILE: &str = "Profile";
+/// id_token and DPoP: the nonce sent (or the server's).
+pub const NONCE: &str = "Nonce";
+/// id_token at_hash and DPoP ath: the access token.
+pub const ACCESS_TOKEN: &str = "Access token";
+/// id_token c_hash: the authorization code.
+pub const CODE: &str = "Authorization code";
+/// id_token s_hash: the state.
+pub const STATE: &str = "State";
+/// id_token auth_time: max_age in seconds.
+pub const MAX_AGE: &str = "max_age (seconds)";
+/// id_token aud: this client's client_id.
+pub const CLIENT_ID: &str = "Client ID";
+/// DPoP: the request's method.
+pub const HTM: &str = "Request method";
+/// DPoP: the request's URL.
+pub const HTU: &str = "Request URL";
+/// DPoP: the jkt introspection gave.
+pub const JKT: &str = "jkt (from introspection)";

@@ -9,6 +9,7 @@ mod chrome;
 pub mod claims;
 pub mod clipboard;
 pub mod commands;
+mod context;
 mod debugger;
 pub mod findings;
 pub mod header;

@@ -202,6 +202,7 @@ pub fn clock_ui(
         }
     });
     audience_ui(ui, wb, actions);
+    super::context::context_ui(ui, wb, actions);
     if let Some(e) = &state.clock_error {
         ui.label(egui::RichText::new(e).color(Palette::of(ui).bad));
     }

@@ -114,6 +114,11 @@ impl Workbench {
             Edit::IgnoreExp(b) => self.policy.ignore_exp = b,
             Edit::Audience(a) => self.policy.aud = Some(a).filter(|a| !a.is_empty()),
             Edit::AnyAudience(b) => self.policy.any_aud = b,
+            Edit::Profile(p) => {
+                self.profile = p;
+                self.refresh_signature();
+            }
+            Edit::ProfileInputs(i) => self.profile_inputs = *i,
             Edit::Clock(c) => self.clock = c,
             Edit::Template { template, now } => {
                 fx.push(

@@ -239,7 +239,14 @@ impl Workbench {
                     algorithms: vec![self.alg],
                     ..self.policy.clone()
                 };
-                let key = self.key_state.verify.as_ref().ok();
+                // A DPoP proof is signed with the key it carries (RFC 9449 section 4.3 step
+                // 6): with no key given, that one checks it; for any other token it never is.
+                let proof_key = (self.key_state.verify.is_err()
+                    && self.profile() == crate::core::profiles::Profile::DpopProof)
+                    .then(|| insp.header.as_ref().ok())
+                    .flatten()
+                    .and_then(|h| crate::core::profiles::proof_key(h).ok());
+                let key = self.key_state.verify.as_ref().ok().or(proof_key.as_ref());
                 verify::signature_status(insp, key, &policy)
             }
             Err(e) => unchecked_signature(e),

@@ -71,6 +71,10 @@ pub enum Edit {
     Audience(String),
     /// Accept any audience: the `aud` check is skipped and says so.
     AnyAudience(bool),
+    /// The token's profile: `None` detects it from `typ` and the claims.
+    Profile(Option<crate::core::profiles::Profile>),
+    /// What the profile's checks compare with (nonce, access token, request method and URL).
+    ProfileInputs(Box<crate::core::profiles::Inputs>),
     /// Evaluate times as of another instant, or live.
     Clock(TimeTravel),
     /// Fill header and payload from a template, with iat and exp from `now`.
@@ -142,6 +146,8 @@ impl Edit {
             Edit::IgnoreExp(_) => "IgnoreExp",
             Edit::Audience(_) => "Audience",
             Edit::AnyAudience(_) => "AnyAudience",
+            Edit::Profile(_) => "Profile",
+            Edit::ProfileInputs(_) => "ProfileInputs",
             Edit::Clock(_) => "Clock",
             Edit::Template { .. } => "Template",
             Edit::Restore(_) => "Restore",

@@ -4,8 +4,33 @@
 //! was not checked.
 
 use super::*;
+use crate::core::profiles::{self, Profile};
 
 impl Workbench {
+    /// The token's profile: the one chosen, else the one its `typ` and claims say.
+    pub fn profile(&self) -> Profile {
+        if let Some(p) = self.profile {
+            return p;
+        }
+        match &self.inspection {
+            Ok(insp) => insp
+                .header
+                .as_ref()
+                .map_or(Profile::Jwt, |h| profiles::detect(h, insp.claims())),
+            Err(_) => Profile::Jwt,
+        }
+    }
+
+    /// The profile chosen by hand (`None`: detected).
+    pub fn profile_choice(&self) -> Option<Profile> {
+        self.profile
+    }
+
+    /// What the profile's checks compare with.
+    pub fn profile_inputs(&self) -> &profiles::Inputs {
+        &self.profile_inputs
+    }
+
     /// The full report as of the document's clock: the cached signature verdict plus fresh
     /// claim checks.
     pub fn report(&self, now: NumericDate) -> Option<Report> {
@@ -17,12 +42,15 @@ impl Workbench {
             });
         }
         let insp = self.inspection.as_ref().ok()?;
-        Some(Report::assemble(
-            self.signature.clone(),
+        let mut report = Report::assemble(self.signature.clone(), insp, &self.policy, self.at(now));
+        report.checks.extend(profiles::checks(
+            self.profile(),
             insp,
-            &self.policy,
+            &self.profile_inputs,
+            self.policy.aud.as_deref(),
             self.at(now),
-        ))
+        ));
+        Some(report)
     }
 
     /// Security findings for the token and the key in use, judged at the document's clock

@@ -102,6 +102,9 @@ pub struct Workbench {
     /// A pasted JWS JSON document, and each signature's check with the pane's keys.
     json: Option<crate::core::jws_json::JwsJson>,
     json_checks: Vec<crate::core::jws_json::SignatureCheck>,
+    /// The profile chosen (`None`: detected) and what its checks compare with.
+    profile: Option<crate::core::profiles::Profile>,
+    profile_inputs: crate::core::profiles::Inputs,
     encryption: Encryption,
     lab: LabState,
     /// The key being generated (its generation and what it is), if any.
@@ -134,6 +137,8 @@ impl Workbench {
             jwe: None,
             json: None,
             json_checks: Vec::new(),
+            profile: None,
+            profile_inputs: crate::core::profiles::Inputs::default(),
             encryption: Encryption::Off,
             lab: LabState::default(),
             generating: None,

@@ -180,6 +180,13 @@ impl Workbench {
                 format!("{}. {}.", capitalised(&f.title), capitalised(&f.detail)),
             );
         }
+        if self.profile() == crate::core::profiles::Profile::DpopProof && key.is_none() {
+            return (
+                Tone::Good,
+                "✔ Valid DPoP proof".into(),
+                "Signed with the public key it carries, as RFC 9449 requires, and every step of section 4.3 passed for the request given under Context.".into(),
+            );
+        }
         if key.is_some_and(|k| self.is_embedded_key(k)) {
             return (
                 Tone::Warn,
