@@ -22,6 +22,8 @@ mod basics;
 mod cli_attack;
 #[path = "cli/cli_jwe.rs"]
 mod cli_jwe;
+#[path = "cli/cli_jwe_json.rs"]
+mod cli_jwe_json;
 #[path = "cli/cli_modern.rs"]
 mod cli_modern;
 #[path = "cli/cli_profiles.rs"]

@@ -253,15 +253,17 @@ pub struct JweKeyArgs {
     #[arg(long, short = 'S')]
     pub secret: Option<String>,
     /// Key file: PEM, DER, JWK or JWKS (RSA, EC P-256/384/521, X25519 or oct); a JWKS is
-    /// searched by kid.
+    /// searched by kid. encrypt: repeat it to encrypt to several recipients (one encrypted
+    /// key each; --serialization general).
     #[arg(long, short = 'K')]
-    pub key: Option<PathBuf>,
+    pub key: Vec<PathBuf>,
 }
 
 /// `decrypt` arguments.
 #[derive(Debug, Args)]
 pub struct DecryptArgs {
-    /// The compact JWE, or - to read it from standard input.
+    /// The JWE: compact, or a JSON document (flattened or general); @FILE, or - for
+    /// standard input.
     pub token: String,
     #[command(flatten)]
     pub key: JweKeyArgs,
@@ -297,9 +299,10 @@ pub struct DecryptArgs {
 pub struct EncryptArgs {
     #[command(flatten)]
     pub key: JweKeyArgs,
-    /// Key management algorithm: dir, A128KW ... PBES2-HS512+A256KW (RSA1_5 is refused).
-    #[arg(long, short = 'A')]
-    pub alg: String,
+    /// Key management algorithm: dir, A128KW ... PBES2-HS512+A256KW (RSA1_5 is refused);
+    /// with several --key, one for all of them or one per key, in order.
+    #[arg(long, short = 'A', required = true)]
+    pub alg: Vec<String>,
     /// Content encryption algorithm: A128CBC-HS256 ... A256GCM.
     #[arg(long, short = 'E')]
     pub enc: String,
@@ -309,13 +312,23 @@ pub struct EncryptArgs {
     /// Compress the plaintext (DEFLATE) before encrypting and say "zip":"DEF".
     #[arg(long)]
     pub zip: bool,
-    /// Key id for the header (a JWK's kid is used when not given; picks the key in a JWKS).
+    /// Key id for the header (a JWK's kid is used when not given; picks the key in a JWKS);
+    /// with several --key, one per key, in order.
     #[arg(long)]
-    pub kid: Option<String>,
+    pub kid: Vec<String>,
     /// PBES2 iteration count (default 8192).
     #[arg(long)]
     pub p2c: Option<u32>,
-    /// The plaintext, or - to read it from standard input.
+    /// compact (five parts, one recipient), flattened (JSON, one recipient) or general (JSON,
+    /// one entry per --key) (RFC 7516 section 7).
+    #[arg(long, value_enum, default_value = "compact")]
+    pub serialization: SerializationArg,
+    /// Additional authenticated data: TEXT or @FILE; carried in the JSON forms' aad member,
+    /// authenticated but not encrypted (not with compact).
+    #[arg(long)]
+    pub aad: Option<String>,
+    /// The plaintext, or - to read its bytes from standard input (any bytes; one final line
+    /// break of a text is dropped).
     pub plaintext: String,
 }
 

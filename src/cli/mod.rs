@@ -106,7 +106,8 @@ pub enum Command {
     /// Decrypt a JWE: header, key management, plaintext, a nested JWT checked with --verify-*.
     #[command(after_help = DECRYPT_HELP)]
     Decrypt(DecryptArgs),
-    /// Encrypt a plaintext (or a signed JWT) to a recipient's key as a compact JWE.
+    /// Encrypt a plaintext (bytes, or a signed JWT) as a compact JWE, or a JWE JSON document to
+    /// one or several recipients.
     #[command(after_help = ENCRYPT_HELP)]
     Encrypt(EncryptArgs),
     /// Print shell completions: jwt-workbench completions bash > /etc/bash_completion.d/jwt-workbench
@@ -120,6 +121,8 @@ checked only with --verify-key or --verify-secret (with verify's default checks:
 algorithms that fit the key, exp, nbf and iat, no leeway, and aud with --aud or --any-aud),
 and reported as NOT checked otherwise. Claims that were encrypted without a signature get
 the same claim checks (exp, nbf, iat, aud), and the report says they are not signed.
+A JWE JSON document (flattened or general) is read too: the recipient whose kid is the key's
+is used, else each in turn, and the output says which.
 PBES2 tokens whose iteration count p2c is over the cap (10000) are refused before any work;
 --max-p2c raises the cap up to 1000000, and a larger p2c is always refused.
 Text from the token is shown with control and invisible characters escaped; --raw prints the
@@ -147,6 +150,9 @@ enc: A128CBC-HS256, A192CBC-HS384, A256CBC-HS512, A128GCM, A192GCM, A256GCM
 
 A plaintext that is a signed token (compact JWS) is encrypted without surrounding
 whitespace; add --cty JWT so that recipients treat it as a nested JWT.
+--serialization flattened|general writes a JWE JSON document (RFC 7516 section 7.2): repeat
+--key for several recipients (general), with one --alg for all or one per key; --aad
+TEXT|@FILE is authenticated, not encrypted. - reads the plaintext's bytes from stdin.
 
 Exit codes: 0 written; 2 unknown or refused algorithm, a key that does not fit, or bad
 arguments.";

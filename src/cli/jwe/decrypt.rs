@@ -1,6 +1,8 @@
 //! `decrypt`: the protected header, what the key management did, the plaintext, a nested
-//! JWT decoded (and verified when a verification key is given), and the findings.
+//! JWT decoded (and verified when a verification key is given), and the findings; a JWE
+//! JSON document goes through `json.rs` and comes back to the same report.
 
+use super::json::JsonView;
 use super::show::{Content, Inner, print_json, print_text};
 use super::{Loaded, bad, load_jwe_key, note_finding};
 use crate::cli::decode::print_findings_titled;
@@ -8,7 +10,7 @@ use crate::cli::say;
 use crate::cli::{CliResult, DecryptArgs, Fail, KeyArgs, load_key_for, tell};
 use crate::core::files::Access;
 use crate::core::findings::{self, Context, Finding};
-use crate::core::jwe::{self, Decrypted, KeyFamily, Limits, MAX_P2C_CEILING};
+use crate::core::jwe::{self, Decrypted, JweKey, KeyFamily, Limits, MAX_P2C_CEILING};
 use crate::core::keys::{Key, KeyMaterial, Purpose};
 use crate::core::strict;
 use crate::core::token::{self, Form, Inspection, Payload};
@@ -170,12 +172,8 @@ pub(super) fn outcome(args: &DecryptArgs, content: &Content) -> (u8, Option<Stri
 
 /// `decrypt`: see the module doc; exit codes in `decrypt --help`.
 pub(crate) fn decrypt(args: &DecryptArgs, now: i64) -> CliResult {
-    let text = crate::cli::read_arg(&args.token, "token")?;
+    let text = crate::cli::read_token(&args.token, "token")?;
     token::check_size(text.trim().len())?;
-    let (token, repairs) = token::repair(&text);
-    for r in &repairs {
-        tell!("note: {}", r.note());
-    }
     let limits = match args.max_p2c {
         Some(n) => Limits::default().with_max_p2c(n).map_err(|_| {
             bad(format!(
@@ -184,23 +182,47 @@ pub(crate) fn decrypt(args: &DecryptArgs, now: i64) -> CliResult {
         })?,
         None => Limits::default(),
     };
+    if jwe::looks_like_json(&text) {
+        return super::json::decrypt_json(args, &text, &limits, now);
+    }
+    let (token, repairs) = token::repair(&text);
+    for r in &repairs {
+        tell!("note: {}", r.note());
+    }
     let parts = jwe::parse(&token)?;
     check_p2c(&parts, &limits)?;
-    let Loaded { key, .. } = load_jwe_key(&args.key, parts.header_str("kid"), true)?;
-    let key_len = match key.material() {
-        Some(KeyMaterial::Secret(k)) => Some(k.len()),
-        _ => None,
-    };
+    let kid = parts.header_str("kid");
+    let Loaded { key, .. } = load_jwe_key(&args.key, kid.as_slice(), true)?;
     let decrypted = match jwe::decrypt(&token, &key, &limits) {
         Ok(d) => d,
         Err(e) => {
-            findings::jwe_findings(&parts, None, key_len)
+            findings::jwe_findings(&parts, None, key_len(&key))
                 .iter()
                 .for_each(note_finding);
             return Err(e.into());
         }
     };
-    let content = content(args, &decrypted, now)?;
+    report(args, &decrypted, key_len(&key), None, now)
+}
+
+/// The length of a symmetric key (for the finding on short `dir` keys).
+pub(super) fn key_len(key: &JweKey) -> Option<usize> {
+    match key.material() {
+        Some(KeyMaterial::Secret(k)) => Some(k.len()),
+        _ => None,
+    }
+}
+
+/// What was decrypted, shown or written, and the exit code: the same for the compact form
+/// and the JSON forms (`json`: the document and which recipient decrypted).
+pub(super) fn report(
+    args: &DecryptArgs,
+    decrypted: &Decrypted,
+    key_len: Option<usize>,
+    json: Option<&JsonView<'_>>,
+    now: i64,
+) -> CliResult {
+    let content = content(args, decrypted, now)?;
     let (code, why) = outcome(args, &content);
     if args.raw {
         use std::io::Write as _;
@@ -224,16 +246,23 @@ pub(crate) fn decrypt(args: &DecryptArgs, now: i64) -> CliResult {
         Content::Nested(i) => Some(i.as_ref()),
         _ => None,
     };
-    let mut found = findings::jwe_findings(&parts, Some(&decrypted), key_len);
+    let mut found = findings::jwe_findings(&decrypted.parts, Some(decrypted), key_len);
     if inner.is_some_and(|i| i.checked.is_none()) {
         found.push(findings::nested_unverified());
     }
     findings::sort(&mut found);
     let inner_found = inner.map(|i| inner_findings(i, now)).unwrap_or_default();
     if args.json {
-        print_json(&decrypted, &content, &found, &inner_found, why.as_deref());
+        print_json(
+            decrypted,
+            &content,
+            &found,
+            &inner_found,
+            why.as_deref(),
+            json,
+        );
     } else {
-        print_text(&decrypted, &content, args.out.as_deref(), now);
+        print_text(decrypted, &content, args.out.as_deref(), now, json);
         print_findings_titled("Findings", &found);
         print_findings_titled("Inner token findings", &inner_found);
         if let Some(why) = &why {

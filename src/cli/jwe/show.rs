@@ -1,6 +1,7 @@
 //! How `decrypt` shows its result: the key management line, the plaintext (JSON, text or
 //! hex), the nested JWT and its verification report, as text or one JSON object.
 
+use super::json::JsonView;
 use crate::cli::decode::{payload_json, print_decoded};
 use crate::cli::say;
 use crate::core::b64;
@@ -100,13 +101,15 @@ fn checks_json(checks: &[Check]) -> Value {
     Value::Array(checks.iter().map(Check::to_json).collect())
 }
 
-/// The JSON object of `decrypt --json`.
+/// The JSON object of `decrypt --json` (with `json_doc`: which recipient decrypted, each
+/// header apart and the aad).
 pub(super) fn print_json(
     d: &Decrypted,
     content: &Content,
     found: &[Finding],
     inner_found: &[Finding],
     failure: Option<&str>,
+    json_doc: Option<&JsonView<'_>>,
 ) {
     let (plaintext, encoding) = plaintext_value(&d.plaintext);
     let inner = match content {
@@ -119,7 +122,7 @@ pub(super) fn print_json(
         Content::Jwe => ("jwe", Value::Null),
         Content::Other => ("other", Value::Null),
     };
-    let out = json!({
+    let mut out = json!({
         "header": Value::Object(d.header().clone()),
         "key_management": key_management(d),
         "content": content_line(d),
@@ -132,6 +135,9 @@ pub(super) fn print_json(
         "failure": failure,
         "findings": found.iter().map(Finding::to_json).collect::<Vec<_>>(),
     });
+    if let (Some(view), Value::Object(obj)) = (json_doc, &mut out) {
+        obj.extend(view.json_members());
+    }
     crate::cli::output::print_json(&out);
 }
 
@@ -188,10 +194,15 @@ pub(super) fn print_text(
     content: &Content,
     out: Option<&std::path::Path>,
     now: i64,
+    json_doc: Option<&JsonView<'_>>,
 ) {
-    let header_text = String::from_utf8_lossy(&d.parts.protected.bytes);
-    let header = crate::cli::decode::pretty_bytes("header", header_text.as_bytes());
-    say!("Protected header\n{header}\n");
+    match json_doc {
+        Some(view) => view.print_headers(),
+        None => {
+            let header = crate::cli::decode::pretty_bytes("header", &d.parts.protected.bytes);
+            say!("Protected header\n{header}\n");
+        }
+    }
     say!("Key management\n  {}", key_management(d));
     say!("Content encryption\n  {}\n", content_line(d));
     let len = d.plaintext.len();
