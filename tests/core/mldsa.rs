@@ -324,6 +324,11 @@ fn the_workbench_signs_and_verifies_with_ml_dsa_and_ed25519() {
     assert_eq!(report.verdict().0, Verdict::Valid, "{report:?}");
     let signature = inspect(wb.token()).unwrap().signature.unwrap();
     assert_eq!(signature.len(), 3309);
+    let findings = wb.findings(NOW);
+    assert!(
+        findings.iter().any(|f| f.id == "akp-jwks-support"),
+        "{findings:?}"
+    );
 
     let mut wb = Workbench::example(NOW);
     let pem = std::fs::read_to_string(fixture("ed25519.pkcs8.pem")).unwrap();

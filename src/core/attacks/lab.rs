@@ -3,7 +3,7 @@
 
 use super::{Draft, Variant};
 use crate::core::claims::NumericDate;
-use crate::core::keys::Key;
+use crate::core::keys::{self, Key};
 use crate::core::token::inspect;
 use crate::core::verify::Policy;
 use crate::core::verify::verify;
@@ -159,9 +159,22 @@ pub(super) fn check(
     }
 }
 
-/// A draft run through the verifier.
+/// A draft run through the verifier: with the key the draft hands the server when it has one
+/// (which must load first), else with `key`.
 pub(super) fn verified(d: Draft, key: Option<&Key>, policy: &Policy, now: NumericDate) -> Variant {
-    let verifier = check(&d.token, key, policy, now);
+    let verifier = match d
+        .key
+        .as_deref()
+        .map(|text| keys::load_key_bytes(text.as_bytes()))
+    {
+        None => check(&d.token, key, policy, now),
+        Some(Ok(file)) => check(&d.token, file.keys.first(), policy, now),
+        Some(Err(e)) => VerifierOutcome {
+            rejected: true,
+            why: format!("the key handed with it is refused: {e}"),
+            with_key: true,
+        },
+    };
     Variant {
         id: d.id,
         group: d.group,
@@ -172,6 +185,7 @@ pub(super) fn verified(d: Draft, key: Option<&Key>, policy: &Policy, now: Numeri
         reference: d.reference,
         expected_valid: d.expected_valid,
         serve: d.serve,
+        key: d.key,
         verifier,
     }
 }
@@ -217,7 +231,8 @@ impl Lab {
     }
 
     /// The lab as JSON: `{"variants":[{"id","group","name","token","explanation",
-    /// "server_must","reference","rejected_by_workbench","verifier"}]}`.
+    /// "server_must","reference","expected_valid","rejected_by_workbench","verifier"}]}`, and
+    /// `"key"` (the JWK handed with the token) for a variant that attacks the key.
     pub fn to_json(&self) -> String {
         let variants: Vec<Value> = self.variants.iter().map(Variant::to_json).collect();
         json!({ "variants": variants }).to_string()
@@ -225,9 +240,9 @@ impl Lab {
 }
 
 impl Variant {
-    /// One variant as the lab's JSON gives it.
+    /// One variant as the lab's JSON gives it (with `"key"` when it attacks the key).
     pub fn to_json(&self) -> Value {
-        json!({
+        let mut v = json!({
             "id": self.id,
             "group": self.group.slug(),
             "name": self.name,
@@ -238,6 +253,10 @@ impl Variant {
             "expected_valid": self.expected_valid,
             "rejected_by_workbench": self.verifier.rejected,
             "verifier": self.verifier.why,
-        })
+        });
+        if let (Some(key), Some(map)) = (&self.key, v.as_object_mut()) {
+            map.insert("key".into(), key.clone().into());
+        }
+        v
     }
 }

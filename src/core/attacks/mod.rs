@@ -1,7 +1,8 @@
 //! The attack lab: from a token and the key that verifies it, the forged and tampered
 //! variants a tester tries against their own services (alg none, key confusion, embedded
-//! keys, kid injection, psychic signatures, claim tampering...), each run through this
-//! workbench's own verifier. Nothing here touches the network: URLs are only written.
+//! keys, kid injection, psychic signatures, ML-DSA keys and labels, claim tampering...), each
+//! run through this workbench's own verifier. Nothing here touches the network: URLs are only
+//! written.
 
 mod cert;
 mod claims;
@@ -11,6 +12,7 @@ mod embedded;
 mod forge;
 mod lab;
 mod original;
+mod pq;
 
 pub use lab::{Lab, Tally, VerifierOutcome};
 
@@ -126,6 +128,9 @@ pub enum Group {
     KidInjection,
     /// ECDSA-specific signatures: psychic (r = s = 0) and malleable (n - s).
     Ecdsa,
+    /// ML-DSA (RFC 9964): signatures and labels of another algorithm, keys of the wrong size
+    /// or mismatched pairs; ES256 tokens re-labelled ML-DSA.
+    PostQuantum,
     /// Claims changed while the old signature is kept.
     ClaimTampering,
 }
@@ -143,6 +148,7 @@ impl Group {
             Group::X5c => "x5c",
             Group::KidInjection => "kid-injection",
             Group::Ecdsa => "ecdsa",
+            Group::PostQuantum => "ml-dsa",
             Group::ClaimTampering => "claim-tampering",
         }
     }
@@ -159,6 +165,7 @@ impl Group {
             Group::X5c => "x5c certificate",
             Group::KidInjection => "kid injection",
             Group::Ecdsa => "ECDSA",
+            Group::PostQuantum => "ML-DSA (post-quantum)",
             Group::ClaimTampering => "Claim tampering",
         }
     }
@@ -185,6 +192,9 @@ pub struct Variant {
     pub expected_valid: bool,
     /// For jku and x5u: what the attacker would serve at the URL (public material only).
     pub serve: Option<String>,
+    /// For an attack on the key rather than the token: the key (a JWK) the server is handed
+    /// with the token; the verifier loads it instead of the lab's key.
+    pub key: Option<String>,
     /// What the workbench's verifier did with it.
     pub verifier: VerifierOutcome,
 }
@@ -207,6 +217,7 @@ struct Draft {
     reference: String,
     expected_valid: bool,
     serve: Option<String>,
+    key: Option<String>,
 }
 
 impl Draft {
@@ -222,6 +233,7 @@ impl Draft {
             reference: String::new(),
             expected_valid: false,
             serve: None,
+            key: None,
         }
     }
 
@@ -291,6 +303,7 @@ pub fn generate_each(
     emit(embedded::variants(&orig, url, now)?, &mut tally);
     emit(forge::kid_injection(&orig)?, &mut tally);
     emit(ecdsa::variants(&orig, &mut notes)?, &mut tally);
+    emit(pq::variants(&orig, input.key, &mut notes)?, &mut tally);
     emit(claims::variants(&orig, now, &mut notes)?, &mut tally);
     tally.notes = notes;
     Ok(tally)

@@ -231,6 +231,7 @@ fn group_slugs_are_kebab_case_and_distinct() {
         Group::X5c,
         Group::KidInjection,
         Group::Ecdsa,
+        Group::PostQuantum,
         Group::ClaimTampering,
     ];
     let slugs: std::collections::HashSet<&str> = groups.iter().map(|g| g.slug()).collect();
@@ -240,4 +241,84 @@ fn group_slugs_are_kebab_case_and_distinct() {
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
     }));
     assert!(groups.iter().all(|g| !g.title().is_empty()));
+}
+
+#[test]
+fn ml_dsa_tokens_and_keys_are_attacked_and_refused() {
+    let key = keys::generate(&KeySpec::new(JwsAlg::MlDsa65)).unwrap();
+    let token = sign(
+        r#"{"alg":"ML-DSA-65","typ":"JWT"}"#,
+        r#"{"sub":"pq","exp":1900000000}"#,
+        &key,
+        Layout::Minified,
+    )
+    .unwrap();
+    let public = key.public_half();
+    let lab = run(&token, Some(&public), None).unwrap();
+    assert!(!lab.original.rejected, "{:?}", lab.original);
+    let pq: Vec<&Variant> = lab
+        .variants
+        .iter()
+        .filter(|v| v.group == Group::PostQuantum)
+        .collect();
+    let ids: Vec<&str> = pq.iter().map(|v| v.id.as_str()).collect();
+    assert_eq!(
+        ids,
+        [
+            "ml-dsa-es256-signature",
+            "ml-dsa-relabelled-ml-dsa-44",
+            "ml-dsa-relabelled-ml-dsa-87",
+            "ml-dsa-pub-short",
+            "ml-dsa-pub-long",
+            "ml-dsa-mismatched-pair"
+        ]
+    );
+    for v in &pq {
+        assert!(v.verifier.rejected, "{}: {}", v.id, v.verifier.why);
+    }
+    let why = |id: &str| &pq.iter().find(|v| v.id == id).unwrap().verifier.why;
+    assert!(
+        why("ml-dsa-pub-short").contains("1951"),
+        "{}",
+        why("ml-dsa-pub-short")
+    );
+    assert!(why("ml-dsa-mismatched-pair").contains("RFC 9964 section 7.4"));
+    // The mismatched pair's token is signed by another seed: the real key refuses it too.
+    let pair = pq
+        .iter()
+        .find(|v| v.id == "ml-dsa-mismatched-pair")
+        .unwrap();
+    let json = pair.to_json();
+    assert!(json["key"].as_str().unwrap().contains("\"priv\""));
+    let policy = crate::core::verify::Policy {
+        algorithms: vec![JwsAlg::MlDsa65],
+        ..Default::default()
+    };
+    let report =
+        crate::core::verify::verify(&inspect(&pair.token).unwrap(), Some(&public), &policy, NOW);
+    assert!(!report.valid());
+    assert_eq!(lab.surprises().len(), 0);
+    // Without a key, the key attacks are skipped and said to be.
+    let lab = run(&token, None, None).unwrap();
+    assert!(lab.notes.iter().any(|n| n.contains("ML-DSA key attacks")));
+}
+
+#[test]
+fn an_es256_token_relabelled_ml_dsa_is_refused() {
+    let ec = load(EC256);
+    let token = es256_token(r#"{"sub":"a"}"#);
+    let lab = run(&token, Some(&ec), Some(EC256_SPKI)).unwrap();
+    let relabelled: Vec<&Variant> = lab
+        .variants
+        .iter()
+        .filter(|v| v.id.starts_with("es256-relabelled-"))
+        .collect();
+    assert_eq!(relabelled.len(), 3);
+    for v in relabelled {
+        assert!(v.verifier.rejected, "{}", v.id);
+        let insp = inspect(&v.token).unwrap();
+        assert!(
+            matches!(insp.alg, crate::core::HeaderAlg::Known(a) if a.family() != crate::core::Family::Ec(crate::core::Curve::P256))
+        );
+    }
 }

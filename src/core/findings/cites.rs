@@ -47,6 +47,7 @@ const TABLE: &[(&str, &str, &str)] = &[
     ("hmac-secret-well-known", BCP, "3.5"),
     ("secret-is-key", BCP, "3.2"),
     ("rsa-key-short", "RFC 7518", "3.3"),
+    ("akp-jwks-support", "RFC 7517", "5"),
     ("jwe-rsa1-5", BCP, "3.2"),
     ("jwe-p2c-high", BCP, "3.13"),
     ("jwe-p2c-low", "RFC 7518", "4.8.1.2"),

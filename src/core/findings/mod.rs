@@ -15,6 +15,7 @@ mod claims;
 mod duplicates;
 mod header;
 mod jwe;
+mod pq;
 mod secrets;
 mod sensitive;
 mod wellknown;
@@ -238,6 +239,7 @@ pub fn timeless_findings(insp: &Inspection, ctx: &Context<'_>) -> Vec<Finding> {
         out.extend(header::header_findings(h, &insp.alg, ctx.algorithms));
         out.extend(bcp::header_findings(h));
     }
+    out.extend(pq::akp_findings(&insp.alg, ctx.key));
     if insp.header.is_ok()
         && let Ok(bytes) = &insp.header_bytes
     {
