@@ -24,6 +24,8 @@ mod cli_attack;
 mod cli_jwe;
 #[path = "cli/cli_jwe_json.rs"]
 mod cli_jwe_json;
+#[path = "cli/cli_mldsa.rs"]
+mod cli_mldsa;
 #[path = "cli/cli_modern.rs"]
 mod cli_modern;
 #[path = "cli/cli_profiles.rs"]

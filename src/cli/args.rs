@@ -6,7 +6,7 @@ use std::path::PathBuf;
 /// `keygen` arguments.
 #[derive(Debug, Args)]
 pub struct KeygenArgs {
-    /// The algorithm the key is for (HS256 ... EdDSA).
+    /// The algorithm the key is for (HS256 ... EdDSA, Ed25519, ML-DSA-44/65/87).
     #[arg(long, short = 'A')]
     pub alg: String,
     /// Folder to write the files to (created if missing).

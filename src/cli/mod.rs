@@ -92,8 +92,10 @@ pub enum Command {
     /// Trade a valid refresh token for a new access token.
     Refresh(RefreshArgs),
     /// Generate a key for an algorithm: private PEM, public PEM and public JWK.
+    #[command(after_help = keys::KEYGEN_HELP)]
     Keygen(KeygenArgs),
     /// Describe a key file (type, size, thumbprint) or convert it with --to.
+    #[command(after_help = keys::KEY_HELP)]
     Key(KeyCmdArgs),
     /// Generate attack variants of a token (for testing your own services) and check that
     /// this workbench's verifier rejects each one; exit 1 if any forgery is accepted.
