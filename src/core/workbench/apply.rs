@@ -263,8 +263,17 @@ impl Workbench {
             }
             self.alg = JwsAlg::HS256;
         }
-        let (header, payload) = templates::template(t, self.alg, now);
-        self.load_editors(&header, &payload);
+        match self.load_profile_template(t, now) {
+            Ok(true) => {}
+            Ok(false) => {
+                let (header, payload) = templates::template(t, self.alg, now);
+                self.load_editors(&header, &payload);
+            }
+            Err(e) => {
+                self.stale = Some(super::Stale::Failed(e));
+                return None;
+            }
+        }
         self.sign_job()
     }
 

@@ -205,16 +205,24 @@ pub enum Template {
     IdToken,
     /// An OAuth client-credentials access token (RFC 9068): client_id, scope, 1 hour.
     ClientCredentials,
+    /// An ID token with `at_hash` and `c_hash` of a made-up access token and code (filled in
+    /// under Context, so the hashes check).
+    IdTokenHashes,
+    /// A DPoP proof signed with a fresh key, and the access token bound to that key (filled
+    /// in under Context with the request).
+    DpopPair,
 }
 
 impl Template {
     /// Every template, in menu order.
-    pub const ALL: [Template; 5] = [
+    pub const ALL: [Template; 7] = [
         Template::Example,
         Template::Access,
         Template::Refresh,
         Template::IdToken,
         Template::ClientCredentials,
+        Template::IdTokenHashes,
+        Template::DpopPair,
     ];
 }
 

@@ -17,6 +17,7 @@ mod judge;
 mod jwe;
 mod lab;
 mod loading;
+mod profile_templates;
 mod stale;
 mod templates;
 mod verdict;

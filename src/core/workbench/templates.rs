@@ -52,6 +52,20 @@ pub fn template(t: Template, alg: JwsAlg, now: NumericDate) -> (String, String) 
                 now + HOUR
             ),
         ),
+        // Made with keys and Context inputs by `load_profile_template`; as a bare
+        // header and payload they are the ID token and a proof without its key.
+        Template::IdTokenHashes => template(Template::IdToken, alg, now),
+        Template::DpopPair => (
+            format!(
+                r#"{{"alg":{},"typ":"dpop+jwt"}}"#,
+                Value::String(alg.name().into())
+            ),
+            format!(
+                r#"{{"jti":"{}","htm":"POST","htu":"https://server.example.com/token","iat":{now},"exp":{}}}"#,
+                random_id(),
+                now + 300
+            ),
+        ),
         Template::ClientCredentials => (
             header("at+jwt"),
             format!(
@@ -72,6 +86,8 @@ impl Template {
             Template::Refresh => "Refresh token (7 days)",
             Template::IdToken => "OpenID Connect ID token",
             Template::ClientCredentials => "Client-credentials token",
+            Template::IdTokenHashes => "ID token with at_hash and c_hash",
+            Template::DpopPair => "DPoP proof and bound access token",
         }
     }
 
@@ -86,6 +102,12 @@ impl Template {
             }
             Template::ClientCredentials => {
                 "An OAuth 2.0 client-credentials access token (RFC 9068, typ at+jwt): client_id, scope, jti, 1 hour"
+            }
+            Template::IdTokenHashes => {
+                "An OpenID Connect ID token whose at_hash and c_hash bind it to an access token and a code (both under Context), with the hash its alg calls for"
+            }
+            Template::DpopPair => {
+                "A DPoP proof (RFC 9449) signed with a fresh P-256 key, and the access token bound to that key by cnf.jkt (under Context, with the request)"
             }
         }
     }

@@ -180,7 +180,9 @@ impl Workbench {
                 format!("{}. {}.", capitalised(&f.title), capitalised(&f.detail)),
             );
         }
-        if self.profile() == crate::core::profiles::Profile::DpopProof && key.is_none() {
+        if self.profile() == crate::core::profiles::Profile::DpopProof
+            && key.is_none_or(|k| self.is_embedded_key(k))
+        {
             return (
                 Tone::Good,
                 "✔ Valid DPoP proof".into(),
