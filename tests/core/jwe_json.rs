@@ -367,3 +367,56 @@ fn pbes2_over_the_cap_is_refused_for_that_recipient_only() {
     assert_eq!(out.recipient, 1);
     assert!(matches!(out.refused.as_slice(), [(0, JweError::Limit(_))]));
 }
+
+/// Ours, accepted by them: the documents `encrypt` wrote (tests/fixtures/modern/
+/// ours_jwe_json.json, by make_ours_jwe.py) were decrypted by jwcrypto 1.6.1 and jose 6.2.19
+/// with every key (their verdicts are stored there; check.mjs --record-ours), and still
+/// decrypt here to the same plaintext and aad.
+#[test]
+fn ours_stored_documents_decrypt_and_jose_and_jwcrypto_accepted_them() {
+    let ours = modern("ours_jwe_json");
+    let keys = |name: &str| match name {
+        "oct" => jwk(&ours["oct_key"]),
+        "password" => JweKey::password(ours["password"].as_str().unwrap()),
+        other => modern_key(other, "private"),
+    };
+    let verdicts = ours["accepted_by"].as_object().unwrap();
+    let makers: Vec<&str> = verdicts.keys().map(String::as_str).collect();
+    assert_eq!(makers, ["jwcrypto 1.6.1", "jose 6.2.19"]);
+    let mut pairs = 0;
+    for d in ours["documents"].as_array().unwrap() {
+        let name = d["name"].as_str().unwrap();
+        let doc = jwe::read_json(&d["document"].to_string()).unwrap();
+        for key in d["keys"].as_array().unwrap() {
+            let key = key.as_str().unwrap();
+            for maker in &makers {
+                assert_eq!(
+                    verdicts[*maker][format!("{name}/{key}")],
+                    "ok",
+                    "{maker}: {name}/{key}"
+                );
+            }
+            let out = doc.decrypt(&keys(key), &limits()).unwrap();
+            assert_eq!(
+                b64::encode_hex(&out.decrypted.plaintext),
+                d["plaintext_hex"],
+                "{name}/{key}"
+            );
+            let aad = doc.aad.as_ref().map(|a| b64::encode_hex(&a.bytes));
+            assert_eq!(aad.as_deref(), d["aad_hex"].as_str(), "{name}");
+            pairs += 1;
+        }
+        // General: alg in each recipient's header; flattened: the whole header protected.
+        match doc.form {
+            JsonForm::General => assert!(
+                doc.recipients
+                    .iter()
+                    .all(|r| r.header.as_ref().is_some_and(|h| h.contains_key("alg")))
+            ),
+            JsonForm::Flattened => {
+                assert!(doc.protected_header.contains_key("alg") && doc.unprotected.is_none())
+            }
+        }
+    }
+    assert_eq!(pairs, 8);
+}
