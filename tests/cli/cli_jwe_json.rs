@@ -72,6 +72,12 @@ fn jose_flattened() -> Value {
     modern("jose")["jwe_json"]["flattened"]["jwe"].clone()
 }
 
+/// A document with one change made.
+fn edited(mut doc: Value, edit: impl Fn(&mut Value)) -> Value {
+    edit(&mut doc);
+    doc
+}
+
 #[test]
 fn decrypts_jose_and_jwcrypto_documents_from_text_file_and_stdin() {
     let d = Dir::new("theirs");
@@ -231,59 +237,51 @@ fn tampered_documents_exit_1_and_broken_rules_exit_2() {
     let rules: [(&str, Value); 8] = [
         (
             "recipients[0]: the header member \"kid\" is in both the shared unprotected header (unprotected) and recipients[0].header",
-            {
-                let mut d = jose_general();
+            edited(jose_general(), |d| {
                 d["unprotected"]["kid"] = json!("x");
-                d
-            },
+            }),
         ),
         (
             "\"zip\" is in the shared unprotected header (unprotected); it must be in the protected header only",
-            {
-                let mut d = jose_general();
+            edited(jose_general(), |d| {
                 d["unprotected"]["zip"] = json!("DEF");
-                d
-            },
+            }),
         ),
-        ("\"zip\" is in recipients[1].header", {
-            let mut d = jose_general();
-            d["recipients"][1]["header"]["zip"] = json!("DEF");
-            d
-        }),
+        (
+            "\"zip\" is in recipients[1].header",
+            edited(jose_general(), |d| {
+                d["recipients"][1]["header"]["zip"] = json!("DEF");
+            }),
+        ),
         (
             "\"alg\" is in both the protected header (protected) and the recipient's unprotected header (header)",
-            {
-                let mut d = jose_flattened();
+            edited(jose_flattened(), |d| {
                 d["header"] = json!({"alg": "RSA-OAEP"});
-                d
-            },
+            }),
         ),
         (
             "both \"recipients\" (general form) and a top-level \"encrypted_key\"",
-            {
-                let mut d = jose_general();
+            edited(jose_general(), |d| {
                 d["encrypted_key"] = json!("AAAA");
-                d
-            },
+            }),
         ),
-        ("\"recipients\" is empty", {
-            let mut d = jose_general();
-            d["recipients"] = json!([]);
-            d
-        }),
+        (
+            "\"recipients\" is empty",
+            edited(jose_general(), |d| {
+                d["recipients"] = json!([]);
+            }),
+        ),
         (
             "this is a JWS JSON document",
             json!({"payload": "e30", "signatures": []}),
         ),
         (
             "recipients[1] names enc A128GCM, but recipients[0] names A256GCM",
-            {
-                let mut d = jose_general();
+            edited(jose_general(), |d| {
                 d["protected"] = json!("e30");
                 d["recipients"][0]["header"]["enc"] = json!("A256GCM");
                 d["recipients"][1]["header"]["enc"] = json!("A128GCM");
-                d
-            },
+            }),
         ),
     ];
     for (phrase, doc) in rules {
