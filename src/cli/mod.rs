@@ -335,11 +335,18 @@ pub(crate) fn read_token(arg: &str, what: &str) -> Result<String, Fail> {
     let Some(path) = arg.strip_prefix('@') else {
         return read_arg(arg, what);
     };
-    let bytes = crate::core::files::read_capped(
+    let mut bytes = crate::core::files::read_capped(
         std::path::Path::new(path),
         crate::core::token::MAX_TOKEN,
         "token file",
     )?;
+    // One line terminator ends a text file (`echo TOKEN > t.jwt`); it is not part of the token.
+    if bytes.ends_with(b"\n") {
+        bytes.pop();
+        if bytes.ends_with(b"\r") {
+            bytes.pop();
+        }
+    }
     String::from_utf8(bytes).map_err(|e| Fail {
         code: 2,
         message: format!(

@@ -253,6 +253,14 @@ fn decode_and_files_and_detached_json() {
         &payload_at,
     ])
     .expect(0, &[]);
+    // A token saved with `echo TOKEN > FILE` ends with a line break, which is not part of it.
+    let o = run(&["encode", "-S", secret, claims]);
+    let jwt = dir.join("token.jwt");
+    std::fs::write(&jwt, format!("{}\n", o.stdout.trim())).unwrap();
+    let jwt_at = format!("@{}", jwt.display());
+    run(&["verify", &jwt_at, "-S", secret, "--aud", "api"]).expect(0, &["valid"]);
+    std::fs::write(&jwt, format!("{}\n\n", o.stdout.trim())).unwrap();
+    run(&["verify", &jwt_at, "-S", secret, "--aud", "api"]).expect(1, &["format"]);
     let _ = std::fs::remove_dir_all(&dir);
 }
 
