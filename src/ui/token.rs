@@ -47,6 +47,17 @@ pub fn token_notes_ui(ui: &mut egui::Ui, wb: &Workbench, actions: &mut Actions) 
                     if n == 1 { "" } else { "s" }
                 ),
             );
+        } else if let Some(doc) = wb.jwe_json() {
+            let n = doc.recipients.len();
+            widgets::colored_line(
+                ui,
+                p.payload,
+                format!(
+                    "■ {} JWE JSON, {n} recipient{}",
+                    doc.form.name(),
+                    if n == 1 { "" } else { "s" }
+                ),
+            );
         } else if wb.token().bytes().filter(|b| *b == b'.').count() == 4 {
             let names = [
                 "protected header",

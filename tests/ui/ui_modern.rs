@@ -95,3 +95,36 @@ fn an_unencoded_payload_token_verifies_in_the_window() {
     set_text(&mut h, labels::TOKEN, &forged);
     assert!(!is_valid(&h));
 }
+
+#[test]
+fn a_pasted_jwe_json_document_is_decrypted_by_the_recipient_the_key_is_for() {
+    let f = jose();
+    let (mut h, _) = harness(Opts::default());
+    for (form, key) in [
+        ("general", "ec_enc"),
+        ("general", "rsa_enc"),
+        ("flattened", "rsa_enc"),
+    ] {
+        let doc = f["jwe_json"][form]["jwe"].to_string();
+        set_text(&mut h, labels::TOKEN, &doc);
+        assert!(shows(&h, &format!("{form} JWE JSON")), "{form}: legend");
+        set_text(
+            &mut h,
+            labels::JWE_KEY,
+            &f["keys"][key]["private"].to_string(),
+        );
+        assert!(
+            value(&h, labels::PAYLOAD).contains("jwe-json"),
+            "{form} with {key}: the plaintext is shown"
+        );
+    }
+    // Another key decrypts nothing, and says so once.
+    let doc = f["jwe_json"]["general"]["jwe"].to_string();
+    set_text(&mut h, labels::TOKEN, &doc);
+    set_text(
+        &mut h,
+        labels::JWE_KEY,
+        &f["keys"]["rsa_sig"]["private"].to_string(),
+    );
+    assert!(!value(&h, labels::PAYLOAD).contains("jwe-json"));
+}

@@ -172,14 +172,20 @@ impl Workbench {
 
     /// The decryption job for a pasted JWE, when one is loaded.
     pub(super) fn jwe_job(&mut self) -> Option<super::DecryptJob> {
-        let is_jwe =
-            matches!(&self.inspection, Ok(i) if i.form == token::Form::Jwe) || self.jwe.is_some();
+        let is_jwe = matches!(&self.inspection, Ok(i) if i.form == token::Form::Jwe)
+            || self.jwe.is_some()
+            || self.jwe_json.is_some();
         if self.lead != Lead::Token || !is_jwe {
             return None;
         }
         // Start from the outer token again (a nested JWS may have replaced the inspection).
-        let (clean, repairs) = token::repair(&self.token);
-        self.inspection = token::inspect_repaired(clean, repairs);
+        self.inspection = match &self.jwe_json {
+            Some(doc) => super::json_doc::jwe_json_inspection(doc),
+            None => {
+                let (clean, repairs) = token::repair(&self.token);
+                token::inspect_repaired(clean, repairs)
+            }
+        };
         self.generation += 1;
         self.load_jwe()
     }
@@ -194,6 +200,7 @@ impl Workbench {
         self.token = pasted.token;
         self.repairs = pasted.repairs;
         self.json = pasted.json;
+        self.jwe_json = pasted.jwe_json;
         let inspection = pasted.inspection;
         self.lead = Lead::Token;
         self.stale = None;
@@ -209,9 +216,7 @@ impl Workbench {
                     Err(_) => String::new(),
                 };
                 self.payload = match (&insp.payload_bytes, &insp.payload) {
-                    (_, Ok(Payload::Encrypted)) => {
-                        "(encrypted: a JWE payload cannot be shown)".to_string()
-                    }
+                    (_, Ok(Payload::Encrypted)) => super::jwe::ENCRYPTED_PAYLOAD.to_string(),
                     (Ok(bytes), _) => json::Shown::of("payload", bytes).into_text(),
                     (Err(_), _) => String::new(),
                 };

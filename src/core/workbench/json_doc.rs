@@ -1,11 +1,13 @@
 //! A pasted JWS JSON document (flattened or general): the editors show its first readable
 //! signature, and every signature is checked with the keys in the key pane, one row each.
-//! The document is read as pasted; an edit to the editors re-signs a compact token.
+//! A pasted JWE JSON document is decrypted like a compact JWE, by whichever recipient the
+//! key is for. Documents are read as pasted; an edit to the editors re-signs a compact token.
 
 use super::verdict::Tone;
 use super::{Lead, Workbench};
 use crate::core::claims::NumericDate;
 use crate::core::error::{Error, Result};
+use crate::core::jwe::{self, JweJson};
 use crate::core::jws_json::{self, JwsJson, SignatureResult, Verdicts};
 use crate::core::token::{self, Inspection, Repair};
 
@@ -16,6 +18,31 @@ pub(super) struct Pasted {
     pub repairs: Vec<Repair>,
     pub inspection: Result<Inspection>,
     pub json: Option<JwsJson>,
+    pub jwe_json: Option<JweJson>,
+}
+
+/// The inspection standing for a JWE JSON document: its first usable recipient read as the
+/// compact JWE it stands for, the header being that recipient's whole JOSE header.
+pub(super) fn jwe_json_inspection(doc: &JweJson) -> Result<Inspection> {
+    let index = (0..doc.recipients.len())
+        .find(|i| doc.parts(*i).is_ok())
+        .unwrap_or(0);
+    let parts = doc.parts(index).map_err(|e| Error::Shape(e.to_string()))?;
+    let compact = [
+        &parts.protected.text,
+        &parts.encrypted_key.text,
+        &parts.iv.text,
+        &parts.ciphertext.text,
+        &parts.tag.text,
+    ]
+    .map(String::as_str)
+    .join(".");
+    let mut insp = token::inspect(&compact)?;
+    insp.form = token::Form::Jwe;
+    insp.alg = crate::core::alg::HeaderAlg::from_header(&parts.header);
+    insp.header = Ok(parts.header);
+    insp.payload = Ok(token::Payload::Encrypted);
+    Ok(insp)
 }
 
 /// Reads a paste: a JWS JSON document when it looks like JSON, else a compact token (cleaned
@@ -29,6 +56,21 @@ pub(super) fn read_pasted(text: String) -> Pasted {
             repairs,
             inspection,
             json: None,
+            jwe_json: None,
+        };
+    }
+    if text.contains("\"ciphertext\"") {
+        // A JWE in the JSON serialization (RFC 7516 section 7.2).
+        let (inspection, jwe_json) = match jwe::read_json(&text) {
+            Ok(doc) => (jwe_json_inspection(&doc), Some(doc)),
+            Err(e) => (Err(Error::Shape(e.to_string())), None),
+        };
+        return Pasted {
+            token: text,
+            repairs: Vec::new(),
+            inspection,
+            json: None,
+            jwe_json,
         };
     }
     let (inspection, json) = match jws_json::parse(&text) {
@@ -57,6 +99,7 @@ pub(super) fn read_pasted(text: String) -> Pasted {
         repairs: Vec::new(),
         inspection,
         json,
+        jwe_json: None,
     }
 }
 
@@ -64,6 +107,11 @@ impl Workbench {
     /// The pasted JWS JSON document, while the token leads.
     pub fn json_document(&self) -> Option<&JwsJson> {
         self.json.as_ref().filter(|_| self.lead == Lead::Token)
+    }
+
+    /// The pasted JWE JSON document, while the token leads.
+    pub fn jwe_json(&self) -> Option<&JweJson> {
+        self.jwe_json.as_ref().filter(|_| self.lead == Lead::Token)
     }
 
     /// Every signature's verdict with the claims judged at the document's clock (given the

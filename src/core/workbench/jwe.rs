@@ -14,6 +14,9 @@ use crate::core::keys::{KeyError, SecretEncoding};
 use crate::core::token::{self, Form, Inspection, Payload};
 use crate::core::{b64, json};
 
+/// What the payload editor says for a JWE not decrypted (yet).
+pub(super) const ENCRYPTED_PAYLOAD: &str = "(encrypted: a JWE payload cannot be shown)";
+
 /// How the editors' token is encrypted (the encode side's mode).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Encryption {
@@ -101,6 +104,12 @@ impl DecryptJob {
 
     /// Decrypts. Safe on any thread.
     pub fn run(self) -> Result<Decrypted, JweError> {
+        if jwe::looks_like_json(&self.token) {
+            // The recipient the key's kid names, else each in turn.
+            return jwe::read_json(&self.token)?
+                .decrypt(&self.key, &Limits::default())
+                .map(|d| d.decrypted);
+        }
         jwe::decrypt(&self.token, &self.key, &Limits::default())
     }
 }
@@ -159,7 +168,15 @@ impl Workbench {
 
     /// Takes a pasted JWE apart and makes the job that decrypts it, or says why it cannot.
     pub(super) fn load_jwe(&mut self) -> Option<DecryptJob> {
-        let parts = jwe::parse(&self.token);
+        // A JSON document shows (and takes its key's algorithm from) its first usable
+        // recipient; the job then decrypts with whichever recipient the key is for.
+        let parts = match &self.jwe_json {
+            Some(doc) => (0..doc.recipients.len())
+                .map(|i| doc.parts(i))
+                .find(Result::is_ok)
+                .unwrap_or_else(|| doc.parts(0)),
+            None => jwe::parse(&self.token),
+        };
         let job = match &parts {
             Ok(p) => {
                 let (text, encoding) = self.jwe_key_text(p.alg, true);
@@ -208,6 +225,8 @@ impl Workbench {
             Ok(d) => d,
             Err(e) => {
                 view.state = JweState::Failed(e.to_string());
+                // Nothing a key decrypted before stays on show once this key fails.
+                self.show_outer_jwe();
                 return true;
             }
         };
@@ -229,6 +248,27 @@ impl Workbench {
         self.refresh_keys();
         self.refresh_signature();
         true
+    }
+
+    /// Back to the JWE as pasted: its header in the editor, its payload not readable.
+    fn show_outer_jwe(&mut self) {
+        self.inspection = match &self.jwe_json {
+            Some(doc) => super::json_doc::jwe_json_inspection(doc),
+            None => token::inspect(&self.token),
+        };
+        if let Ok(insp) = &self.inspection {
+            if let Ok(h) = &insp.header {
+                self.header = json::Shown::of(
+                    "header",
+                    serde_json::Value::Object(h.clone()).to_string().as_bytes(),
+                )
+                .into_text();
+            }
+            self.header_parsed = Some(insp.header.clone());
+        }
+        self.payload = ENCRYPTED_PAYLOAD.to_string();
+        self.payload_parsed = None;
+        self.refresh_signature();
     }
 
     /// The editors show what the current inspection holds (the inner token of a nested JWE).

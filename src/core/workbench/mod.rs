@@ -102,6 +102,7 @@ pub struct Workbench {
     jwe: Option<JweView>,
     /// A pasted JWS JSON document, and each signature's check with the pane's keys.
     json: Option<crate::core::jws_json::JwsJson>,
+    jwe_json: Option<crate::core::jwe::JweJson>,
     json_checks: Vec<crate::core::jws_json::SignatureCheck>,
     /// The profile chosen (`None`: detected) and what its checks compare with.
     profile: Option<crate::core::profiles::Profile>,
@@ -137,6 +138,7 @@ impl Workbench {
             revision: 0,
             jwe: None,
             json: None,
+            jwe_json: None,
             json_checks: Vec::new(),
             profile: None,
             profile_inputs: crate::core::profiles::Inputs::default(),
