@@ -11,14 +11,15 @@ mod json;
 mod parts;
 mod show;
 
-pub(crate) use decrypt::decrypt;
 pub(crate) use encrypt::encrypt;
 pub(crate) use parts::{jwe_problems, parts_json, print_parts};
 
-use super::{Fail, JweKeyArgs, tell};
-use crate::core::findings::Finding;
-use crate::core::jwe::{JweError, JweKey};
+use super::{CliResult, DecryptArgs, Fail, JweKeyArgs, tell};
+use crate::core::findings::{self, Finding};
+use crate::core::jwe::{self, JweError, JweKey, Limits, MAX_P2C_CEILING};
 use crate::core::keys as corekeys;
+use crate::core::token;
+use decrypt::{check_p2c, key_len, report};
 use serde_json::{Map, Value};
 
 impl From<JweError> for Fail {
@@ -197,4 +198,39 @@ fn note_finding(f: &Finding) {
         f.title,
         f.detail
     );
+}
+
+/// `decrypt`: see the module doc; exit codes in `decrypt --help`.
+pub(crate) fn decrypt(args: &DecryptArgs, now: i64) -> CliResult {
+    let text = crate::cli::read_token(&args.token, "token")?;
+    token::check_size(text.trim().len())?;
+    let limits = match args.max_p2c {
+        Some(n) => Limits::default().with_max_p2c(n).map_err(|_| {
+            bad(format!(
+                "--max-p2c must be 1 to {MAX_P2C_CEILING}; {n} is not"
+            ))
+        })?,
+        None => Limits::default(),
+    };
+    if jwe::looks_like_json(&text) {
+        return json::decrypt_json(args, &text, &limits, now);
+    }
+    let (token, repairs) = token::repair(&text);
+    for r in &repairs {
+        tell!("note: {}", r.note());
+    }
+    let parts = jwe::parse(&token)?;
+    check_p2c(&parts, &limits)?;
+    let kid = parts.header_str("kid");
+    let Loaded { key, .. } = load_jwe_key(&args.key, kid.as_slice(), true)?;
+    let decrypted = match jwe::decrypt(&token, &key, &limits) {
+        Ok(d) => d,
+        Err(e) => {
+            findings::jwe_findings(&parts, None, key_len(&key))
+                .iter()
+                .for_each(note_finding);
+            return Err(e.into());
+        }
+    };
+    report(args, &decrypted, key_len(&key), None, now)
 }

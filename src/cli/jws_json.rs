@@ -1,10 +1,11 @@
 //! JWS JSON documents on the command line: `decode` and `verify` of flattened and general
 //! documents (one row per signature), and `convert` between them and the compact form.
 
-use super::decode::{
+use super::input::{attach_bytes, policy_from};
+use super::show::print_report;
+use super::show::{
     payload_json, pretty_bytes, print_findings, print_payload, print_signature, print_times,
 };
-use super::verify::{attach_bytes, policy_from, print_report};
 use super::{
     CliResult, ConvertArgs, DecodeArgs, Fail, VerifyArgs, load_key_set, output, read_token, say,
 };

@@ -215,7 +215,7 @@ fn check(args: &DpopCheckArgs, now: i64) -> CliResult {
         } else {
             say!("invalid: {failed} of {} DPoP checks failed", checks.len());
         }
-        super::verify::print_checks(&checks);
+        super::show::print_checks(&checks);
     }
     Ok(ExitCode::from(if ok { 0 } else { 1 }))
 }

@@ -2,11 +2,10 @@
 //! JWT decoded (and verified when a verification key is given), and the findings; a JWE
 //! JSON document goes through `json.rs` and comes back to the same report.
 
-use super::json::JsonView;
-use super::show::{Content, Inner, print_json, print_text};
-use super::{Loaded, bad, load_jwe_key, note_finding};
-use crate::cli::decode::print_findings_titled;
+use super::bad;
+use super::show::{Content, Inner, JsonView, print_json, print_text};
 use crate::cli::say;
+use crate::cli::show::print_findings_titled;
 use crate::cli::{CliResult, DecryptArgs, Fail, KeyArgs, load_key_for, tell};
 use crate::core::files::Access;
 use crate::core::findings::{self, Context, Finding};
@@ -20,7 +19,7 @@ use std::process::ExitCode;
 
 /// Refuses a PBES2 `p2c` over the cap before loading any key, naming the number and the
 /// command-line way to raise the cap (the core's own message names its API).
-fn check_p2c(parts: &jwe::JweParts, limits: &Limits) -> Result<(), Fail> {
+pub(super) fn check_p2c(parts: &jwe::JweParts, limits: &Limits) -> Result<(), Fail> {
     let pbes2 = parts.alg.family() == KeyFamily::Pbes2;
     let Some(p2c) = parts.p2c().filter(|_| pbes2) else {
         return Ok(());
@@ -144,7 +143,7 @@ pub(super) fn outcome(args: &DecryptArgs, content: &Content) -> (u8, Option<Stri
     };
     match content {
         Content::Nested(inner) => match &inner.checked {
-            Some((report, _)) => match crate::cli::verify::exit_code(report) {
+            Some((report, _)) => match crate::cli::show::exit_code(report) {
                 0 => (0, None),
                 code => (
                     code,
@@ -168,41 +167,6 @@ pub(super) fn outcome(args: &DecryptArgs, content: &Content) -> (u8, Option<Stri
         },
         Content::Jwe | Content::Other => (0, None),
     }
-}
-
-/// `decrypt`: see the module doc; exit codes in `decrypt --help`.
-pub(crate) fn decrypt(args: &DecryptArgs, now: i64) -> CliResult {
-    let text = crate::cli::read_token(&args.token, "token")?;
-    token::check_size(text.trim().len())?;
-    let limits = match args.max_p2c {
-        Some(n) => Limits::default().with_max_p2c(n).map_err(|_| {
-            bad(format!(
-                "--max-p2c must be 1 to {MAX_P2C_CEILING}; {n} is not"
-            ))
-        })?,
-        None => Limits::default(),
-    };
-    if jwe::looks_like_json(&text) {
-        return super::json::decrypt_json(args, &text, &limits, now);
-    }
-    let (token, repairs) = token::repair(&text);
-    for r in &repairs {
-        tell!("note: {}", r.note());
-    }
-    let parts = jwe::parse(&token)?;
-    check_p2c(&parts, &limits)?;
-    let kid = parts.header_str("kid");
-    let Loaded { key, .. } = load_jwe_key(&args.key, kid.as_slice(), true)?;
-    let decrypted = match jwe::decrypt(&token, &key, &limits) {
-        Ok(d) => d,
-        Err(e) => {
-            findings::jwe_findings(&parts, None, key_len(&key))
-                .iter()
-                .for_each(note_finding);
-            return Err(e.into());
-        }
-    };
-    report(args, &decrypted, key_len(&key), None, now)
 }
 
 /// The length of a symmetric key (for the finding on short `dir` keys).

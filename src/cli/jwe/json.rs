@@ -4,19 +4,11 @@
 //! integrity-protected) and the `aad`.
 
 use super::decrypt::{key_len, report};
-use super::show::plaintext_value;
+use super::show::{JsonView, plaintext_value};
 use super::{Loaded, load_jwe_key, note_header_findings};
 use crate::cli::{CliResult, DecryptArgs, say};
-use crate::core::jwe::{self, JsonDecrypted, JsonForm, JweJson, Limits, Pick};
+use crate::core::jwe::{self, JsonForm, Limits, Pick};
 use serde_json::{Map, Value, json};
-
-/// The document and which of its recipients decrypted, for the report.
-pub(super) struct JsonView<'a> {
-    /// The document taken apart.
-    pub(super) doc: &'a JweJson,
-    /// The recipient that decrypted, and how it was found.
-    pub(super) result: &'a JsonDecrypted,
-}
 
 /// `decrypt` for a JWE JSON document; exit codes as for a compact JWE.
 pub(super) fn decrypt_json(args: &DecryptArgs, text: &str, limits: &Limits, now: i64) -> CliResult {
@@ -127,7 +119,7 @@ impl JsonView<'_> {
         let show = |title: &str, header: Option<&Map<String, Value>>| {
             if let Some(h) = header {
                 let text = Value::Object(h.clone()).to_string();
-                let pretty = crate::cli::decode::pretty_bytes("header", text.as_bytes());
+                let pretty = crate::cli::show::pretty_bytes("header", text.as_bytes());
                 say!("\n{title}\n{pretty}");
             }
         };
@@ -135,7 +127,7 @@ impl JsonView<'_> {
             say!("\nProtected header: none (nothing in the headers is integrity-protected)");
         } else {
             let bytes = &self.doc.protected.bytes;
-            let pretty = crate::cli::decode::pretty_bytes("header", bytes);
+            let pretty = crate::cli::show::pretty_bytes("header", bytes);
             say!("\nProtected header\n{pretty}");
         }
         show(

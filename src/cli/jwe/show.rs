@@ -1,17 +1,24 @@
 //! How `decrypt` shows its result: the key management line, the plaintext (JSON, text or
 //! hex), the nested JWT and its verification report, as text or one JSON object.
 
-use super::json::JsonView;
-use crate::cli::decode::{payload_json, print_decoded};
 use crate::cli::say;
+use crate::cli::show::{payload_json, print_decoded};
 use crate::core::b64;
 use crate::core::findings::Finding;
-use crate::core::jwe::{Decrypted, KeyAlg, KeyStep};
+use crate::core::jwe::{Decrypted, JsonDecrypted, JweJson, KeyAlg, KeyStep};
 use crate::core::keys::Key;
 use crate::core::text;
 use crate::core::token::Inspection;
 use crate::core::verify::{Check, Report};
 use serde_json::{Value, json};
+
+/// The document and which of its recipients decrypted, for the report.
+pub(super) struct JsonView<'a> {
+    /// The document taken apart.
+    pub(super) doc: &'a JweJson,
+    /// The recipient that decrypted, and how it was found.
+    pub(super) result: &'a JsonDecrypted,
+}
 
 /// What the key management step did, in a line: "RSA-OAEP unwrapped a 32-byte CEK …".
 pub(super) fn key_management(d: &Decrypted) -> String {
@@ -199,7 +206,7 @@ pub(super) fn print_text(
     match json_doc {
         Some(view) => view.print_headers(),
         None => {
-            let header = crate::cli::decode::pretty_bytes("header", &d.parts.protected.bytes);
+            let header = crate::cli::show::pretty_bytes("header", &d.parts.protected.bytes);
             say!("Protected header\n{header}\n");
         }
     }
@@ -209,7 +216,7 @@ pub(super) fn print_text(
     match (out, plaintext_value(&d.plaintext)) {
         (Some(path), _) => say!("Plaintext ({len} bytes) written to {}", path.display()),
         (None, (_, "json")) => {
-            let shown = crate::cli::decode::pretty_bytes("plaintext", &d.plaintext);
+            let shown = crate::cli::show::pretty_bytes("plaintext", &d.plaintext);
             say!("Plaintext (JSON, {len} bytes)\n{shown}");
         }
         (None, (Value::String(s), "utf8")) => {
