@@ -123,6 +123,7 @@ pub struct ConvertArgs {
 pub struct VerifyArgs {
     /// The token (compact, or a JWS JSON document), @FILE, or - for standard input.
     pub token: String,
+    /// Where the key comes from: --secret or --key.
     #[command(flatten)]
     pub key: KeyArgs,
     /// Accepted algorithm(s), comma-separated; default: those that fit the key.
@@ -162,6 +163,7 @@ pub struct VerifyArgs {
     /// signature a given key fits, and at least one).
     #[arg(long)]
     pub all: bool,
+    /// The token's profile and what its checks compare with.
     #[command(flatten)]
     pub profile: super::profile::ProfileArgs,
     /// Print one JSON object instead of text.
@@ -172,6 +174,7 @@ pub struct VerifyArgs {
 /// `encode` arguments.
 #[derive(Debug, Args)]
 pub struct EncodeArgs {
+    /// Where the key comes from: --secret or --key.
     #[command(flatten)]
     pub key: KeyArgs,
     /// Algorithm; default: the header's alg, else what fits the key (HS256 for secrets).
@@ -207,6 +210,7 @@ pub struct EncodeArgs {
 /// `pair` arguments.
 #[derive(Debug, Args)]
 pub struct PairArgs {
+    /// Where the key comes from: --secret or --key.
     #[command(flatten)]
     pub key: KeyArgs,
     /// The subject (user id) of both tokens.
@@ -222,6 +226,7 @@ pub struct PairArgs {
 pub struct RefreshArgs {
     /// The refresh token, or - to read it from standard input.
     pub token: String,
+    /// Where the key comes from: --secret or --key.
     #[command(flatten)]
     pub key: KeyArgs,
     /// Accepted algorithm; default: what fits the key.
@@ -234,6 +239,7 @@ pub struct RefreshArgs {
 pub struct AttackArgs {
     /// The token, or - to read it from standard input.
     pub token: String,
+    /// Where the key comes from: --secret or --key.
     #[command(flatten)]
     pub key: KeyArgs,
     /// The URL written into jku and x5u (never fetched).
@@ -265,6 +271,7 @@ pub struct DecryptArgs {
     /// The JWE: compact, or a JSON document (flattened or general); @FILE, or - for
     /// standard input.
     pub token: String,
+    /// The JWE key: --key or --secret.
     #[command(flatten)]
     pub key: JweKeyArgs,
     /// Verify a nested JWT's signature with this key file (PEM, DER, JWK or JWKS).
@@ -297,6 +304,7 @@ pub struct DecryptArgs {
 /// `encrypt` arguments.
 #[derive(Debug, Args)]
 pub struct EncryptArgs {
+    /// The JWE key: --key or --secret.
     #[command(flatten)]
     pub key: JweKeyArgs,
     /// Key management algorithm: dir, A128KW ... PBES2-HS512+A256KW (RSA1_5 is refused);

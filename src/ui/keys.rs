@@ -72,6 +72,8 @@ fn jws_key_ui(
     key_actions_ui(ui, wb, state, actions);
 }
 
+/// The algorithm picker: every JWS algorithm, grouped by family; picking one rewrites the
+/// header's `alg` and re-signs.
 pub fn algorithm_ui(ui: &mut egui::Ui, wb: &Workbench, actions: &mut Actions) {
     ui.horizontal(|ui| {
         let label = ui.label(egui::RichText::new(labels::ALGORITHM).strong());

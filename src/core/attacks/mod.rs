@@ -67,6 +67,7 @@ pub enum AttackError {
         "the attack lab takes tokens up to 1 MiB (it makes a few dozen variants, each as large as the token); this one is {0} bytes"
     )]
     TooLarge(usize),
+    /// The crypto backend failed while making a variant (what it was doing).
     #[error("the crypto backend failed while {0}")]
     Crypto(String),
     /// `now` cannot be written as a certificate date.
