@@ -52,6 +52,8 @@ mod pyjwt_verdicts;
 mod robust_props;
 #[path = "core/robust_table.rs"]
 mod robust_table;
+#[path = "core/sdjwt.rs"]
+mod sdjwt;
 #[path = "core/strict_props.rs"]
 mod strict_props;
 #[path = "core/vectors.rs"]

@@ -16,6 +16,7 @@ pub mod keys;
 pub mod members;
 pub mod profiles;
 pub mod recipes;
+pub mod sdjwt;
 pub mod sign;
 pub mod strict;
 pub mod structure;
