@@ -30,5 +30,7 @@ mod cli_mldsa;
 mod cli_modern;
 #[path = "cli/cli_profiles.rs"]
 mod cli_profiles;
+#[path = "cli/cli_sdjwt.rs"]
+mod cli_sdjwt;
 #[path = "cli/verdict_cases.rs"]
 mod verdict_cases;

@@ -17,6 +17,7 @@ mod keys;
 mod output;
 mod parse;
 mod profile;
+mod sdjwt;
 mod show;
 mod verify;
 
@@ -103,6 +104,9 @@ pub enum Command {
     Attack(AttackArgs),
     /// DPoP proofs (RFC 9449): check one against its request, or make one.
     Dpop(profile::DpopArgs),
+    /// SD-JWT (RFC 9901) and SD-JWT VC: decode, verify step by step, issue, present, attack.
+    #[command(name = "sd-jwt")]
+    SdJwt(sdjwt::SdJwtArgs),
     /// Rewrite a signed token in another serialization: compact, flattened or general JSON
     /// (the signatures untouched).
     Convert(ConvertArgs),
@@ -212,6 +216,7 @@ pub fn run(command: Command, now: Option<i64>) -> ExitCode {
         Command::Attack(a) => attack::attack(&a, now),
         Command::Convert(a) => jws_json::convert(&a),
         Command::Dpop(a) => profile::dpop(&a, now),
+        Command::SdJwt(a) => sdjwt::run(&a, now),
         Command::Decrypt(a) => jwe::decrypt(&a, now),
         Command::Encrypt(a) => jwe::encrypt(&a),
         Command::Completions(a) => {
