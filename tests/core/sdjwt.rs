@@ -9,6 +9,8 @@ mod attacks;
 mod interop;
 #[path = "sdjwt/issue.rs"]
 mod issue;
+#[path = "sdjwt/ours.rs"]
+mod ours;
 #[path = "sdjwt/rfc.rs"]
 mod rfc;
 
