@@ -15,7 +15,10 @@ fn private_fixture(alg: JwsAlg) -> keys::Key {
         JwsAlg::ES256 => fixture_key("ec256.sec1.pem", Purpose::Sign),
         JwsAlg::ES384 => fixture_key("ec384.pkcs8.pem", Purpose::Sign),
         JwsAlg::ES512 => fixture_key("ec521.pkcs8.pem", Purpose::Sign),
-        JwsAlg::EdDSA => fixture_key("ed25519.pkcs8.pem", Purpose::Sign),
+        JwsAlg::EdDSA | JwsAlg::Ed25519 => fixture_key("ed25519.pkcs8.pem", Purpose::Sign),
+        JwsAlg::MlDsa44 => fixture_key("ml-dsa-44.pkcs8.pem", Purpose::Sign),
+        JwsAlg::MlDsa65 => fixture_key("ml-dsa-65.pkcs8.pem", Purpose::Sign),
+        JwsAlg::MlDsa87 => fixture_key("ml-dsa-87.pkcs8.pem", Purpose::Sign),
         _ => fixture_key("rsa2048.pkcs1.pem", Purpose::Sign),
     }
 }
@@ -26,7 +29,10 @@ fn public_fixture(alg: JwsAlg) -> keys::Key {
         JwsAlg::ES256 => fixture_key("ec256.spki.pem", Purpose::Verify),
         JwsAlg::ES384 => fixture_key("ec384.spki.pem", Purpose::Verify),
         JwsAlg::ES512 => fixture_key("ec521.spki.pem", Purpose::Verify),
-        JwsAlg::EdDSA => fixture_key("ed25519.spki.pem", Purpose::Verify),
+        JwsAlg::EdDSA | JwsAlg::Ed25519 => fixture_key("ed25519.spki.pem", Purpose::Verify),
+        JwsAlg::MlDsa44 => fixture_key("ml-dsa-44.spki.pem", Purpose::Verify),
+        JwsAlg::MlDsa65 => fixture_key("ml-dsa-65.spki.pem", Purpose::Verify),
+        JwsAlg::MlDsa87 => fixture_key("ml-dsa-87.spki.pem", Purpose::Verify),
         _ => fixture_key("rsa2048.cert.pem", Purpose::Verify),
     }
 }

@@ -251,6 +251,18 @@ fn pem_forms_carry_the_same_key() {
         assert_eq!(spki.material, private.public_half().material);
         // The seed form is small: 32 bytes of seed in a 54-byte PKCS#8.
         assert_eq!(private.pkcs8_der().unwrap().len(), 54);
+        // OpenSSL (through Python's cryptography 50, from the same seed) writes the same PEM.
+        let stem = name.to_ascii_lowercase();
+        for (ours, file) in [
+            (private.private_pem().unwrap(), format!("{stem}.pkcs8.pem")),
+            (private.public_pem().unwrap(), format!("{stem}.spki.pem")),
+        ] {
+            assert_eq!(
+                ours,
+                std::fs::read_to_string(fixture(&file)).unwrap(),
+                "{file}"
+            );
+        }
         // A JWKS holds it with its alg; a public export never carries priv.
         let set = keys::public_jwks(std::slice::from_ref(&private));
         let entry = &set["keys"][0];

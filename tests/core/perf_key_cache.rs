@@ -26,7 +26,10 @@ fn key_for(alg: JwsAlg) -> Key {
         JwsAlg::ES256 => fixture("ec256.pkcs8.pem"),
         JwsAlg::ES384 => fixture("ec384.pkcs8.pem"),
         JwsAlg::ES512 => fixture("ec521.pkcs8.pem"),
-        JwsAlg::EdDSA => fixture("ed25519.pkcs8.pem"),
+        JwsAlg::EdDSA | JwsAlg::Ed25519 => fixture("ed25519.pkcs8.pem"),
+        JwsAlg::MlDsa44 => fixture("ml-dsa-44.pkcs8.pem"),
+        JwsAlg::MlDsa65 => fixture("ml-dsa-65.pkcs8.pem"),
+        JwsAlg::MlDsa87 => fixture("ml-dsa-87.pkcs8.pem"),
         _ => fixture("rsa2048.pkcs8.pem"),
     }
 }
