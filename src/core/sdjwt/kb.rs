@@ -11,35 +11,74 @@ use crate::core::text;
 use crate::core::verify::{self, Check, Policy, Report, SignatureStatus, Unchecked};
 use serde_json::{Map, Value};
 
+/// Why an SD-JWT names no usable holder key. Messages clip and escape member names.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum HolderKeyError {
+    /// No `cnf` claim.
+    #[error(
+        "the SD-JWT has no cnf claim, so it names no holder key: it cannot be key-bound (RFC 9901 section 4.1.2)"
+    )]
+    NoCnf,
+    /// `cnf` is not an object (what it is instead).
+    #[error("cnf is {0}, not an object with a jwk member")]
+    CnfNotObject(&'static str),
+    /// `cnf` has no `jwk` (the members it has, clipped and joined).
+    #[error(
+        "cnf holds {0} but no jwk: this verifier takes the holder key from cnf.jwk only (RFC 7800 section 3.2)"
+    )]
+    NoJwk(String),
+    /// `cnf.jwk` is not an object.
+    #[error("cnf.jwk is not a JSON object")]
+    JwkNotObject,
+    /// `cnf.jwk` holds `d`.
+    #[error(
+        "cnf.jwk holds a private key (d): whoever has the SD-JWT can sign KB-JWTs, so key binding proves nothing"
+    )]
+    Private,
+    /// `cnf.jwk` does not load.
+    #[error("cnf.jwk cannot be read: {0}")]
+    Unreadable(#[from] keys::KeyError),
+    /// `cnf.jwk` is a secret.
+    #[error(
+        "cnf.jwk is a symmetric key (oct): every reader of the SD-JWT has it, so key binding proves nothing"
+    )]
+    Symmetric,
+    /// `cnf.jwk` is an X25519 key.
+    #[error("cnf.jwk is an X25519 key, which agrees keys and cannot sign a KB-JWT")]
+    X25519,
+}
+
 /// The holder's public key as the SD-JWT names it: `cnf.jwk` (RFC 7800 section 3.2), public,
 /// asymmetric. The error says what the SD-JWT carries instead.
-pub fn holder_key(claims: &Map<String, Value>) -> Result<Key, String> {
+pub fn holder_key(claims: &Map<String, Value>) -> Result<Key, HolderKeyError> {
     let cnf = match claims.get("cnf") {
-        None => return Err("the SD-JWT has no cnf claim, so it names no holder key: it cannot be key-bound (RFC 9901 section 4.1.2)".into()),
+        None => return Err(HolderKeyError::NoCnf),
         Some(Value::Object(c)) => c,
-        Some(other) => return Err(format!("cnf is {}, not an object with a jwk member", crate::core::json::kind_name(other))),
+        Some(other) => {
+            return Err(HolderKeyError::CnfNotObject(crate::core::json::kind_name(
+                other,
+            )));
+        }
     };
     let Some(jwk) = cnf.get("jwk") else {
         let names: Vec<String> = cnf.keys().map(|k| text::clip(k, 20)).collect();
-        return Err(format!(
-            "cnf holds {} but no jwk: this verifier takes the holder key from cnf.jwk only (RFC 7800 section 3.2)",
-            if names.is_empty() {
-                "nothing".to_string()
-            } else {
-                names.join(", ")
-            }
-        ));
+        return Err(HolderKeyError::NoJwk(if names.is_empty() {
+            "nothing".to_string()
+        } else {
+            names.join(", ")
+        }));
     };
     let Value::Object(jwk) = jwk else {
-        return Err("cnf.jwk is not a JSON object".into());
+        return Err(HolderKeyError::JwkNotObject);
     };
     if jwk.contains_key("d") {
-        return Err("cnf.jwk holds a private key (d): whoever has the SD-JWT can sign KB-JWTs, so key binding proves nothing".into());
+        return Err(HolderKeyError::Private);
     }
-    let key = keys::parse_jwk(jwk).map_err(|e| format!("cnf.jwk cannot be read: {e}"))?;
+    let key = keys::parse_jwk(jwk)?;
     match key.family() {
-        Family::Hmac => Err("cnf.jwk is a symmetric key (oct): every reader of the SD-JWT has it, so key binding proves nothing".into()),
-        Family::X25519 => Err("cnf.jwk is an X25519 key, which agrees keys and cannot sign a KB-JWT".into()),
+        Family::Hmac => Err(HolderKeyError::Symmetric),
+        Family::X25519 => Err(HolderKeyError::X25519),
         _ => Ok(key),
     }
 }
@@ -86,7 +125,7 @@ pub(crate) fn key_binding(
             k.describe(),
             k.thumbprint()
         )),
-        Err(e) => steps::HOLDER_KEY.fail(e.clone()),
+        Err(e) => steps::HOLDER_KEY.fail(e.to_string()),
     });
     let kb_policy = Policy {
         leeway: policy.leeway,

@@ -28,7 +28,7 @@ pub use digest::SdAlg;
 pub use disclosure::{Content, Disclosure};
 pub use error::{DisclosureError, SdJwtError};
 pub use issue::{IssueRequest, Issued, issue};
-pub use kb::holder_key;
+pub use kb::{HolderKeyError, holder_key};
 pub use outcome::{Embedded, Processed, Slot};
 pub use parse::SdJwt;
 pub use present::{KbRequest, Presented, present, sign_kb};

@@ -98,7 +98,8 @@ pub fn present(
     let kb_jwt = match kb {
         None => None,
         Some(req) => {
-            let holder = kb::holder_key(&processed.claims).map_err(SdJwtError::Binding)?;
+            let holder = kb::holder_key(&processed.claims)
+                .map_err(|e| SdJwtError::Binding(e.to_string()))?;
             if !req.key.is_private() || req.key.public_half().thumbprint() != holder.thumbprint() {
                 return Err(SdJwtError::Binding(format!(
                     "the KB-JWT key is not the holder's: cnf.jwk has thumbprint {}, the key given {}{}",
