@@ -18,6 +18,8 @@ mod support;
 
 #[path = "core/attacks.rs"]
 mod attacks;
+#[path = "core/attacks_profiles.rs"]
+mod attacks_profiles;
 #[path = "core/findings.rs"]
 mod findings;
 #[path = "core/interop.rs"]

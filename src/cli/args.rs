@@ -234,22 +234,6 @@ pub struct RefreshArgs {
     pub alg: Option<String>,
 }
 
-/// `attack` arguments.
-#[derive(Debug, Args)]
-pub struct AttackArgs {
-    /// The token, or - to read it from standard input.
-    pub token: String,
-    /// Where the key comes from: --secret or --key.
-    #[command(flatten)]
-    pub key: KeyArgs,
-    /// The URL written into jku and x5u (never fetched).
-    #[arg(long)]
-    pub url: Option<String>,
-    /// Print `{"variants":[...]}` instead of text.
-    #[arg(long)]
-    pub json: bool,
-}
-
 /// Where a JWE key comes from (`decrypt`, `encrypt`).
 #[derive(Debug, Args)]
 #[group(required = true, multiple = false)]

@@ -1,12 +1,36 @@
 //! `attack`: the attack lab on the command line. Every variant is checked with this
 //! workbench's own verifier; nothing is sent anywhere.
 
-use super::{AttackArgs, CliResult, Fail, load_key_for, output, read_arg, say};
+use super::{CliResult, Fail, KeyArgs, load_key_for, output, read_arg, say};
 use crate::core::attacks::{self, AttackInput};
 use crate::core::inspect;
 use crate::core::keys::Purpose;
+use clap::Args;
 use std::io::Write as _;
+use std::path::PathBuf;
 use std::process::ExitCode;
+
+/// `attack` arguments.
+#[derive(Debug, Args)]
+pub struct AttackArgs {
+    /// The token (a JWS, or an SD-JWT), or - to read it from standard input.
+    pub token: String,
+    /// Where the key comes from: --secret or --key (for an SD-JWT, the issuer's private key:
+    /// its forgeries re-sign the issuer JWT).
+    #[command(flatten)]
+    pub key: KeyArgs,
+    /// The URL written into jku and x5u (never fetched).
+    #[arg(long)]
+    pub url: Option<String>,
+    /// For an SD-JWT: the holder's private key (cnf.jwk's private half), which signs the
+    /// KB-JWTs; without it the SD-JWT is bound to a fresh lab key (--key must then be the
+    /// issuer's private key, as for every SD-JWT forgery).
+    #[arg(long, value_name = "FILE")]
+    pub holder_key: Option<PathBuf>,
+    /// Print `{"variants":[...]}` instead of text.
+    #[arg(long)]
+    pub json: bool,
+}
 
 pub(crate) fn attack(args: &AttackArgs, now: i64) -> CliResult {
     let text = read_arg(&args.token, "token")?;
@@ -16,9 +40,26 @@ pub(crate) fn attack(args: &AttackArgs, now: i64) -> CliResult {
             message: attacks::AttackError::TooLarge(text.trim().len()).to_string(),
         });
     }
-    let insp = inspect(&text)?;
-    let key = load_key_for(&args.key, &insp, Purpose::Verify)?;
-    drop(insp);
+    // An SD-JWT's forgeries re-sign its issuer JWT: the key is picked for signing it.
+    let (key, holder) = if text.contains('~') {
+        let sd = crate::core::sdjwt::SdJwt::parse(text.trim()).map_err(|e| Fail {
+            code: 2,
+            message: e.to_string(),
+        })?;
+        let key = load_key_for(&args.key, &sd.issuer, Purpose::Sign)?;
+        let holder = match &args.holder_key {
+            Some(path) => Some(
+                crate::core::keys::load_key_file(path)?
+                    .pick(None, Purpose::Sign)?
+                    .clone(),
+            ),
+            None => None,
+        };
+        (key, holder)
+    } else {
+        let insp = inspect(&text)?;
+        (load_key_for(&args.key, &insp, Purpose::Verify)?, None)
+    };
     // Key confusion MACs the key file's exact bytes, as a server holding that file would.
     let key_text = args
         .key
@@ -31,6 +72,7 @@ pub(crate) fn attack(args: &AttackArgs, now: i64) -> CliResult {
         key: Some(&key),
         key_text: key_text.as_deref(),
         attacker_url: args.url.as_deref(),
+        holder: holder.as_ref(),
     };
     let fail = |e: attacks::AttackError| Fail {
         code: 2,

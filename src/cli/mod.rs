@@ -22,6 +22,7 @@ mod show;
 mod verify;
 
 pub use args::*;
+pub use attack::AttackArgs;
 pub(crate) use input::{load_key, load_key_for, load_key_set, parse_alg, read_arg, read_token};
 
 use crate::core::error::Error;

@@ -124,8 +124,10 @@ fn variant_ui(ui: &mut egui::Ui, v: &Variant, actions: &mut Actions) {
                 if ui.button("Copy token").clicked() {
                     actions.copy(v.token.clone(), "Attack token");
                 }
-                if ui.button("Copy Authorization line").clicked() {
-                    actions.copy(v.bearer_line(), "Authorization line");
+                if let Some((what, line)) = v.header_line()
+                    && ui.button(format!("Copy {what}")).clicked()
+                {
+                    actions.copy(line, what);
                 }
                 if ui
                     .button("Open in debugger")

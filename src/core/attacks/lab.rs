@@ -160,16 +160,17 @@ pub(super) fn check(
 }
 
 /// A draft run through the verifier: with the key the draft hands the server when it has one
-/// (which must load first), else with `key`.
+/// (which must load first), else with `key`; a draft another checker judged keeps its outcome.
 pub(super) fn verified(d: Draft, key: Option<&Key>, policy: &Policy, now: NumericDate) -> Variant {
-    let verifier = match d
+    let handed = d
         .key
         .as_deref()
-        .map(|text| keys::load_key_bytes(text.as_bytes()))
-    {
-        None => check(&d.token, key, policy, now),
-        Some(Ok(file)) => check(&d.token, file.keys.first(), policy, now),
-        Some(Err(e)) => VerifierOutcome {
+        .map(|text| keys::load_key_bytes(text.as_bytes()));
+    let verifier = match (d.judged, handed) {
+        (Some(judged), _) => judged,
+        (None, None) => check(&d.token, key, policy, now),
+        (None, Some(Ok(file))) => check(&d.token, file.keys.first(), policy, now),
+        (None, Some(Err(e))) => VerifierOutcome {
             rejected: true,
             why: format!("the key handed with it is refused: {e}"),
             with_key: true,

@@ -7,13 +7,17 @@
 mod cert;
 mod claims;
 mod confusion;
+mod dpop;
 mod ecdsa;
 mod embedded;
 mod forge;
+mod group;
 mod lab;
 mod original;
 mod pq;
+mod sdjwt;
 
+pub use group::Group;
 pub use lab::{Lab, Tally, VerifierOutcome};
 
 use crate::core::alg::JwsAlg;
@@ -70,6 +74,14 @@ pub enum AttackError {
     /// The crypto backend failed while making a variant (what it was doing).
     #[error("the crypto backend failed while {0}")]
     Crypto(String),
+    /// The SD-JWT cannot be read, or its forgeries cannot be made.
+    #[error(transparent)]
+    SdJwt(#[from] crate::core::sdjwt::SdJwtError),
+    /// An SD-JWT was given without the issuer's private key (a public key, or another key).
+    #[error(
+        "the SD-JWT forgeries re-sign the issuer JWT: load the issuer's private key (or HMAC secret), the one whose signature the SD-JWT carries"
+    )]
+    SdJwtIssuerKey,
     /// `now` cannot be written as a certificate date.
     #[error(
         "the time {0} cannot be written as a certificate date: give a time between 1950 and 9999"
@@ -86,7 +98,7 @@ impl From<crate::core::keys::KeyError> for AttackError {
 /// What the lab works from.
 #[derive(Debug, Clone, Copy)]
 pub struct AttackInput<'a> {
-    /// The original compact JWS.
+    /// The original compact JWS, or an SD-JWT (`JWT~D1~...~`, with or without a KB-JWT).
     pub token: &'a str,
     /// The key the user loaded to verify it (an HMAC secret, or a public or private key).
     pub key: Option<&'a Key>,
@@ -94,80 +106,20 @@ pub struct AttackInput<'a> {
     pub key_text: Option<&'a str>,
     /// The URL written into `jku` and `x5u`; `None` means [`DEFAULT_ATTACKER_URL`].
     pub attacker_url: Option<&'a str>,
+    /// For an SD-JWT: the holder's private key (the private half of its `cnf.jwk`); `None`
+    /// binds the SD-JWT to a fresh lab holder key.
+    pub holder: Option<&'a Key>,
 }
 
 impl<'a> AttackInput<'a> {
-    /// An input with only a token: no key, no key text, the default attacker URL.
+    /// An input with only a token: no key, no key text, the default attacker URL, no holder.
     pub fn new(token: &'a str) -> AttackInput<'a> {
         AttackInput {
             token,
             key: None,
             key_text: None,
             attacker_url: None,
-        }
-    }
-}
-
-/// The families of attack, in the order the lab lists them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Group {
-    /// `alg` set to none in four spellings.
-    AlgNone,
-    /// The signature segment emptied.
-    NullSignature,
-    /// HS256 with an empty secret.
-    EmptyKey,
-    /// HS256/384/512 keyed with the server's public key.
-    KeyConfusion,
-    /// An attacker key embedded as `jwk`.
-    EmbeddedJwk,
-    /// `jku` or `x5u` pointing at an attacker URL.
-    KeyUrl,
-    /// A self-signed certificate in `x5c`.
-    X5c,
-    /// `kid` used as an injection vector.
-    KidInjection,
-    /// ECDSA-specific signatures: psychic (r = s = 0) and malleable (n - s).
-    Ecdsa,
-    /// ML-DSA (RFC 9964): signatures and labels of another algorithm, keys of the wrong size
-    /// or mismatched pairs; ES256 tokens re-labelled ML-DSA.
-    PostQuantum,
-    /// Claims changed while the old signature is kept.
-    ClaimTampering,
-}
-
-impl Group {
-    /// A stable kebab-case name (the JSON `group`).
-    pub fn slug(self) -> &'static str {
-        match self {
-            Group::AlgNone => "alg-none",
-            Group::NullSignature => "null-signature",
-            Group::EmptyKey => "empty-hmac-key",
-            Group::KeyConfusion => "key-confusion",
-            Group::EmbeddedJwk => "embedded-jwk",
-            Group::KeyUrl => "jku-x5u",
-            Group::X5c => "x5c",
-            Group::KidInjection => "kid-injection",
-            Group::Ecdsa => "ecdsa",
-            Group::PostQuantum => "ml-dsa",
-            Group::ClaimTampering => "claim-tampering",
-        }
-    }
-
-    /// A title for people.
-    pub fn title(self) -> &'static str {
-        match self {
-            Group::AlgNone => "alg none",
-            Group::NullSignature => "Null signature",
-            Group::EmptyKey => "Empty HMAC key",
-            Group::KeyConfusion => "Key confusion",
-            Group::EmbeddedJwk => "Embedded jwk",
-            Group::KeyUrl => "jku and x5u",
-            Group::X5c => "x5c certificate",
-            Group::KidInjection => "kid injection",
-            Group::Ecdsa => "ECDSA",
-            Group::PostQuantum => "ML-DSA (post-quantum)",
-            Group::ClaimTampering => "Claim tampering",
+            holder: None,
         }
     }
 }
@@ -205,6 +157,17 @@ impl Variant {
     pub fn bearer_line(&self) -> String {
         format!("Authorization: Bearer {}", self.token)
     }
+
+    /// The HTTP header line that carries the variant, with what to call it: `DPoP: <proof>`
+    /// for a DPoP proof, the bearer line for a JWS; `None` for an SD-JWT presentation (it
+    /// travels in a body, such as OpenID4VP's `vp_token`).
+    pub fn header_line(&self) -> Option<(&'static str, String)> {
+        match self.group {
+            Group::SdJwt => None,
+            Group::Dpop => Some(("DPoP line", format!("DPoP: {}", self.token))),
+            _ => Some(("Authorization line", self.bearer_line())),
+        }
+    }
 }
 
 /// A variant before verification.
@@ -219,6 +182,8 @@ struct Draft {
     expected_valid: bool,
     serve: Option<String>,
     key: Option<String>,
+    /// The outcome of a checker other than the JWT verifier (DPoP, SD-JWT), already run.
+    judged: Option<VerifierOutcome>,
 }
 
 impl Draft {
@@ -235,6 +200,7 @@ impl Draft {
             expected_valid: false,
             serve: None,
             key: None,
+            judged: None,
         }
     }
 
@@ -248,7 +214,10 @@ impl Draft {
 }
 
 /// Builds every variant that fits the token and key, and verifies each one with `key` under
-/// a policy that allows only the original token's algorithm, at time `now`.
+/// a policy that allows only the original token's algorithm, at time `now`. A DPoP proof
+/// (`typ` `dpop+jwt`) also gets the DPoP group, judged by the DPoP checker; an SD-JWT gets
+/// the SD-JWT forgeries instead, judged by the SD-JWT verifier (`key` must then be the
+/// issuer's private key).
 pub fn generate(input: &AttackInput<'_>, now: NumericDate) -> Result<Lab, AttackError> {
     let mut variants = Vec::new();
     let tally = generate_each(input, now, |v| variants.push(v))?;
@@ -265,6 +234,9 @@ pub fn generate_each(
 ) -> Result<Tally, AttackError> {
     if input.token.trim().len() > MAX_LAB_TOKEN {
         return Err(AttackError::TooLarge(input.token.trim().len()));
+    }
+    if input.token.contains('~') {
+        return sdjwt::generate_each(input, now, sink);
     }
     let insp = inspect(input.token)?;
     let orig = Original::read(&insp)?;
@@ -306,6 +278,10 @@ pub fn generate_each(
     emit(ecdsa::variants(&orig, &mut notes)?, &mut tally);
     emit(pq::variants(&orig, input.key, &mut notes)?, &mut tally);
     emit(claims::variants(&orig, now, &mut notes)?, &mut tally);
+    emit(
+        dpop::variants(&orig, input.key, now, &mut notes)?,
+        &mut tally,
+    );
     tally.notes = notes;
     Ok(tally)
 }

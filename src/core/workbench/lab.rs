@@ -84,6 +84,7 @@ impl LabJob {
             key: self.key.as_ref(),
             key_text,
             attacker_url: Some(&self.url),
+            holder: None,
         };
         attacks::generate(&input, self.at)
     }
