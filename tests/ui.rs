@@ -25,6 +25,8 @@ mod ui_modern;
 mod ui_profiles;
 #[path = "ui/ui_robust.rs"]
 mod ui_robust;
+#[path = "ui/ui_sdjwt.rs"]
+mod ui_sdjwt;
 #[path = "ui/ui_second_pass.rs"]
 mod ui_second_pass;
 #[path = "ui/ui_teaching.rs"]

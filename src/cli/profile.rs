@@ -92,6 +92,7 @@ pub(crate) fn verify_checks(
         htu: args.htu.clone(),
         proof_max_age: args.proof_max_age,
         jkt: args.jkt.clone(),
+        kb_optional: false,
     };
     let mut checks = profiles::checks(profile, insp, &inputs, expected_aud, now);
     if let Some(arg) = &args.dpop {

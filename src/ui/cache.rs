@@ -21,6 +21,8 @@ pub struct Derived {
     pub headline: Option<Headline>,
     /// The report (checks).
     pub report: Option<Report>,
+    /// An SD-JWT's warnings (they do not fail it), each with its section.
+    pub sd_warnings: Vec<String>,
     /// One row per signature of a JWS JSON document (none for a compact token).
     pub signatures: Vec<(Tone, String)>,
     /// The findings, sorted.
@@ -52,7 +54,21 @@ impl Derived {
         }
         self.judged = Some((wb.revision(), now));
         self.headline = Some(wb.headline(now));
-        self.report = wb.report(now);
+        // An SD-JWT is verified once per refresh: its steps join the report.
+        match wb.sd_report(now) {
+            Some(sd) => {
+                self.report = wb.report_with(now, Some(&sd));
+                self.sd_warnings = sd
+                    .warnings
+                    .iter()
+                    .map(|w| format!("{} ({})", w.text, w.cite))
+                    .collect();
+            }
+            None => {
+                self.report = wb.report(now);
+                self.sd_warnings.clear();
+            }
+        }
         self.signatures = wb.json_verdicts(now).map_or_else(Vec::new, |v| {
             let tone = |r: &SignatureResult| match (r.valid(), r.fitted()) {
                 (true, _) => Tone::Good,

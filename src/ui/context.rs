@@ -27,6 +27,12 @@ const ID_TOKEN: [Field; 5] = [
     (labels::STATE, "checks s_hash", |i| &mut i.state),
 ];
 
+const SD_JWT: [Field; 1] = [(
+    labels::NONCE,
+    "the nonce this verifier gave (KB-JWT)",
+    |i| &mut i.nonce,
+)];
+
 const DPOP: [Field; 5] = [
     (labels::HTM, "GET, POST…", |i| &mut i.htm),
     (labels::HTU, "https://server.example.com/token", |i| {
@@ -53,6 +59,7 @@ pub fn context_ui(ui: &mut egui::Ui, wb: &Workbench, actions: &mut Actions) {
             let fields: &[Field] = match profile {
                 Profile::IdToken => &ID_TOKEN,
                 Profile::DpopProof => &DPOP,
+                Profile::SdJwt => &SD_JWT,
                 _ => &[],
             };
             let mut changed = false;
@@ -68,6 +75,15 @@ pub fn context_ui(ui: &mut egui::Ui, wb: &Workbench, actions: &mut Actions) {
                 });
             if profile == Profile::AccessToken {
                 ui.label("The resource is the Expected audience above.");
+            }
+            if profile == Profile::SdJwt {
+                ui.label("The KB-JWT's aud must be the Expected audience above.");
+                changed |= ui
+                    .checkbox(&mut inputs.kb_optional, labels::KB_OPTIONAL)
+                    .on_hover_text(
+                        "RFC 9901 section 7.3 step 1: the verifier's policy decides, never the presentation",
+                    )
+                    .changed();
             }
             if changed {
                 actions.edit(Edit::ProfileInputs(Box::new(inputs)));

@@ -6,7 +6,7 @@ use super::buffers::Buffers;
 use super::cache::Derived;
 use super::commands::Command;
 use super::presentation::Masking;
-use super::{Actions, UiState, findings, header, keys, payload, token, verdict};
+use super::{Actions, UiState, findings, header, keys, payload, sdjwt, token, verdict};
 use crate::core::claims::NumericDate;
 use crate::core::workbench::Workbench;
 
@@ -89,6 +89,7 @@ pub fn debugger_ui(ui: &mut egui::Ui, app: DebuggerCtx<'_>, actions: &mut Action
                     ];
                     Command::buttons(ui, &row, &mut actions.commands);
                 });
+                sdjwt::sdjwt_ui(ui, wb, &derived.sd_warnings, actions);
                 let row = ui.text_style_height(&egui::TextStyle::Monospace);
                 let spare = (ui.available_height() - KEY_PANE - 150.0).max(0.0);
                 let payload_rows = ((spare / row).floor() as usize).clamp(6, 40);

@@ -98,3 +98,13 @@ pub const HTM: &str = "Request method";
 pub const HTU: &str = "Request URL";
 /// DPoP: the jkt introspection gave.
 pub const JKT: &str = "jkt (from introspection)";
+/// The SD-JWT pane's disclosure table.
+pub const SD_DISCLOSURES: &str = "SD-JWT disclosures";
+/// The SD-JWT's rebuilt claims.
+pub const SD_CLAIMS: &str = "Rebuilt claims (SD-JWT)";
+/// The SD-JWT's key-binding JWT.
+pub const SD_KB: &str = "Key-binding JWT (KB-JWT)";
+/// What the KB-JWT's sd_hash covers.
+pub const SD_HASH: &str = "sd_hash input";
+/// Key binding optional (the Context group of an SD-JWT).
+pub const KB_OPTIONAL: &str = "Key binding optional";

@@ -26,6 +26,7 @@ pub mod platform;
 pub mod prefs;
 pub mod presentation;
 mod runner;
+mod sdjwt;
 mod structure;
 pub mod style;
 pub mod token;

@@ -53,6 +53,12 @@ pub fn structure_ui(
             ui.add_space(8.0);
             ui.separator();
             steps_ui(ui, insp, wb, masking, actions);
+            if let Some(doc) = wb.sd_jwt() {
+                ui.add_space(8.0);
+                ui.separator();
+                ui.heading("The SD-JWT, digest by digest");
+                step_list_ui(ui, &structure::sd_steps(&doc.sd, &doc.processed), actions);
+            }
         });
 }
 
@@ -202,7 +208,16 @@ fn steps_ui(
     actions: &mut Actions,
 ) {
     let key = wb.verify_key().ok();
-    for s in structure::steps(insp, key, &masking.payload_bytes) {
+    step_list_ui(
+        ui,
+        &structure::steps(insp, key, &masking.payload_bytes),
+        actions,
+    );
+}
+
+/// Steps, each with its title, what happens and its values, each copyable.
+fn step_list_ui(ui: &mut egui::Ui, steps: &[structure::Step], actions: &mut Actions) {
+    for s in steps {
         ui.add_space(6.0);
         ui.label(egui::RichText::new(&s.title).strong());
         ui.add(egui::Label::new(egui::RichText::new(&s.explain).weak()).wrap());

@@ -58,6 +58,20 @@ pub fn token_notes_ui(ui: &mut egui::Ui, wb: &Workbench, actions: &mut Actions) 
                     if n == 1 { "" } else { "s" }
                 ),
             );
+        } else if let Some(doc) = wb.sd_jwt() {
+            let n = doc.rows.len();
+            widgets::colored_line(ui, p.header, "■ issuer-signed JWT");
+            widgets::colored_line(
+                ui,
+                p.payload,
+                format!("■ {n} disclosure{}", if n == 1 { "" } else { "s" }),
+            );
+            let kb = if doc.sd.kb.is_some() {
+                "■ KB-JWT"
+            } else {
+                "■ no KB-JWT (ends with '~')"
+            };
+            widgets::colored_line(ui, p.signature, kb);
         } else if wb.token().bytes().filter(|b| *b == b'.').count() == 4 {
             let names = [
                 "protected header",

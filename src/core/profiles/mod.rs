@@ -146,6 +146,9 @@ pub struct Inputs {
     /// The DPoP key thumbprint an opaque access token is bound to, as token introspection
     /// gives it (RFC 9449 section 6.2); a JWT access token carries it as `cnf.jkt`.
     pub jkt: Option<String>,
+    /// SD-JWT: key binding is optional for this verifier (default: required, RFC 9901
+    /// section 7.3 step 1).
+    pub kb_optional: bool,
 }
 
 /// A profile's passed check, named `id` and citing `spec` `section`.

@@ -9,12 +9,14 @@ use std::ops::Range;
 
 mod chars;
 mod jwe;
+mod sdjwt;
 mod sizes;
 
 pub use chars::{
     Chars, bytes_for_char, carried, chars_for_bytes, mask, member_ranges, value_ranges,
 };
 pub use jwe::jwe_steps;
+pub use sdjwt::{MAX_DIGEST_STEPS, sd_steps};
 pub use sizes::b64_len;
 
 /// One step of building the token, with a value to copy.

@@ -194,13 +194,14 @@ impl Workbench {
     /// paste is replaced by the clean token, and that is what is judged (as the command line
     /// judges the same token); the repairs stay as notes and findings. A JWS JSON document is
     /// kept as pasted; the editors show its first readable signature.
-    fn set_token(&mut self, text: String) {
+    pub(super) fn set_token(&mut self, text: String) {
         self.jwe = None;
         let pasted = super::json_doc::read_pasted(text);
         self.token = pasted.token;
         self.repairs = pasted.repairs;
         self.json = pasted.json;
         self.jwe_json = pasted.jwe_json;
+        self.sd = pasted.sd.map(|sd| Box::new(super::sdjwt::SdDoc::read(sd)));
         let inspection = pasted.inspection;
         self.lead = Lead::Token;
         self.stale = None;
@@ -267,6 +268,13 @@ impl Workbench {
                 self.keys.secret_encoding = SecretEncoding::Text;
             }
             self.alg = JwsAlg::HS256;
+        }
+        if t == Template::SdJwtVc {
+            // A presented SD-JWT is pasted, not signed from the editors.
+            if let Err(e) = self.sd_jwt_template(now) {
+                self.stale = Some(super::Stale::Failed(e));
+            }
+            return None;
         }
         match self.load_profile_template(t, now) {
             Ok(true) => {}

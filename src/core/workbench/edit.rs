@@ -211,11 +211,14 @@ pub enum Template {
     /// A DPoP proof signed with a fresh key, and the access token bound to that key (filled
     /// in under Context with the request).
     DpopPair,
+    /// An SD-JWT VC (`dc+sd-jwt`) issued with a fresh issuer key and presented with a KB-JWT
+    /// of a fresh holder key (the verifier's audience and nonce filled in).
+    SdJwtVc,
 }
 
 impl Template {
     /// Every template, in menu order.
-    pub const ALL: [Template; 7] = [
+    pub const ALL: [Template; 8] = [
         Template::Example,
         Template::Access,
         Template::Refresh,
@@ -223,6 +226,7 @@ impl Template {
         Template::ClientCredentials,
         Template::IdTokenHashes,
         Template::DpopPair,
+        Template::SdJwtVc,
     ];
 }
 

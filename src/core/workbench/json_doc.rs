@@ -19,6 +19,7 @@ pub(super) struct Pasted {
     pub inspection: Result<Inspection>,
     pub json: Option<JwsJson>,
     pub jwe_json: Option<JweJson>,
+    pub sd: Option<crate::core::sdjwt::SdJwt>,
 }
 
 /// The inspection standing for a JWE JSON document: its first usable recipient read as the
@@ -48,6 +49,21 @@ pub(super) fn jwe_json_inspection(doc: &JweJson) -> Result<Inspection> {
 /// Reads a paste: a JWS JSON document when it looks like JSON, else a compact token (cleaned
 /// of what a paste adds; the repairs are kept).
 pub(super) fn read_pasted(text: String) -> Pasted {
+    if !jws_json::is_json(&text) && text.contains('~') {
+        // An SD-JWT: the editors show its issuer-signed JWT.
+        let (inspection, sd) = match crate::core::sdjwt::SdJwt::parse(&text) {
+            Ok(sd) => (Ok(sd.issuer.clone()), Some(sd)),
+            Err(e) => (Err(Error::Shape(e.to_string())), None),
+        };
+        return Pasted {
+            token: text,
+            repairs: Vec::new(),
+            inspection,
+            json: None,
+            jwe_json: None,
+            sd,
+        };
+    }
     if !jws_json::is_json(&text) {
         let (clean, repairs, inspection) = token::inspect_clean(&text);
         let token = if repairs.is_empty() { text } else { clean };
@@ -57,6 +73,7 @@ pub(super) fn read_pasted(text: String) -> Pasted {
             inspection,
             json: None,
             jwe_json: None,
+            sd: None,
         };
     }
     if text.contains("\"ciphertext\"") {
@@ -71,6 +88,7 @@ pub(super) fn read_pasted(text: String) -> Pasted {
             inspection,
             json: None,
             jwe_json,
+            sd: None,
         };
     }
     let (inspection, json) = match jws_json::parse(&text) {
@@ -100,6 +118,7 @@ pub(super) fn read_pasted(text: String) -> Pasted {
         inspection,
         json,
         jwe_json: None,
+        sd: None,
     }
 }
 

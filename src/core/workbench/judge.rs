@@ -5,12 +5,16 @@
 
 use super::*;
 use crate::core::profiles::{self, Profile};
+use crate::core::sdjwt::SdReport;
 
 impl Workbench {
     /// The token's profile: the one chosen, else the one its `typ` and claims say.
     pub fn profile(&self) -> Profile {
         if let Some(p) = self.profile {
             return p;
+        }
+        if self.sd_jwt().is_some() {
+            return Profile::SdJwt;
         }
         match &self.inspection {
             Ok(insp) => insp
@@ -41,8 +45,30 @@ impl Workbench {
                 _ => None,
             });
         }
+        self.report_with(now, self.sd_report(now).as_ref())
+    }
+
+    /// [`Self::report`] with the SD-JWT's report already made (`None` for another token): its
+    /// numbered steps join the checks.
+    pub fn report_with(&self, now: NumericDate, sd: Option<&SdReport>) -> Option<Report> {
         let insp = self.inspection.as_ref().ok()?;
-        let mut report = Report::assemble(self.signature.clone(), insp, &self.policy, self.at(now));
+        // For an SD-JWT the Expected audience is the verifier, the KB-JWT's aud: an issuer JWT
+        // without aud is not asked for one (RFC 9901 section 7.3 step 5.5; one with aud must
+        // name it).
+        let unaddressed = sd.is_some() && !insp.claims().is_some_and(|c| c.contains_key("aud"));
+        let policy = if unaddressed {
+            Policy {
+                aud: None,
+                ..self.policy.clone()
+            }
+        } else {
+            self.policy.clone()
+        };
+        let mut report = Report::assemble(self.signature.clone(), insp, &policy, self.at(now));
+        if let Some(sd) = sd {
+            // The issuer JWT's own checks are the report's already; 7.1 step 1 onwards follow.
+            report.checks.extend(sd.steps.iter().cloned());
+        }
         report.checks.extend(profiles::checks(
             self.profile(),
             insp,

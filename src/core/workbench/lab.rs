@@ -117,7 +117,12 @@ impl Workbench {
         } else {
             keys.public_key.clone()
         };
-        let key = self.verify_key().ok().cloned();
+        // An SD-JWT's forgeries re-sign its issuer JWT: they need the private key.
+        let key = if self.sd_jwt().is_some() {
+            self.sign_key().ok().cloned()
+        } else {
+            self.verify_key().ok().cloned()
+        };
         let basis = Basis {
             token: self.token().to_string(),
             key: key.as_ref().map(Key::thumbprint),

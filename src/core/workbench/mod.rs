@@ -18,6 +18,7 @@ mod jwe;
 mod lab;
 mod loading;
 mod profile_templates;
+mod sdjwt;
 mod stale;
 mod templates;
 mod verdict;
@@ -29,6 +30,7 @@ pub use job::{Job, JobKind, KeygenJob};
 pub use jobs::{SignJob, Signed};
 pub use jwe::{DecryptJob, Encryption, JweState, JweView};
 pub use lab::{LabJob, LabState};
+pub use sdjwt::{DisclosureRow, RowState, SdDoc, UndisclosedRow};
 pub use stale::Stale;
 pub use templates::template;
 pub use verdict::{Headline, Tone};
@@ -103,6 +105,8 @@ pub struct Workbench {
     /// A pasted JWS JSON document, and each signature's check with the pane's keys.
     json: Option<crate::core::jws_json::JwsJson>,
     jwe_json: Option<crate::core::jwe::JweJson>,
+    /// A pasted SD-JWT, read (its issuer JWT is the inspection).
+    sd: Option<Box<sdjwt::SdDoc>>,
     json_checks: Vec<crate::core::jws_json::SignatureCheck>,
     /// The profile chosen (`None`: detected) and what its checks compare with.
     profile: Option<crate::core::profiles::Profile>,
@@ -139,6 +143,7 @@ impl Workbench {
             jwe: None,
             json: None,
             jwe_json: None,
+            sd: None,
             json_checks: Vec::new(),
             profile: None,
             profile_inputs: crate::core::profiles::Inputs::default(),

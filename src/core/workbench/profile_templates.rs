@@ -10,6 +10,7 @@ use crate::core::claims::NumericDate;
 use crate::core::error::Result;
 use crate::core::keys::{self, KeySpec};
 use crate::core::profiles::{self, Inputs};
+use crate::core::sdjwt;
 use serde_json::{Value, json};
 
 /// A random base64url string of `n` bytes (a code, an access token, a jti).
@@ -121,6 +122,72 @@ impl Workbench {
     }
 }
 
+/// The verifier the SD-JWT VC template's KB-JWT is made for.
+const SD_VERIFIER: &str = "https://verifier.example";
+
+impl Workbench {
+    /// An SD-JWT VC issued with a fresh P-256 issuer key (its private half in the key pane)
+    /// to a fresh holder key, presented in full with a KB-JWT for [`SD_VERIFIER`] and a fresh
+    /// nonce (both filled in: Expected audience, Context), as if pasted.
+    pub(super) fn sd_jwt_template(&mut self, now: NumericDate) -> Result<()> {
+        let fail = |e: sdjwt::SdJwtError| crate::core::error::Error::Shape(e.to_string());
+        let issuer = keys::generate(&KeySpec::new(JwsAlg::ES256))?;
+        let holder = keys::generate(&KeySpec::new(JwsAlg::ES256))?;
+        let claims = json!({
+            "iss": "https://issuer.example",
+            "iat": now,
+            "exp": now + 86_400,
+            "given_name": "Erika",
+            "family_name": "Mustermann",
+            "birthdate": "1963-08-12",
+            "address": {"street_address": "Heidestraße 17", "locality": "Köln", "country": "DE"},
+            "nationalities": ["DE", "FR"],
+        });
+        let Value::Object(claims) = claims else {
+            return Ok(());
+        };
+        let req = sdjwt::IssueRequest {
+            claims,
+            disclosable: [
+                "/given_name",
+                "/family_name",
+                "/birthdate",
+                "/address/street_address",
+                "/address",
+                "/nationalities/1",
+            ]
+            .map(String::from)
+            .to_vec(),
+            decoys: 1,
+            holder: Some(holder.public_half()),
+            vct: Some("https://credentials.example/identity_credential".into()),
+            ..sdjwt::IssueRequest::default()
+        };
+        let issued = sdjwt::issue(&req, &issuer).map_err(fail)?;
+        let sd = sdjwt::SdJwt::parse(&issued.sd_jwt).map_err(fail)?;
+        let nonce = random(12);
+        let kb = sdjwt::KbRequest {
+            key: &holder,
+            aud: SD_VERIFIER.into(),
+            nonce: nonce.clone(),
+            iat: now,
+        };
+        let all: Vec<String> = req.disclosable.clone();
+        let presented = sdjwt::present(&sd, &all, Some(&kb)).map_err(fail)?;
+        self.keys.private_key = issuer.private_pem()?;
+        self.keys.public_key.clear();
+        self.alg = JwsAlg::ES256;
+        self.profile_inputs = Inputs {
+            nonce: Some(nonce),
+            ..Inputs::default()
+        };
+        self.profile = None;
+        self.policy.aud = Some(SD_VERIFIER.into());
+        self.set_token(presented.text);
+        Ok(())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -190,5 +257,68 @@ mod tests {
         inputs.htu = Some("https://server.example.com/other".into());
         let _ = wb.apply_and_settle(Edit::ProfileInputs(Box::new(inputs)));
         assert_eq!(wb.headline(NOW + 1).tone, Tone::Bad);
+    }
+
+    #[test]
+    fn the_sd_jwt_vc_template_is_a_valid_presentation_read_into_its_table() {
+        let wb = loaded(Template::SdJwtVc, JwsAlg::HS256);
+        let doc = wb.sd_jwt().expect("an SD-JWT is loaded");
+        assert_eq!(wb.profile(), crate::core::profiles::Profile::SdJwt);
+        assert_eq!(doc.rows.len(), 6);
+        assert!(
+            doc.rows
+                .iter()
+                .all(|r| r.state == crate::core::workbench::RowState::Placed)
+        );
+        let at: Vec<&str> = doc
+            .rows
+            .iter()
+            .filter_map(|r| r.pointer.as_deref())
+            .collect();
+        for p in ["/given_name", "/address/street_address", "/nationalities/1"] {
+            assert!(at.contains(&p), "{p} in {at:?}");
+        }
+        // One decoy per _sd array (top level and address); nothing withheld.
+        assert_eq!(doc.undisclosed.len(), 2, "{:?}", doc.undisclosed);
+        assert_eq!(doc.sd_hash.1.as_deref(), Some(doc.sd_hash.0.as_str()));
+        let report = wb.report(NOW + 5).unwrap();
+        let failed: Vec<String> = report
+            .checks
+            .iter()
+            .filter(|c| !c.ok)
+            .map(|c| format!("{}: {}", c.name, c.detail))
+            .collect();
+        assert!(failed.is_empty(), "{failed:#?}");
+        assert!(
+            report
+                .checks
+                .iter()
+                .any(|c| c.name == "7.3 step 5.7" && c.ok)
+        );
+        let h = wb.headline(NOW + 5);
+        assert_eq!(
+            (h.tone, h.title.as_str()),
+            (Tone::Good, "✔ Valid SD-JWT+KB"),
+            "{h:?}"
+        );
+        // Another transaction's nonce: the KB-JWT no longer fits.
+        let doc_nonce = wb.profile_inputs().nonce.clone();
+        let mut wb = wb;
+        let mut inputs = wb.profile_inputs().clone();
+        inputs.nonce = Some("another".into());
+        let _ = wb.apply_and_settle(Edit::ProfileInputs(Box::new(inputs)));
+        assert_eq!(wb.headline(NOW + 5).tone, Tone::Bad);
+        // The right nonce again, ten minutes later: the KB-JWT is too old (300 s by default).
+        let mut inputs = wb.profile_inputs().clone();
+        inputs.nonce = doc_nonce;
+        let _ = wb.apply_and_settle(Edit::ProfileInputs(Box::new(inputs)));
+        assert_eq!(wb.headline(NOW + 5).tone, Tone::Good);
+        let late = wb.report(NOW + 600).unwrap();
+        assert!(
+            late.checks
+                .iter()
+                .any(|c| c.name.starts_with("7.3 step 5") && !c.ok && c.detail.contains("s"))
+        );
+        assert_eq!(wb.headline(NOW + 600).tone, Tone::Bad);
     }
 }

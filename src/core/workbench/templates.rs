@@ -66,6 +66,14 @@ pub fn template(t: Template, alg: JwsAlg, now: NumericDate) -> (String, String) 
                 now + 300
             ),
         ),
+        // Made by `load_template` as a presented SD-JWT; bare, its issuer JWT's claims.
+        Template::SdJwtVc => (
+            header("dc+sd-jwt"),
+            format!(
+                r#"{{"iss":"https://issuer.example","vct":"https://credentials.example/identity_credential","iat":{now},"exp":{}}}"#,
+                now + 24 * HOUR
+            ),
+        ),
         Template::ClientCredentials => (
             header("at+jwt"),
             format!(
@@ -88,6 +96,7 @@ impl Template {
             Template::ClientCredentials => "Client-credentials token",
             Template::IdTokenHashes => "ID token with at_hash and c_hash",
             Template::DpopPair => "DPoP proof and bound access token",
+            Template::SdJwtVc => "SD-JWT VC with key binding",
         }
     }
 
@@ -108,6 +117,9 @@ impl Template {
             }
             Template::DpopPair => {
                 "A DPoP proof (RFC 9449) signed with a fresh P-256 key, and the access token bound to that key by cnf.jkt (under Context, with the request)"
+            }
+            Template::SdJwtVc => {
+                "An SD-JWT VC (RFC 9901, typ dc+sd-jwt) issued with a fresh P-256 key: names, an address and a nationality selectively disclosable, decoys, presented with a KB-JWT for the Expected audience and the nonce under Context"
             }
         }
     }

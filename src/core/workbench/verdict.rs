@@ -180,6 +180,13 @@ impl Workbench {
                 format!("{}. {}.", capitalised(&f.title), capitalised(&f.detail)),
             );
         }
+        if let Some(doc) = self.sd_jwt() {
+            return (
+                Tone::Good,
+                format!("✔ Valid {}", doc.sd.kind()),
+                "The issuer's signature verified, every disclosure placed, and every step of RFC 9901 sections 7.1 and 7.3 passed.".into(),
+            );
+        }
         if self.profile() == crate::core::profiles::Profile::DpopProof
             && key.is_none_or(|k| self.is_embedded_key(k))
         {
