@@ -5,6 +5,7 @@
 
 pub mod cli;
 pub mod core;
+pub mod fetch;
 pub mod secrets;
 pub mod settings;
 pub mod ui;

@@ -20,6 +20,9 @@ mod support;
 mod attacks;
 #[path = "core/attacks_profiles.rs"]
 mod attacks_profiles;
+#[cfg(feature = "fetch")]
+#[path = "core/fetch.rs"]
+mod fetch;
 #[path = "core/findings.rs"]
 mod findings;
 #[path = "core/interop.rs"]

@@ -1,6 +1,9 @@
 //! Shared test helpers: RFC example keys and tokens, fixture paths.
 
 pub mod cli;
+#[cfg(feature = "fetch")]
+pub mod https;
+pub mod pki;
 pub mod ui;
 
 use jwt_workbench::core::keys::{self, Key, KeyFile, Purpose};

@@ -37,7 +37,7 @@ pub(crate) fn from_certificate(bytes: &[u8]) -> Result<Key, KeyError> {
 }
 
 /// UTCTime (YYMMDDHHMMSSZ) or GeneralizedTime (YYYYMMDDHHMMSSZ) as seconds since 1970.
-fn parse_time(t: &Tlv<'_>) -> Option<i64> {
+pub(super) fn parse_time(t: &Tlv<'_>) -> Option<i64> {
     let s = std::str::from_utf8(t.content).ok()?.trim_end_matches('Z');
     let full = match t.tag {
         0x17 => {
@@ -53,7 +53,7 @@ fn parse_time(t: &Tlv<'_>) -> Option<i64> {
 }
 
 /// A Name as "CN=..., O=...", with the attributes people recognise.
-fn distinguished_name(content: &[u8]) -> String {
+pub(super) fn distinguished_name(content: &[u8]) -> String {
     let mut parts = Vec::new();
     for set in der::children(content).unwrap_or_default() {
         for attr in der::children(set.content).unwrap_or_default() {

@@ -21,6 +21,7 @@ mod pkcs;
 mod route;
 mod secret;
 mod x25519;
+pub mod x5c;
 
 pub use bundle::{ExportFile, ExportKind, export, jwk_text, keygen_files, with_kid};
 pub use crypto::{sign_bytes, verify_bytes, warm_up_rng};
