@@ -20,6 +20,9 @@ mod app_process;
 mod basics;
 #[path = "cli/cli_attack.rs"]
 mod cli_attack;
+#[cfg(feature = "fetch")]
+#[path = "cli/cli_fetch.rs"]
+mod cli_fetch;
 #[path = "cli/cli_jwe.rs"]
 mod cli_jwe;
 #[path = "cli/cli_jwe_json.rs"]
@@ -32,5 +35,7 @@ mod cli_modern;
 mod cli_profiles;
 #[path = "cli/cli_sdjwt.rs"]
 mod cli_sdjwt;
+#[path = "cli/cli_x5c.rs"]
+mod cli_x5c;
 #[path = "cli/verdict_cases.rs"]
 mod verdict_cases;

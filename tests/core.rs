@@ -63,3 +63,5 @@ mod sdjwt;
 mod strict_props;
 #[path = "core/vectors.rs"]
 mod vectors;
+#[path = "core/x5c.rs"]
+mod x5c;

@@ -37,8 +37,16 @@ pub enum KeyFormatArg {
 /// `key` arguments.
 #[derive(Debug, Args)]
 pub struct KeyCmdArgs {
-    /// The key file: PEM, DER, JWK or JWKS.
+    /// The key file: PEM, DER, JWK or JWKS; with --x5c, a token (text, @FILE, -, or a file)
+    /// or a PEM file of certificates.
     pub file: PathBuf,
+    /// Show the token's x5c chain (or the PEM file's certificates): subject, issuer,
+    /// validity, key usage, SAN and SHA-256 fingerprint of each.
+    #[arg(long, conflicts_with_all = ["to", "public"])]
+    pub x5c: bool,
+    /// With --x5c: validate the chain (at now) against the roots in this PEM file.
+    #[arg(long, value_name = "FILE", requires = "x5c")]
+    pub x5c_root: Option<PathBuf>,
     /// Convert instead of describing.
     #[arg(long, value_enum)]
     pub to: Option<KeyFormatArg>,
@@ -126,6 +134,9 @@ pub struct VerifyArgs {
     /// Where the key comes from: --secret or --key.
     #[command(flatten)]
     pub key: KeyArgs,
+    /// Or keys from elsewhere: --jwks-url, --discover or --x5c-root.
+    #[command(flatten)]
+    pub remote: super::remote::RemoteKeyArgs,
     /// Accepted algorithm(s), comma-separated; default: those that fit the key.
     #[arg(long, short = 'A', value_delimiter = ',')]
     pub alg: Vec<String>,

@@ -115,6 +115,9 @@ pub(crate) fn keygen(args: &KeygenArgs) -> CliResult {
 }
 
 pub(crate) fn key_cmd(args: &KeyCmdArgs, now: i64) -> CliResult {
+    if args.x5c {
+        return super::x5c::show(&args.file, args.x5c_root.as_deref(), now);
+    }
     let file = keys::load_key_file(&args.file)?;
     let pick = |k: &Key| {
         if args.public {

@@ -12,18 +12,23 @@ mod decode;
 mod encode;
 mod input;
 mod jwe;
+mod jwks;
 mod jws_json;
 mod keys;
 mod output;
 mod parse;
 mod profile;
+mod remote;
 mod sdjwt;
 mod show;
 mod verify;
+mod x5c;
 
 pub use args::*;
 pub use attack::AttackArgs;
 pub(crate) use input::{load_key, load_key_for, load_key_set, parse_alg, read_arg, read_token};
+pub use jwks::{JwksArgs, JwksCommand, JwksFetchArgs, JwksPlanArgs};
+pub use remote::{NetArgs, RemoteKeyArgs};
 
 use crate::core::error::Error;
 use crate::core::keys::{self as corekeys};
@@ -118,6 +123,9 @@ pub enum Command {
     /// one or several recipients.
     #[command(after_help = ENCRYPT_HELP)]
     Encrypt(EncryptArgs),
+    /// Keys from elsewhere, fetched only when you run this: `jwks plan URL` shows what is sent
+    /// first, `jwks fetch URL` fetches and lists the keys.
+    Jwks(JwksArgs),
     /// Print shell completions: jwt-workbench completions bash > /etc/bash_completion.d/jwt-workbench
     Completions(CompletionsArgs),
 }
@@ -188,6 +196,14 @@ impl From<corekeys::KeyError> for Fail {
 
 pub(crate) type CliResult = Result<ExitCode, Fail>;
 
+/// A key `verify` found elsewhere (fetched, or an x5c leaf), the check saying where from, and,
+/// when there is no key to check with, why (the signature's status, exit 1).
+pub(crate) struct FoundKey {
+    pub(crate) key: Option<corekeys::Key>,
+    pub(crate) check: crate::core::verify::Check,
+    pub(crate) status: Option<crate::core::SignatureStatus>,
+}
+
 /// Runs `main` so that a panic never reaches the user as a backtrace: one sentence naming
 /// where it happened, exit 2, and nothing it carried (it could quote a token or a key).
 pub fn guarded(main: impl FnOnce() -> ExitCode + std::panic::UnwindSafe) -> ExitCode {
@@ -213,6 +229,7 @@ pub fn run(command: Command, now: Option<i64>) -> ExitCode {
         Command::Pair(a) => encode::pair(&a, now),
         Command::Refresh(a) => encode::refresh(&a, now),
         Command::Keygen(a) => keys::keygen(&a),
+        Command::Jwks(a) => jwks::jwks(&a),
         Command::Key(a) => keys::key_cmd(&a, now),
         Command::Attack(a) => attack::attack(&a, now),
         Command::Convert(a) => jws_json::convert(&a),

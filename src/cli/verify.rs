@@ -22,21 +22,32 @@ pub(crate) fn verify_cmd(args: &VerifyArgs, now: i64) -> CliResult {
     if let Some(arg) = &args.payload {
         attach(&mut insp, arg, &args.token)?;
     }
-    let key = load_key_for(&args.key, &insp, Purpose::Verify)?;
-    let mut report = verify(&insp, Some(&key), &policy, now);
+    let (key, source_check, status) = match super::remote::key_for(&args.remote, &insp, now)? {
+        Some(found) => (found.key, Some(found.check), found.status),
+        None => (
+            Some(load_key_for(&args.key, &insp, Purpose::Verify)?),
+            None,
+            None,
+        ),
+    };
+    let mut report = verify(&insp, key.as_ref(), &policy, now);
+    if let Some(status) = status {
+        report.signature = status;
+    }
+    report.checks.extend(source_check);
     let (profile, extra) =
         super::profile::verify_checks(&args.profile, &insp, policy.aud.as_deref(), now)?;
     report.checks.extend(extra);
     let (_, verdict) = report.verdict();
-    let expected = if policy.algorithms.is_empty() {
-        key.algorithms()
-    } else {
+    let expected = if !policy.algorithms.is_empty() {
         policy.algorithms.clone()
+    } else {
+        key.as_ref().map(|k| k.algorithms()).unwrap_or_default()
     };
     let found = findings::findings(
         &insp,
         &Context {
-            key: Some(&key),
+            key: key.as_ref(),
             algorithms: &expected,
             now,
             leeway: policy.leeway,
@@ -50,7 +61,7 @@ pub(crate) fn verify_cmd(args: &VerifyArgs, now: i64) -> CliResult {
             "verdict": verdict,
             "alg": report.alg.map(|a| a.name()),
             "profile": profile.name(),
-            "key": key.describe(),
+            "key": key.as_ref().map(|k| k.describe()),
             "checks": report.checks.iter().map(Check::to_json).collect::<Vec<_>>(),
             "header": insp.header.as_ref().map_or(Value::Null, |h| Value::Object(h.clone())),
             "payload": payload,

@@ -3,14 +3,12 @@
 //! and the connection goes to those very addresses (a resolver that answers only with them);
 //! redirects are followed here, not by ureq, so that each one is checked.
 
-pub use super::tls::TlsFacts;
 use super::tls::{TlsConnector, client_config};
 use super::{
-    ACCEPT, FetchError, FetchedKeys, Options, Scheme, Source, USER_AGENT, Url, check_addresses,
-    check_scheme, jwks_uri_of, proxy_from_env, read_key_set,
+    ACCEPT, Cancel, FetchError, Fetched, KeysFetch, Options, Scheme, Source, TlsFacts, USER_AGENT,
+    Url, check_addresses, check_scheme, jwks_uri_of, proxy_from_env, read_key_set,
 };
 use std::net::{IpAddr, SocketAddr, ToSocketAddrs};
-use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 use ureq::Agent;
@@ -18,55 +16,6 @@ use ureq::config::{AutoHeaderValue, Config};
 use ureq::http::Uri;
 use ureq::unversioned::resolver::{ResolvedSocketAddrs, Resolver};
 use ureq::unversioned::transport::{ConnectProxyConnector, Connector, NextTimeout, TcpConnector};
-
-/// One response, as received and kept (in memory only).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Fetched {
-    /// The URL asked for.
-    pub url: Url,
-    /// The URL that answered (after redirects, all on the same host).
-    pub final_url: Url,
-    /// The addresses the host resolved to, all checked, the ones connected to.
-    pub addresses: Vec<IpAddr>,
-    /// The server certificate, for https.
-    pub tls: Option<TlsFacts>,
-    /// When it arrived (seconds since 1970, the machine's clock).
-    pub fetched_at: i64,
-    /// The body, at most the body limit.
-    pub body: Vec<u8>,
-}
-
-/// A stop button for a fetch under way in another thread: it aborts the connection at once.
-#[derive(Debug, Clone, Default)]
-pub struct Cancel {
-    stopped: Arc<AtomicBool>,
-    agent: Arc<Mutex<Option<Agent>>>,
-}
-
-impl Cancel {
-    /// Stops the fetch (and any later one given this handle).
-    pub fn cancel(&self) {
-        self.stopped.store(true, Ordering::SeqCst);
-        if let Some(agent) = self.agent.lock().ok().and_then(|mut a| a.take()) {
-            agent.shutdown();
-        }
-    }
-
-    /// True once [`Cancel::cancel`] was called.
-    pub fn is_cancelled(&self) -> bool {
-        self.stopped.load(Ordering::SeqCst)
-    }
-
-    fn attach(&self, agent: &Agent) -> Result<(), FetchError> {
-        if let Ok(mut slot) = self.agent.lock() {
-            *slot = Some(agent.clone());
-        }
-        if self.is_cancelled() {
-            return Err(FetchError::Cancelled);
-        }
-        Ok(())
-    }
-}
 
 /// Asks DNS for `url`'s host (nothing is sent to the host) and checks every address against
 /// the rules: the addresses a fetch would connect to.
@@ -205,7 +154,8 @@ pub fn get(url: &Url, opts: &Options, cancel: &Cancel) -> Result<Fetched, FetchE
     let addresses = resolve(url, opts)?;
     let facts = Arc::new(Mutex::new(None));
     let agent = agent_for(url, &addresses, opts, facts.clone())?;
-    cancel.attach(&agent)?;
+    let stopper = agent.clone();
+    cancel.attach(Box::new(move || stopper.shutdown()))?;
     let mut current = url.clone();
     let mut redirects = 0;
     loop {
@@ -268,20 +218,10 @@ pub fn get(url: &Url, opts: &Options, cancel: &Cancel) -> Result<Fetched, FetchE
     }
 }
 
-fn unix_now() -> i64 {
+pub(super) fn unix_now() -> i64 {
     std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX))
-}
-
-/// What fetching keys brought: each response in order (a discovery document, then the JWKS),
-/// and the keys, every one listed.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct KeysFetch {
-    /// The responses, in the order fetched.
-    pub steps: Vec<Fetched>,
-    /// The keys of the last one.
-    pub keys: FetchedKeys,
 }
 
 /// Fetches the keys `source` names: a JWKS directly, or a discovery document (its `issuer`

@@ -18,6 +18,9 @@ mod address;
 mod client;
 mod documents;
 mod error;
+mod fetched;
+#[cfg(not(feature = "fetch"))]
+mod offline;
 mod plan;
 #[cfg(feature = "fetch")]
 mod tls;
@@ -25,11 +28,14 @@ mod url;
 
 pub use address::{AddrClass, classify};
 #[cfg(feature = "fetch")]
-pub use client::{Cancel, Fetched, KeysFetch, TlsFacts, fetch_keys, get, resolve};
+pub use client::{fetch_keys, get, resolve};
 pub use documents::{
     FetchedKeys, KeyRow, Pasted, discovery_url, jwks_uri_of, read_key_set, read_pasted,
 };
 pub use error::FetchError;
+pub use fetched::{Cancel, Fetched, KeysFetch, TlsFacts};
+#[cfg(not(feature = "fetch"))]
+pub use offline::{fetch_keys, get, resolve};
 pub use plan::{Plan, Source, curl_command, proxy_from_env, request_lines};
 pub use url::{Scheme, Url};
 

@@ -3,7 +3,7 @@
 //! into ureq as its TLS connector so that the server certificate's subject and expiry can be
 //! shown with the keys.
 
-use super::FetchError;
+use super::{FetchError, TlsFacts};
 use rustls::pki_types::{CertificateDer, ServerName};
 use rustls::{ClientConfig, ClientConnection, RootCertStore, StreamOwned};
 use std::io::{Read, Write};
@@ -12,19 +12,6 @@ use ureq::unversioned::transport::{
     Buffers, ConnectionDetails, Connector, Either, LazyBuffers, NextTimeout, Transport,
     TransportAdapter,
 };
-
-/// What the server's TLS certificate says, as shown beside the keys.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct TlsFacts {
-    /// The server certificate's subject.
-    pub subject: String,
-    /// Its issuer.
-    pub issuer: String,
-    /// End of its validity (seconds since 1970).
-    pub not_after: i64,
-    /// Its subject alternative names.
-    pub san: Vec<String>,
-}
 
 /// The system's roots, read once per process.
 fn system_roots() -> &'static [CertificateDer<'static>] {

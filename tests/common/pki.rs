@@ -71,3 +71,45 @@ pub fn server_cert(parent: &Ca) -> (Vec<u8>, Vec<u8>) {
 pub fn pem_of(der: &[u8]) -> String {
     jwt_workbench::core::keys::pem_encode("CERTIFICATE", der)
 }
+
+/// An ES256 token whose header carries `chain` (DER, leaf first) as x5c, signed with the
+/// PKCS#8 PEM `signer`.
+pub fn x5c_token(chain: &[&[u8]], signer: &str, claims: &str) -> String {
+    use base64::Engine as _;
+    let x5c: Vec<String> = chain
+        .iter()
+        .map(|c| base64::engine::general_purpose::STANDARD.encode(c))
+        .collect();
+    let header = serde_json::json!({"alg": "ES256", "typ": "JWT", "x5c": x5c}).to_string();
+    let file = jwt_workbench::core::keys::load_key_bytes(signer.as_bytes()).unwrap();
+    jwt_workbench::core::sign_compact(
+        &header,
+        claims.as_bytes(),
+        jwt_workbench::core::JwsAlg::ES256,
+        &file.keys[0],
+        jwt_workbench::core::PayloadForm::default(),
+    )
+    .unwrap()
+}
+
+/// A fresh folder under the system's temp folder for one test's files (certificates only:
+/// public material).
+pub fn scratch(name: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("jwtwb-{name}-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+/// Writes `text` to `name` in `dir`; returns the path as a string.
+pub fn write(dir: &std::path::Path, name: &str, text: &str) -> String {
+    let path = dir.join(name);
+    std::fs::write(&path, text).unwrap();
+    path.to_string_lossy().into_owned()
+}
+
+/// The token with its signature's first character changed (a forgery that still decodes).
+pub fn forge(token: &str) -> String {
+    let (head, sig) = token.rsplit_once('.').unwrap();
+    let flipped = if sig.starts_with('A') { 'B' } else { 'A' };
+    format!("{head}.{flipped}{}", &sig[1..])
+}

@@ -144,6 +144,31 @@ pub fn chain_of(header: &Map<String, Value>) -> Result<Vec<Vec<u8>>, X5cError> {
         .collect()
 }
 
+/// The chain of a token's header, validated to `roots` (DER) at `now`: the one way an `x5c`
+/// key becomes trusted ([`Trusted::leaf_key`] then verifies the token).
+pub fn trust_token(
+    header: &Map<String, Value>,
+    roots: &[Vec<u8>],
+    now: i64,
+) -> Result<Trusted, X5cError> {
+    validate(&chain_of(header)?, roots, now)
+}
+
+/// True when the error is about the chain's trust (a refusal a verifier reports as "not
+/// valid"), false when the chain or the roots cannot be read at all.
+pub fn is_refusal(e: &X5cError) -> bool {
+    matches!(
+        e,
+        X5cError::NoRoots
+            | X5cError::OutOfValidity { .. }
+            | X5cError::NoDigitalSignature { .. }
+            | X5cError::NotPinned { .. }
+            | X5cError::UnknownIssuer { .. }
+            | X5cError::WrongRoot { .. }
+            | X5cError::Invalid(_)
+    )
+}
+
 /// The DER certificates of a PEM text (a roots bundle, or a chain), in order; other blocks are
 /// ignored.
 pub fn pem_certificates(text: &str) -> Result<Vec<Vec<u8>>, X5cError> {
