@@ -29,6 +29,8 @@ mod findings;
 mod interop;
 #[path = "core/interop_fixtures.rs"]
 mod interop_fixtures;
+#[path = "core/jsonwebtoken_agrees.rs"]
+mod jsonwebtoken_agrees;
 #[path = "core/jwe_interop.rs"]
 mod jwe_interop;
 #[path = "core/jwe_json.rs"]

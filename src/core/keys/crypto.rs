@@ -1,6 +1,7 @@
-//! Signing and verifying bytes with a loaded key. Signing goes through aws-lc-rs key objects
-//! parsed once per key and kept on it ([`KeyCache`]); verification goes through jsonwebtoken,
-//! and aws-lc-rs directly for ES512, ML-DSA and legacy (under 2048-bit) RSA.
+//! Signing and verifying bytes with a loaded key, through aws-lc-rs key objects parsed once
+//! per key and kept on it ([`KeyCache`]): the private key for signing, the public key per
+//! algorithm for verifying (keys/verifier.rs). jsonwebtoken's keys stay available
+//! ([`Key::encoding_key`], [`Key::decoding_key`]) for the tests that check both agree.
 
 use super::{Key, KeyError, KeyMaterial, Purpose, RSA_MIN_BITS};
 use crate::core::alg::{Family, JwsAlg};
@@ -16,7 +17,14 @@ use std::sync::{Arc, OnceLock};
 /// checked once instead of on every signature. In memory only; never printed, never compared
 /// (two keys are equal when their material is), dropped with the last clone.
 #[derive(Clone, Default)]
-pub(crate) struct KeyCache(Arc<OnceLock<Built>>);
+pub(crate) struct KeyCache(Arc<Cached>);
+
+/// The signer, built once, and the verifying keys, one per algorithm.
+#[derive(Default)]
+struct Cached {
+    signer: OnceLock<Built>,
+    verifiers: super::verifier::Verifiers,
+}
 
 /// What was built, and from which material: a key whose `material` was replaced since does
 /// not use it.
@@ -50,7 +58,7 @@ const _: () = {
 impl fmt::Debug for KeyCache {
     /// Says whether the objects are built; never shows them.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let state = if self.0.get().is_some() {
+        let state = if self.0.signer.get().is_some() {
             "built"
         } else {
             "empty"
@@ -69,13 +77,18 @@ impl PartialEq for KeyCache {
 impl Eq for KeyCache {}
 
 impl KeyCache {
+    /// The public keys parsed for verification.
+    pub(super) fn verifiers(&self) -> &super::verifier::Verifiers {
+        &self.0.verifiers
+    }
+
     /// Runs `f` with the signer for `material`: the cached one, else one built for this call.
     fn with_signer<T>(
         &self,
         material: &KeyMaterial,
         f: impl FnOnce(&Signer) -> Result<T>,
     ) -> Result<T> {
-        let built = self.0.get_or_init(|| Built {
+        let built = self.0.signer.get_or_init(|| Built {
             source: material.clone(),
             signer: Signer::build(material),
         });
@@ -105,7 +118,10 @@ impl Key {
             signer: Ok(signer),
         });
         Key {
-            cache: KeyCache(Arc::new(lock)),
+            cache: KeyCache(Arc::new(Cached {
+                signer: lock,
+                verifiers: super::verifier::Verifiers::default(),
+            })),
             ..self
         }
     }
@@ -271,24 +287,24 @@ pub fn verify_bytes(key: &Key, alg: JwsAlg, message: &[u8], signature: &[u8]) ->
     {
         return Ok(super::mldsa::verify(level, public, message, signature));
     }
-    if alg == JwsAlg::ES512 {
-        return es512_verify(key, message, signature);
-    }
     if key.family() == Family::Rsa && key.bits() < RSA_MIN_BITS {
         return legacy_rsa_verify(key, alg, message, signature);
     }
-    let Some(jalg) = alg.to_jsonwebtoken() else {
-        return Err(Error::Algorithm(format!("{alg} is not supported")));
-    };
-    let decoding = key.decoding_key().ok_or(KeyError::KeyAgreement)?;
-    let sig_text = crate::core::b64::encode(signature);
-    jsonwebtoken::crypto::verify(&sig_text, message, &decoding, jalg).map_err(|e| {
-        KeyError::Unusable {
-            alg,
-            detail: e.to_string(),
-        }
-        .into()
-    })
+    if alg.family() == Family::Hmac {
+        // The secret's HMAC keys (with their precomputed pads), compared in constant time.
+        return key.cache.with_signer(&key.material, |signer| match signer {
+            Signer::Hmac(keys) => {
+                let k = match alg {
+                    JwsAlg::HS384 => &keys.hs384,
+                    JwsAlg::HS512 => &keys.hs512,
+                    _ => &keys.hs256,
+                };
+                Ok(hmac::verify(k, message, signature).is_ok())
+            }
+            _ => Err(mismatch(alg)),
+        });
+    }
+    super::verifier::verify_public(key, alg, message, signature)
 }
 
 /// RS256/RS512 with an RSA key of 1024..2047 bits, through aws-lc's legacy parameters
@@ -321,24 +337,5 @@ fn legacy_rsa_verify(key: &Key, alg: JwsAlg, message: &[u8], signature: &[u8]) -
     };
     Ok(RsaPublicKeyComponents { n, e }
         .verify(params, message, signature)
-        .is_ok())
-}
-
-fn es512_verify(key: &Key, message: &[u8], signature: &[u8]) -> Result<bool> {
-    use aws_lc_rs::signature::{ECDSA_P521_SHA512_FIXED, UnparsedPublicKey};
-    let point = match &key.material {
-        KeyMaterial::EcPrivate { point, .. } | KeyMaterial::EcPublic { point, .. } => point,
-        _ => {
-            return Err(KeyError::WrongKind {
-                alg: JwsAlg::ES512,
-                needs: JwsAlg::ES512.needs(false),
-                is: key.kind_words(),
-                hint: String::new(),
-            }
-            .into());
-        }
-    };
-    Ok(UnparsedPublicKey::new(&ECDSA_P521_SHA512_FIXED, point)
-        .verify(message, signature)
         .is_ok())
 }

@@ -20,6 +20,7 @@ mod pem;
 mod pkcs;
 mod route;
 mod secret;
+mod verifier;
 mod x25519;
 pub mod x5c;
 
