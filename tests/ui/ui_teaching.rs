@@ -128,6 +128,17 @@ fn the_steps_show_the_hmac_equal_to_the_signature() {
         h.query_by_label(input).is_some(),
         "step 3, the signing input"
     );
+    // RFC 7797 side by side: the same header and payload signed as they are (b64 false).
+    let (header_segment, _) = input.split_once('.').unwrap();
+    let raw = format!("{header_segment}.{}", payload_json(&h));
+    assert!(shows(
+        &h,
+        "signing input with b64 false (RFC 7797, payload as is)"
+    ));
+    assert!(
+        h.query_by_label(&raw).is_some(),
+        "the b64 false input: {raw}"
+    );
 }
 
 #[test]

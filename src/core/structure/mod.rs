@@ -11,6 +11,7 @@ mod chars;
 mod jwe;
 mod sdjwt;
 mod sizes;
+mod unencoded;
 
 pub use chars::{
     Chars, bytes_for_char, carried, chars_for_bytes, mask, member_ranges, value_ranges,
@@ -89,16 +90,20 @@ pub fn steps(insp: &Inspection, key: Option<&Key>, masked: &[Range<usize>]) -> V
         ));
     }
     let input = insp.signing_input();
-    let shown = String::from_utf8_lossy(&input);
-    let what = if insp.unencoded {
-        "BASE64URL(header) || \".\" || payload: with b64 false (RFC 7797) the payload is signed as it is, not base64url-encoded; these bytes are what the signature covers."
-    } else {
-        "BASE64URL(header) || \".\" || BASE64URL(payload): these ASCII characters are what the signature covers, not the JSON itself."
-    };
+    let payload = insp.payload_bytes.as_deref().unwrap_or(&[]);
+    let inputs = unencoded::both(insp.segment_text(0), payload, masked);
+    let explain = unencoded::explain(insp.unencoded, &inputs);
+    let [encoded, raw] = inputs;
     out.push(step(
         "3. The signing input",
-        what,
-        vec![("signing input", mask(&shown, &in_token))],
+        &explain,
+        vec![
+            ("signing input with b64 true (base64url payload)", encoded),
+            (
+                "signing input with b64 false (RFC 7797, payload as is)",
+                raw,
+            ),
+        ],
     ));
     let alg = match insp.alg {
         HeaderAlg::Known(a) => Some(a),
