@@ -3,7 +3,11 @@
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use jwt_workbench::core::keys::{self, Purpose};
-use jwt_workbench::core::{Layout, Policy, inspect, sign, verify};
+use jwt_workbench::core::{
+    sign::{Layout, sign},
+    token::inspect,
+    verify::{Policy, verify},
+};
 use std::hint::black_box;
 use std::path::PathBuf;
 

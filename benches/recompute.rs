@@ -15,7 +15,7 @@
 
 use criterion::measurement::WallTime;
 use criterion::{BatchSize, BenchmarkGroup, Criterion, criterion_group, criterion_main};
-use jwt_workbench::core::JwsAlg;
+use jwt_workbench::core::alg::JwsAlg;
 use jwt_workbench::core::keys::{self, Key, KeyMaterial, Purpose};
 use jwt_workbench::core::verify::Verdict;
 use jwt_workbench::core::workbench::{Edit, Workbench};

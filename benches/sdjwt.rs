@@ -2,7 +2,7 @@
 //! the window does on each edit (goal: under 50 ms). ES256 issuer and holder keys.
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use jwt_workbench::core::JwsAlg;
+use jwt_workbench::core::alg::JwsAlg;
 use jwt_workbench::core::keys::{self, KeySpec};
 use jwt_workbench::core::sdjwt::{self, IssueRequest, KbRequest, SdJwt, SdPolicy};
 use serde_json::{Map, Value};

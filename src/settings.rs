@@ -5,7 +5,7 @@
 //! it. A corrupt, truncated, empty or newer-version file is kept beside as a copy and the app
 //! starts with defaults.
 
-use crate::core::JwsAlg;
+use crate::core::alg::JwsAlg;
 use crate::core::keys::SecretEncoding;
 use crate::ui::Prefs;
 use crate::ui::prefs::lenient;

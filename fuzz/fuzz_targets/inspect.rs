@@ -7,7 +7,12 @@ use jwt_workbench::core::findings::{self, Context};
 use jwt_workbench::core::keys::{self, Purpose};
 use jwt_workbench::core::token::{inspect, repair};
 use jwt_workbench::core::workbench::{Edit, Workbench};
-use jwt_workbench::core::{JwsAlg, Key, Policy, SignatureStatus, structure, verify};
+use jwt_workbench::core::{
+    alg::JwsAlg,
+    keys::Key,
+    structure,
+    verify::{Policy, SignatureStatus, verify},
+};
 use libfuzzer_sys::fuzz_target;
 use std::sync::OnceLock;
 

@@ -3,7 +3,7 @@
 //! may come back except a panic, an empty message, or a key accepted as an HMAC secret.
 #![no_main]
 
-use jwt_workbench::core::JwsAlg;
+use jwt_workbench::core::alg::JwsAlg;
 use jwt_workbench::core::keys::{self, KeyMaterial, Purpose, SecretEncoding};
 use libfuzzer_sys::fuzz_target;
 

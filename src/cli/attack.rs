@@ -3,8 +3,8 @@
 
 use super::{CliResult, Fail, KeyArgs, load_key_for, output, read_arg, say};
 use crate::core::attacks::{self, AttackInput};
-use crate::core::inspect;
 use crate::core::keys::Purpose;
+use crate::core::token::inspect;
 use clap::Args;
 use std::io::Write as _;
 use std::path::PathBuf;

@@ -5,7 +5,7 @@ use super::{CliResult, DecodeArgs, jwe, read_token, say, tell};
 use crate::core::error::Error;
 use crate::core::findings::{self, Context, Finding};
 use crate::core::token::{Form, Inspection};
-use crate::core::{b64, inspect};
+use crate::core::{b64, token::inspect};
 use serde_json::{Value, json};
 use std::process::ExitCode;
 

@@ -7,7 +7,12 @@ use super::{
 use crate::core::error::Error;
 use crate::core::jws_json::{self, Signer};
 use crate::core::keys::{Key, Purpose};
-use crate::core::{JwsAlg, Layout, PayloadForm, inspect, json, recipes, sign, sign_compact};
+use crate::core::{
+    alg::JwsAlg,
+    json, recipes,
+    sign::{Layout, PayloadForm, sign, sign_compact},
+    token::inspect,
+};
 use serde_json::{Value, json};
 use std::process::ExitCode;
 

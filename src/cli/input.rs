@@ -5,7 +5,7 @@
 use super::{Fail, KeyArgs, VerifyArgs, tell};
 use crate::core::keys::{self as corekeys, Key, Purpose};
 use crate::core::token::MAX_TOKEN;
-use crate::core::{JwsAlg, Policy, files};
+use crate::core::{alg::JwsAlg, files, verify::Policy};
 use std::io::Read;
 use std::path::Path;
 
@@ -88,7 +88,7 @@ pub(crate) fn read_arg(arg: &str, what: &str) -> Result<String, Fail> {
 
 pub(crate) fn parse_alg(name: &str) -> Result<JwsAlg, Fail> {
     JwsAlg::from_name(name).ok_or_else(|| {
-        let hint = crate::core::HeaderAlg::Unknown(name.to_string())
+        let hint = crate::core::alg::HeaderAlg::Unknown(name.to_string())
             .problem()
             .unwrap_or_default();
         Fail {
@@ -180,14 +180,14 @@ pub(crate) fn load_key(args: &KeyArgs, kid: Option<&str>, purpose: Purpose) -> R
 /// and among keys sharing it, the one that fits the token's algorithm.
 pub(crate) fn load_key_for(
     args: &KeyArgs,
-    insp: &crate::core::Inspection,
+    insp: &crate::core::token::Inspection,
     purpose: Purpose,
 ) -> Result<Key, Fail> {
     match load_keys(args)? {
         Loaded::Secret(key) => Ok(key),
         Loaded::File(file) => {
             let alg = match &insp.alg {
-                crate::core::HeaderAlg::Known(a) => Some(*a),
+                crate::core::alg::HeaderAlg::Known(a) => Some(*a),
                 _ => None,
             };
             let index = file.pick_for_token(insp.header.as_ref().ok(), alg, purpose)?;

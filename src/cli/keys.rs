@@ -1,7 +1,7 @@
 //! `keygen` and `key`: making, describing and converting keys.
 
 use super::{CliResult, Fail, KeyCmdArgs, KeyFormatArg, KeygenArgs, output, parse_alg, say, tell};
-use crate::core::Family;
+use crate::core::alg::Family;
 use crate::core::jwe::{KeyAlg, KeyFamily};
 use crate::core::keys::{self, Key, Purpose};
 use serde_json::Value;

@@ -201,7 +201,7 @@ pub(crate) type CliResult = Result<ExitCode, Fail>;
 pub(crate) struct FoundKey {
     pub(crate) key: Option<corekeys::Key>,
     pub(crate) check: crate::core::verify::Check,
-    pub(crate) status: Option<crate::core::SignatureStatus>,
+    pub(crate) status: Option<crate::core::verify::SignatureStatus>,
 }
 
 /// Runs `main` so that a panic never reaches the user as a backtrace: one sentence naming

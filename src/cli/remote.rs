@@ -3,7 +3,7 @@
 //! a flag asked for it, and says on stderr what it fetched and from whom.
 
 use super::{Fail, FoundKey, tell, x5c};
-use crate::core::HeaderAlg;
+use crate::core::alg::HeaderAlg;
 use crate::core::claims::utc_text;
 use crate::core::keys::{Purpose, x5c as corex5c};
 use crate::core::token::Inspection;

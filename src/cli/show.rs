@@ -86,7 +86,7 @@ pub(crate) fn print_decoded(insp: &Inspection, date: Option<DateStyle>, now: i64
 /// The signature line: its algorithm, its size and its text.
 pub(crate) fn print_signature(insp: &Inspection) {
     let alg = match &insp.alg {
-        crate::core::HeaderAlg::Known(a) => a.name().to_string(),
+        crate::core::alg::HeaderAlg::Known(a) => a.name().to_string(),
         other => other.problem().unwrap_or_default(),
     };
     let len = insp.signature.as_ref().map_or(0, Vec::len);

@@ -7,7 +7,7 @@ use crate::core::findings::{self, Context, Finding};
 use crate::core::keys::Purpose;
 use crate::core::token::Inspection;
 use crate::core::verify::Check;
-use crate::core::{inspect, verify};
+use crate::core::{token::inspect, verify::verify};
 use serde_json::{Value, json};
 use std::process::ExitCode;
 

@@ -4,11 +4,11 @@
 
 use super::{CliResult, Fail, FoundKey, read_token, say};
 use crate::core::claims::utc_text;
-use crate::core::inspect;
 use crate::core::keys::x5c::{self, CertDetails, X5cError};
 use crate::core::token::Inspection;
+use crate::core::token::inspect;
 use crate::core::verify::{Check, Fault};
-use crate::core::{SignatureStatus, Unchecked};
+use crate::core::verify::{SignatureStatus, Unchecked};
 use std::path::Path;
 use std::process::ExitCode;
 

@@ -24,10 +24,3 @@ pub mod text;
 pub mod token;
 pub mod verify;
 pub mod workbench;
-
-pub use alg::{Curve, Family, HeaderAlg, JwsAlg};
-pub use error::{Error, Result, Segment};
-pub use keys::{Key, KeyFile, Purpose};
-pub use sign::{Layout, PayloadForm, sign, sign_compact};
-pub use token::{Form, Inspection, Payload, Repair, inspect};
-pub use verify::{Check, Policy, Report, SignatureStatus, Unchecked, Verdict, verify};

@@ -72,8 +72,8 @@ impl Command {
     /// The exports offered for a key: an HMAC secret has no public half, so only its JWK
     /// (with the secret, saved owner-only); a key pair gets its public forms, and its private
     /// ones when the private key is loaded.
-    pub fn exports(family: crate::core::Family, has_private: bool) -> Vec<Command> {
-        if family == crate::core::Family::Hmac {
+    pub fn exports(family: crate::core::alg::Family, has_private: bool) -> Vec<Command> {
+        if family == crate::core::alg::Family::Hmac {
             return vec![Command::SavePrivateJwk];
         }
         let mut out = vec![

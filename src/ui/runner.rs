@@ -91,7 +91,7 @@ mod tests {
         let mut r = Runner::default();
         let job = Job::Keygen(KeygenJob {
             generation: 7,
-            spec: KeySpec::new(crate::core::JwsAlg::HS256),
+            spec: KeySpec::new(crate::core::alg::JwsAlg::HS256),
         });
         r.submit(job, || {});
         let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);

@@ -287,7 +287,7 @@ pub fn json_pane(
     ui: &mut Ui,
     label: &str,
     text: &mut String,
-    error: Option<&crate::core::Error>,
+    error: Option<&crate::core::error::Error>,
     rows: usize,
 ) -> bool {
     let changed = code_editor(ui, label, text, Highlight::Json, rows);

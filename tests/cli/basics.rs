@@ -304,7 +304,7 @@ fn encode_carries_exact_json_and_options() {
         header,
         r#"{"alg":"HS256","typ":"JWT","x-trace":"abc","kid":"k1"}"#
     );
-    let insp = jwt_workbench::core::inspect(token).unwrap();
+    let insp = jwt_workbench::core::token::inspect(token).unwrap();
     assert_eq!(
         String::from_utf8(insp.payload_bytes.unwrap()).unwrap(),
         r#"{"sub":"1","n":1.50,"z":{"b":1,"a":2},"iat":1800000000,"exp":1800000600}"#

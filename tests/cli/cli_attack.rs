@@ -3,7 +3,7 @@
 
 use crate::common::*;
 use jwt_workbench::core::keys::Purpose;
-use jwt_workbench::core::{Layout, sign};
+use jwt_workbench::core::sign::{Layout, sign};
 use serde_json::Value;
 use std::process::Command;
 

@@ -7,7 +7,10 @@ use crate::common::https::{Reply, Server, listener, serve, was_contacted};
 use crate::common::pki::{forge, scratch, write};
 use crate::common::{fixture, fixture_key};
 use jwt_workbench::core::keys::{self, Purpose};
-use jwt_workbench::core::{JwsAlg, PayloadForm, sign_compact};
+use jwt_workbench::core::{
+    alg::JwsAlg,
+    sign::{PayloadForm, sign_compact},
+};
 use serde_json::json;
 
 fn jwks() -> Vec<u8> {

@@ -7,7 +7,11 @@ use jwt_workbench::core::b64;
 use jwt_workbench::core::keys::{self, Key};
 use jwt_workbench::core::text::has_hidden;
 use jwt_workbench::core::workbench::{Edit, Headline, Tone, Workbench};
-use jwt_workbench::core::{JwsAlg, Policy, inspect, verify};
+use jwt_workbench::core::{
+    alg::JwsAlg,
+    token::inspect,
+    verify::{Policy, verify},
+};
 use serde_json::{Value, json};
 use std::io::Write as _;
 use std::path::{Path, PathBuf};

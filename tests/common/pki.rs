@@ -82,12 +82,12 @@ pub fn x5c_token(chain: &[&[u8]], signer: &str, claims: &str) -> String {
         .collect();
     let header = serde_json::json!({"alg": "ES256", "typ": "JWT", "x5c": x5c}).to_string();
     let file = jwt_workbench::core::keys::load_key_bytes(signer.as_bytes()).unwrap();
-    jwt_workbench::core::sign_compact(
+    jwt_workbench::core::sign::sign_compact(
         &header,
         claims.as_bytes(),
-        jwt_workbench::core::JwsAlg::ES256,
+        jwt_workbench::core::alg::JwsAlg::ES256,
         &file.keys[0],
-        jwt_workbench::core::PayloadForm::default(),
+        jwt_workbench::core::sign::PayloadForm::default(),
     )
     .unwrap()
 }

@@ -8,7 +8,12 @@ use base64::Engine;
 use base64::engine::general_purpose::{STANDARD, URL_SAFE_NO_PAD};
 use jwt_workbench::core::attacks::{AttackInput, Group, Lab, Variant, generate};
 use jwt_workbench::core::keys::{self, Key, KeyMaterial, Purpose};
-use jwt_workbench::core::{JwsAlg, Layout, Policy, inspect, sign, verify};
+use jwt_workbench::core::{
+    alg::JwsAlg,
+    sign::{Layout, sign},
+    token::inspect,
+    verify::{Policy, verify},
+};
 use serde_json::Value;
 use std::collections::HashSet;
 

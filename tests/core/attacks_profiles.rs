@@ -7,10 +7,10 @@ use crate::sdjwt::lab_keys;
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use jwt_workbench::core::attacks::{AttackError, AttackInput, Group, Lab, generate};
-use jwt_workbench::core::inspect;
 use jwt_workbench::core::keys::{Key, Purpose};
 use jwt_workbench::core::profiles::{self, DpopProof, Inputs, Profile};
 use jwt_workbench::core::sdjwt::{self, SdJwt, SdPolicy};
+use jwt_workbench::core::token::inspect;
 use serde_json::{Map, Value};
 
 const NOW: i64 = 1_800_000_000;
@@ -188,11 +188,11 @@ fn with_only_the_public_key_the_dpop_proofs_are_signed_with_a_lab_key() {
 #[test]
 fn a_plain_jwt_gets_no_dpop_group() {
     let key = fixture_key("ec256.pkcs8.pem", Purpose::Sign);
-    let token = jwt_workbench::core::sign(
+    let token = jwt_workbench::core::sign::sign(
         r#"{"alg":"ES256","typ":"at+jwt"}"#,
         r#"{"sub":"a","htm":"POST","htu":"https://api.example/"}"#,
         &key,
-        jwt_workbench::core::Layout::Minified,
+        jwt_workbench::core::sign::Layout::Minified,
     )
     .unwrap();
     let lab = lab_of(&token, &key, None).unwrap();

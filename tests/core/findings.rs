@@ -7,7 +7,13 @@ use jwt_workbench::core::findings::{
 };
 use jwt_workbench::core::keys::{Key, KeyFormat, KeyMaterial, SecretEncoding, parse_secret};
 use jwt_workbench::core::workbench::{Edit, Workbench};
-use jwt_workbench::core::{Inspection, JwsAlg, Layout, Policy, b64, inspect, sign, verify};
+use jwt_workbench::core::{
+    alg::JwsAlg,
+    b64,
+    sign::{Layout, sign},
+    token::{Inspection, inspect},
+    verify::{Policy, verify},
+};
 
 const NOW: i64 = 1_800_000_000;
 

@@ -6,7 +6,12 @@
 
 use crate::common::*;
 use jwt_workbench::core::keys::{self, Purpose};
-use jwt_workbench::core::{Family, JwsAlg, Layout, Policy, inspect, sign, verify};
+use jwt_workbench::core::{
+    alg::{Family, JwsAlg},
+    sign::{Layout, sign},
+    token::inspect,
+    verify::{Policy, verify},
+};
 use std::collections::BTreeMap;
 use std::io::Write;
 use std::process::{Command, Stdio};

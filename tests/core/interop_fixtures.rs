@@ -5,7 +5,11 @@
 
 use crate::common::*;
 use jwt_workbench::core::keys::{self, Purpose};
-use jwt_workbench::core::{JwsAlg, Policy, inspect, verify};
+use jwt_workbench::core::{
+    alg::JwsAlg,
+    token::inspect,
+    verify::{Policy, verify},
+};
 use serde_json::Value;
 
 /// The secret the python script signs HS* with.

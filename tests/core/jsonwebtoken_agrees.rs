@@ -5,7 +5,12 @@
 
 use crate::common::*;
 use jwt_workbench::core::keys::{self, Key, Purpose};
-use jwt_workbench::core::{JwsAlg, Layout, Policy, inspect, sign, verify};
+use jwt_workbench::core::{
+    alg::JwsAlg,
+    sign::{Layout, sign},
+    token::inspect,
+    verify::{Policy, verify},
+};
 use serde_json::{Value, json};
 
 const NOW: i64 = 1_800_000_000;

@@ -5,7 +5,7 @@
 use crate::common::*;
 use jwt_workbench::core::jws_json::{self, Serialization, Signer};
 use jwt_workbench::core::keys::{self, KeyFile};
-use jwt_workbench::core::{JwsAlg, Policy};
+use jwt_workbench::core::{alg::JwsAlg, verify::Policy};
 use serde_json::Value;
 
 /// RFC 7515 appendix A.6: general JWS, RS256 (A.2 key) and ES256 (A.3 key), kids unprotected.

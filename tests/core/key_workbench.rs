@@ -4,7 +4,12 @@
 use crate::common::*;
 use jwt_workbench::core::keys::{self, KeySpec, Purpose};
 use jwt_workbench::core::verify::SignatureStatus;
-use jwt_workbench::core::{JwsAlg, Layout, Policy, inspect, sign, verify};
+use jwt_workbench::core::{
+    alg::JwsAlg,
+    sign::{Layout, sign},
+    token::inspect,
+    verify::{Policy, verify},
+};
 
 /// RFC 7638 section 3.1's example, RFC 8037 A.3, and RFC 7517 A.1's EC key.
 #[test]

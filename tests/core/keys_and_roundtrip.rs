@@ -4,7 +4,12 @@
 use crate::common::*;
 use jwt_workbench::core::keys::{self, Purpose};
 use jwt_workbench::core::verify::{SignatureStatus, Unchecked};
-use jwt_workbench::core::{JwsAlg, Layout, Policy, inspect, sign, verify};
+use jwt_workbench::core::{
+    alg::JwsAlg,
+    sign::{Layout, sign},
+    token::inspect,
+    verify::{Policy, verify},
+};
 
 fn private_fixture(alg: JwsAlg) -> keys::Key {
     match alg {

@@ -10,7 +10,10 @@ use jwt_workbench::core::alg::MlDsaLevel;
 use jwt_workbench::core::keys::{self, Key, KeyError, KeyMaterial, MlDsaError, Purpose};
 use jwt_workbench::core::verify::SignatureStatus;
 use jwt_workbench::core::{
-    Family, JwsAlg, Layout, PayloadForm, Policy, inspect, sign, sign_compact, verify,
+    alg::{Family, JwsAlg},
+    sign::{Layout, PayloadForm, sign, sign_compact},
+    token::inspect,
+    verify::{Policy, verify},
 };
 use serde_json::Value;
 
@@ -34,7 +37,12 @@ fn level_of(name: &str) -> MlDsaLevel {
 }
 
 /// The report of `token` checked with `key`, only `alg` accepted.
-fn check(token: &str, key: &Key, alg: JwsAlg, any_payload: bool) -> jwt_workbench::core::Report {
+fn check(
+    token: &str,
+    key: &Key,
+    alg: JwsAlg,
+    any_payload: bool,
+) -> jwt_workbench::core::verify::Report {
     let policy = Policy {
         algorithms: vec![alg],
         any_payload,
@@ -49,7 +57,7 @@ fn resign(token: &str, key: &Key) -> String {
     let header = String::from_utf8(insp.header_bytes.clone().unwrap()).unwrap();
     let payload = insp.payload_bytes.clone().unwrap();
     let alg = match insp.alg {
-        jwt_workbench::core::HeaderAlg::Known(a) => a,
+        jwt_workbench::core::alg::HeaderAlg::Known(a) => a,
         other => panic!("{other:?}"),
     };
     let ours = sign_compact(&header, &payload, alg, key, PayloadForm::default()).unwrap();
@@ -326,7 +334,7 @@ fn ed25519_name_and_eddsa_with_one_key() {
 /// and flagged for JWKS support; an Ed25519 key signs under both names.
 #[test]
 fn the_workbench_signs_and_verifies_with_ml_dsa_and_ed25519() {
-    use jwt_workbench::core::Verdict;
+    use jwt_workbench::core::verify::Verdict;
     use jwt_workbench::core::workbench::{Edit, Workbench};
     let mut wb = Workbench::example(NOW);
     let _ = wb.apply_and_settle(Edit::Alg(JwsAlg::MlDsa65));
@@ -350,6 +358,6 @@ fn the_workbench_signs_and_verifies_with_ml_dsa_and_ed25519() {
         let report = wb.report(NOW).unwrap();
         assert_eq!(report.verdict().0, Verdict::Valid, "{alg}: {report:?}");
         let insp = inspect(wb.token()).unwrap();
-        assert_eq!(insp.alg, jwt_workbench::core::HeaderAlg::Known(alg));
+        assert_eq!(insp.alg, jwt_workbench::core::alg::HeaderAlg::Known(alg));
     }
 }

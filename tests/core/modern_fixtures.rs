@@ -4,7 +4,12 @@
 
 use crate::common::*;
 use jwt_workbench::core::verify::SignatureStatus;
-use jwt_workbench::core::{JwsAlg, PayloadForm, Policy, inspect, sign_compact, verify};
+use jwt_workbench::core::{
+    alg::JwsAlg,
+    sign::{PayloadForm, sign_compact},
+    token::inspect,
+    verify::{Policy, verify},
+};
 use serde_json::Value;
 
 fn jose() -> Value {

@@ -4,7 +4,7 @@
 //! replaced signs with the new material.
 
 use jwt_workbench::core::keys::{self, Key, KeyMaterial, Purpose};
-use jwt_workbench::core::{JwsAlg, b64};
+use jwt_workbench::core::{alg::JwsAlg, b64};
 use std::path::PathBuf;
 
 const MESSAGE: &[u8] = b"eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibiI6MX0";

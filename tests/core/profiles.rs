@@ -5,7 +5,12 @@
 use crate::common::*;
 use jwt_workbench::core::keys::Purpose;
 use jwt_workbench::core::profiles::{self, Inputs, Profile};
-use jwt_workbench::core::{Layout, Policy, b64, inspect, sign, verify};
+use jwt_workbench::core::{
+    b64,
+    sign::{Layout, sign},
+    token::inspect,
+    verify::{Policy, verify},
+};
 use serde_json::Value;
 
 fn load(name: &str) -> Value {
@@ -13,7 +18,7 @@ fn load(name: &str) -> Value {
     serde_json::from_str(&text).unwrap()
 }
 
-fn failed(checks: &[jwt_workbench::core::Check]) -> Vec<String> {
+fn failed(checks: &[jwt_workbench::core::verify::Check]) -> Vec<String> {
     checks
         .iter()
         .filter(|c| !c.ok)
@@ -94,9 +99,9 @@ fn id_tokens_from_pyjwt_and_hashlib() {
     }
 }
 
-fn insp_alg(insp: &jwt_workbench::core::Inspection) -> jwt_workbench::core::JwsAlg {
+fn insp_alg(insp: &jwt_workbench::core::token::Inspection) -> jwt_workbench::core::alg::JwsAlg {
     match insp.alg {
-        jwt_workbench::core::HeaderAlg::Known(a) => a,
+        jwt_workbench::core::alg::HeaderAlg::Known(a) => a,
         _ => panic!("no alg"),
     }
 }

@@ -6,7 +6,11 @@
 //! Being stricter than PyJWT is allowed and printed; being more lenient fails the test.
 
 use jwt_workbench::core::keys::{self, Key, Purpose, SecretEncoding};
-use jwt_workbench::core::{JwsAlg, Policy, inspect, verify};
+use jwt_workbench::core::{
+    alg::JwsAlg,
+    token::inspect,
+    verify::{Policy, verify},
+};
 use serde::Deserialize;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};

@@ -14,7 +14,12 @@ use jwt_workbench::core::structure;
 use jwt_workbench::core::token::{Form, Payload, inspect, repair};
 use jwt_workbench::core::workbench::{Edit, TimeTravel, Workbench};
 use jwt_workbench::core::{
-    Error, Inspection, JwsAlg, Key, Layout, Policy, Purpose, SignatureStatus, verify,
+    alg::JwsAlg,
+    error::Error,
+    keys::{Key, Purpose},
+    sign::Layout,
+    token::Inspection,
+    verify::{Policy, SignatureStatus, verify},
 };
 use jwt_workbench::settings::SettingsStore;
 use proptest::prelude::*;
@@ -305,7 +310,7 @@ fn signed_tokens() -> &'static [Signed] {
     SIGNED.get_or_init(|| {
         let sign = |private: &str, alg: &str| {
             let k = fixture_key(private, Purpose::Sign);
-            jwt_workbench::core::sign(
+            jwt_workbench::core::sign::sign(
                 &format!(r#"{{"alg":"{alg}","typ":"JWT"}}"#),
                 r#"{"sub":"robust","iat":1700000000,"exp":4102444800}"#,
                 &k,

@@ -12,7 +12,10 @@ use jwt_workbench::core::token::{Payload, Repair, inspect};
 use jwt_workbench::core::verify::{Fault, Unchecked};
 use jwt_workbench::core::workbench::{Edit, Workbench};
 use jwt_workbench::core::{
-    Error, HeaderAlg, Inspection, JwsAlg, Policy, Segment, SignatureStatus, verify,
+    alg::{HeaderAlg, JwsAlg},
+    error::{Error, Segment},
+    token::Inspection,
+    verify::{Policy, SignatureStatus, verify},
 };
 use serde_json::Value;
 use std::path::{Path, PathBuf};

@@ -7,7 +7,13 @@ use jwt_workbench::core::findings::{Context, findings};
 use jwt_workbench::core::keys::{SecretEncoding, parse_secret};
 use jwt_workbench::core::text::has_hidden;
 use jwt_workbench::core::verify::Fault;
-use jwt_workbench::core::{JwsAlg, Key, Policy, b64, inspect, verify};
+use jwt_workbench::core::{
+    alg::JwsAlg,
+    b64,
+    keys::Key,
+    token::inspect,
+    verify::{Policy, verify},
+};
 use proptest::prelude::*;
 use std::process::Command;
 

@@ -2,7 +2,13 @@
 
 use crate::common::*;
 use jwt_workbench::core::verify::{SignatureStatus, Unchecked, Verdict};
-use jwt_workbench::core::{JwsAlg, Layout, Payload, Policy, b64, inspect, sign, verify};
+use jwt_workbench::core::{
+    alg::JwsAlg,
+    b64,
+    sign::{Layout, sign},
+    token::{Payload, inspect},
+    verify::{Policy, verify},
+};
 
 /// Policy for RFC JWS examples whose payloads are text, not claims.
 fn jws_policy() -> Policy {
@@ -12,7 +18,12 @@ fn jws_policy() -> Policy {
     }
 }
 
-fn report(token: &str, key_text: &str, policy: &Policy, now: i64) -> jwt_workbench::core::Report {
+fn report(
+    token: &str,
+    key_text: &str,
+    policy: &Policy,
+    now: i64,
+) -> jwt_workbench::core::verify::Report {
     let insp = inspect(token).unwrap();
     verify(&insp, Some(&key(key_text)), policy, now)
 }

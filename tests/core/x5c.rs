@@ -5,7 +5,10 @@ use crate::common::pki::{NOW_2026, intermediate, leaf, pem_of, root, x5c_token};
 use jwt_workbench::core::keys::x5c::{
     self, X5cError, describe_chain, pem_certificates, trust_token, validate,
 };
-use jwt_workbench::core::{Policy, SignatureStatus, inspect, verify};
+use jwt_workbench::core::{
+    token::inspect,
+    verify::{Policy, SignatureStatus, verify},
+};
 use rcgen::KeyUsagePurpose::{DigitalSignature, KeyEncipherment};
 
 const LIFE: (i32, i32) = (2024, 2030);

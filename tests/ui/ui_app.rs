@@ -3,7 +3,7 @@
 use crate::common::ui::*;
 use crate::common::*;
 use egui_kittest::kittest::Queryable;
-use jwt_workbench::core::JwsAlg;
+use jwt_workbench::core::alg::JwsAlg;
 use jwt_workbench::core::workbench::Lead;
 use jwt_workbench::settings::SettingsStore;
 use jwt_workbench::ui::labels;
@@ -27,7 +27,7 @@ fn typing_a_payload_changes_the_token() {
     set_text(&mut h, labels::PAYLOAD, "{\"sub\": \"typed\"}");
     let after = value(&h, labels::TOKEN);
     assert_ne!(before, after);
-    let payload = jwt_workbench::core::inspect(&after)
+    let payload = jwt_workbench::core::token::inspect(&after)
         .unwrap()
         .claims()
         .unwrap()
@@ -219,7 +219,7 @@ fn rsa_4096_signs_off_the_ui_thread() {
     assert_eq!(h.state().document().alg(), JwsAlg::RS256);
     assert!(is_valid(&h));
     assert!(
-        jwt_workbench::core::inspect(&value(&h, labels::TOKEN))
+        jwt_workbench::core::token::inspect(&value(&h, labels::TOKEN))
             .unwrap()
             .signature
             .unwrap()
@@ -290,11 +290,11 @@ fn a_10_mb_payload_is_kept_whole_and_shown_as_a_preview() {
         jwt_workbench::core::workbench::EXAMPLE_SECRET,
     )
     .unwrap();
-    let token = jwt_workbench::core::sign(
+    let token = jwt_workbench::core::sign::sign(
         r#"{"alg":"HS256"}"#,
         &big,
         &secret,
-        jwt_workbench::core::Layout::Minified,
+        jwt_workbench::core::sign::Layout::Minified,
     )
     .unwrap();
     let started = Instant::now();
@@ -345,11 +345,11 @@ fn a_jwks_loads_through_the_fake_picker_and_the_kid_picks_the_key() {
     other.kid = Some("previous".into());
     let jwks = keys::public_jwks(&[other, public]);
     std::fs::write(dir.join("jwks.json"), jwks.to_string()).unwrap();
-    let token = jwt_workbench::core::sign(
+    let token = jwt_workbench::core::sign::sign(
         r#"{"alg":"RS256","kid":"current"}"#,
         r#"{"sub":"k"}"#,
         &mine,
-        jwt_workbench::core::Layout::Minified,
+        jwt_workbench::core::sign::Layout::Minified,
     )
     .unwrap();
 
@@ -373,11 +373,11 @@ fn a_jwks_loads_through_the_fake_picker_and_the_kid_picks_the_key() {
     ));
     assert!(is_valid(&h));
     // A token whose kid is not in the set says which kids there are.
-    let stranger = jwt_workbench::core::sign(
+    let stranger = jwt_workbench::core::sign::sign(
         r#"{"alg":"RS256","kid":"gone"}"#,
         "{}",
         &mine,
-        jwt_workbench::core::Layout::Minified,
+        jwt_workbench::core::sign::Layout::Minified,
     )
     .unwrap();
     set_text(&mut h, labels::TOKEN, &stranger);
@@ -528,11 +528,11 @@ fn a_key_inside_the_token_is_shown_never_used() {
     use jwt_workbench::core::keys::Purpose;
     let attacker = fixture_key("ec256.pkcs8.pem", Purpose::Sign);
     let jwk = serde_json::Value::Object(attacker.to_jwk(false).unwrap()).to_string();
-    let token = jwt_workbench::core::sign(
+    let token = jwt_workbench::core::sign::sign(
         &format!(r#"{{"alg":"ES256","jwk":{jwk}}}"#),
         r#"{"sub":"admin"}"#,
         &attacker,
-        jwt_workbench::core::Layout::Minified,
+        jwt_workbench::core::sign::Layout::Minified,
     )
     .unwrap();
     let (mut h, _) = harness(Opts::default());

@@ -14,7 +14,7 @@ use crate::core::keys::{Key, KeyMaterial, Purpose};
 use crate::core::strict;
 use crate::core::token::{self, Form, Inspection, Payload};
 use crate::core::verify::{self, Check, verify};
-use crate::core::{Policy, inspect};
+use crate::core::{token::inspect, verify::Policy};
 use std::process::ExitCode;
 
 /// Refuses a PBES2 `p2c` over the cap before loading any key, naming the number and the

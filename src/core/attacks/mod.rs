@@ -39,7 +39,7 @@ pub const DEFAULT_ATTACKER_URL: &str = "https://attacker.example/.well-known/jwk
 pub enum AttackError {
     /// The token or a key could not be read by the core.
     #[error(transparent)]
-    Core(#[from] crate::core::Error),
+    Core(#[from] crate::core::error::Error),
     /// A JWE was given.
     #[error(
         "this is an encrypted token (JWE): the attack lab needs a signed token (JWS, 3 segments)"

@@ -4,7 +4,10 @@
 use super::*;
 use crate::core::keys::der::{self, tag};
 use crate::core::keys::{KeyMaterial, KeySpec, Purpose};
-use crate::core::{Layout, b64, sign};
+use crate::core::{
+    b64,
+    sign::{Layout, sign},
+};
 
 const NOW: NumericDate = 1_800_000_000;
 const EC256: &str = include_str!("../../../tests/fixtures/ec256.pkcs8.pem");
@@ -318,7 +321,7 @@ fn an_es256_token_relabelled_ml_dsa_is_refused() {
         assert!(v.verifier.rejected, "{}", v.id);
         let insp = inspect(&v.token).unwrap();
         assert!(
-            matches!(insp.alg, crate::core::HeaderAlg::Known(a) if a.family() != crate::core::Family::Ec(crate::core::Curve::P256))
+            matches!(insp.alg, crate::core::alg::HeaderAlg::Known(a) if a.family() != crate::core::alg::Family::Ec(crate::core::alg::Curve::P256))
         );
     }
 }

@@ -286,7 +286,7 @@ fn clip(s: &str, max: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::inspect;
+    use crate::core::token::inspect;
 
     #[test]
     fn json_shape_and_target_words() {

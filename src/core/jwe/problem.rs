@@ -22,7 +22,7 @@ pub enum HeaderProblem {
     NotUtf8,
     /// The header is not JSON (or JSON the core refuses: too deep, too many values).
     #[error("{}", json_words(.0))]
-    Json(crate::core::Error),
+    Json(crate::core::error::Error),
     /// The header is JSON, but not an object (`kind`: "an array").
     #[error("must be a JSON object, not {kind}")]
     NotObject {
@@ -122,9 +122,9 @@ pub enum HeaderProblem {
 }
 
 /// "not valid JSON: … at line L column C", or the core's own sentence.
-pub(super) fn json_words(e: &crate::core::Error) -> String {
+pub(super) fn json_words(e: &crate::core::error::Error) -> String {
     match e {
-        crate::core::Error::Json {
+        crate::core::error::Error::Json {
             line,
             column,
             message,

@@ -165,11 +165,11 @@ fn the_document_itself_must_be_a_jws() {
 #[test]
 fn compact_and_json_convert_both_ways() {
     let (a, _) = keys();
-    let token = crate::core::sign(
+    let token = crate::core::sign::sign(
         r#"{"alg":"HS256"}"#,
         "{\"sub\":\"1\"}",
         &a,
-        crate::core::Layout::Minified,
+        crate::core::sign::Layout::Minified,
     )
     .unwrap();
     for form in [Serialization::Flattened, Serialization::General] {

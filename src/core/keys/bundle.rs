@@ -2,7 +2,7 @@
 //! same for the window's Export menu and the command line's `keygen`.
 
 use super::{Key, KeyError, KeyMaterial, public_jwks};
-use crate::core::JwsAlg;
+use crate::core::alg::JwsAlg;
 use crate::core::b64;
 use serde_json::Value;
 

@@ -84,9 +84,9 @@ pub fn generate(spec: &KeySpec) -> Result<Key, KeyError> {
         }
         Family::Ec(curve) => {
             let alg = match curve {
-                crate::core::Curve::P256 => &ECDSA_P256_SHA256_FIXED_SIGNING,
-                crate::core::Curve::P384 => &ECDSA_P384_SHA384_FIXED_SIGNING,
-                crate::core::Curve::P521 => &ECDSA_P521_SHA512_FIXED_SIGNING,
+                crate::core::alg::Curve::P256 => &ECDSA_P256_SHA256_FIXED_SIGNING,
+                crate::core::alg::Curve::P384 => &ECDSA_P384_SHA384_FIXED_SIGNING,
+                crate::core::alg::Curve::P521 => &ECDSA_P521_SHA512_FIXED_SIGNING,
             };
             let pair = EcdsaKeyPair::generate(alg).map_err(|_| failed("an EC key"))?;
             let der = pair.to_pkcs8v1().map_err(|_| failed("an EC key"))?;

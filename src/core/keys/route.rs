@@ -3,7 +3,7 @@
 //! into the JWE key field; DER becomes PEM text.
 
 use super::{Key, KeyError, KeyFile, KeyMaterial, SecretEncoding, der_to_pem, load_key_bytes};
-use crate::core::JwsAlg;
+use crate::core::alg::JwsAlg;
 use crate::core::b64;
 
 /// The key pane's fields.

@@ -41,7 +41,8 @@ fn detection_by_typ_then_claims() {
 }
 
 fn signed(header: &str, claims: &str, key: &keys::Key) -> Inspection {
-    let t = crate::core::sign(header, claims, key, crate::core::Layout::Minified).unwrap();
+    let t =
+        crate::core::sign::sign(header, claims, key, crate::core::sign::Layout::Minified).unwrap();
     inspect(&t).unwrap()
 }
 

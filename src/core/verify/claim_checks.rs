@@ -278,7 +278,7 @@ pub fn claim_checks(insp: &Inspection, policy: &Policy, now: NumericDate) -> Vec
 /// The checks of a payload's claims (exp, nbf, iat, aud, iss, sub, required) at time `now`, or
 /// the one check that says why it holds none: also for claims that were encrypted, not signed.
 pub fn payload_checks(
-    payload: Result<&Payload, &crate::core::Error>,
+    payload: Result<&Payload, &crate::core::error::Error>,
     policy: &Policy,
     now: NumericDate,
 ) -> Vec<Check> {
@@ -314,7 +314,10 @@ pub fn payload_checks(
 
 /// The check for a payload that holds no claims: invalid claims when it was meant as claims,
 /// else a plain JWS that passes unless claims were expected.
-fn no_claims_check(payload: Result<&Payload, &crate::core::Error>, policy: &Policy) -> Check {
+fn no_claims_check(
+    payload: Result<&Payload, &crate::core::error::Error>,
+    policy: &Policy,
+) -> Check {
     if let Ok(Payload::Invalid { error, .. }) = payload {
         return Check::fail("claims", Fault::InvalidClaims, error.to_string())
             .cite("RFC 7519", "7.2");

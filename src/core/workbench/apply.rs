@@ -1,8 +1,8 @@
 //! The one way in: [`Workbench::apply`] and the rules for what each edit sets off.
 
 use super::{Edit, Effects, Job, KeygenJob, Lead, Notice, Template, Workbench, derive, templates};
-use crate::core::JwsAlg;
 use crate::core::alg::HeaderAlg;
+use crate::core::alg::JwsAlg;
 use crate::core::claims::NumericDate;
 use crate::core::error::Error;
 use crate::core::json;

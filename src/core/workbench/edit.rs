@@ -2,7 +2,7 @@
 //! ([`Effects`]).
 
 use super::{Job, Snapshot};
-use crate::core::JwsAlg;
+use crate::core::alg::JwsAlg;
 use crate::core::attacks::{AttackError, Lab};
 use crate::core::claims::NumericDate;
 use crate::core::error::Result;

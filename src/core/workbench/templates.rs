@@ -1,7 +1,7 @@
 //! Ready-made headers and payloads for the New menu, each with a fresh iat and exp.
 
 use super::Template;
-use crate::core::JwsAlg;
+use crate::core::alg::JwsAlg;
 use crate::core::b64;
 use crate::core::claims::NumericDate;
 use crate::core::recipes::{self, ACCESS_TTL, REFRESH_TTL};

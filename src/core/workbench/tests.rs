@@ -168,7 +168,7 @@ fn outdated_signing_results_are_dropped() {
 #[test]
 fn a_signed_token_inspects_like_a_decoded_one() {
     let wb = Workbench::example(NOW);
-    let fresh = crate::core::inspect(wb.token()).unwrap();
+    let fresh = crate::core::token::inspect(wb.token()).unwrap();
     let kept = wb.inspection().as_ref().unwrap();
     assert_eq!(kept.spans, fresh.spans);
     assert_eq!(kept.header, fresh.header);

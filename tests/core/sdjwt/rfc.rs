@@ -119,11 +119,11 @@ fn section6_flat_structured_and_recursive_reproduce() {
     for ex in f["examples"].as_array().unwrap() {
         let name = ex["name"].as_str().unwrap();
         let header = r#"{"alg":"ES256","typ":"example+sd-jwt"}"#;
-        let jwt = jwt_workbench::core::sign(
+        let jwt = jwt_workbench::core::sign::sign(
             header,
             &ex["payload"].to_string(),
             &key,
-            jwt_workbench::core::Layout::Minified,
+            jwt_workbench::core::sign::Layout::Minified,
         )
         .unwrap();
         let mut text = format!("{jwt}~");
@@ -152,11 +152,11 @@ fn section6_flat_structured_and_recursive_reproduce() {
     let ex = &f["examples"][3];
     let mut text = format!(
         "{}~",
-        jwt_workbench::core::sign(
+        jwt_workbench::core::sign::sign(
             r#"{"alg":"ES256"}"#,
             &ex["payload"].to_string(),
             &key,
-            jwt_workbench::core::Layout::Minified
+            jwt_workbench::core::sign::Layout::Minified
         )
         .unwrap()
     );

@@ -38,7 +38,7 @@ impl fmt::Display for HeaderPlace {
 pub enum JsonProblem {
     /// The text is not JSON (or JSON the core refuses: too deep, too many values).
     #[error("the JWE JSON document is {}", json_words(.0))]
-    Json(crate::core::Error),
+    Json(crate::core::error::Error),
     /// The text is JSON, but not an object.
     #[error("a JWE JSON document is a JSON object; this is {kind}")]
     NotObject {
