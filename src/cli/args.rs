@@ -189,6 +189,10 @@ pub struct EncodeArgs {
     #[command(flatten)]
     pub key: KeyArgs,
     /// Algorithm; default: the header's alg, else what fits the key (HS256 for secrets).
+    ///
+    /// HS256 HS384 HS512, RS256 RS384 RS512, PS256 PS384 PS512, ES256 ES384 ES512, EdDSA and
+    /// Ed25519 (RFC 9864, the same Ed25519 key), ML-DSA-44 ML-DSA-65 ML-DSA-87 (RFC 9964).
+    /// Not supported: Ed448, HashML-DSA, SLH-DSA.
     #[arg(long, short = 'A')]
     pub alg: Option<String>,
     /// Header JSON (alg is added if missing).

@@ -410,6 +410,14 @@ fn ed25519_name_signs_and_verifies_and_ed448_is_named() {
         0,
         &["AKP", "Not supported: Ed448, X448, HashML-DSA, SLH-DSA"],
     );
+    run(&["encode", "--help"]).expect(
+        0,
+        &[
+            "Ed25519 (RFC 9864",
+            "ML-DSA-87 (RFC 9964)",
+            "Not supported: Ed448, HashML-DSA, SLH-DSA",
+        ],
+    );
 }
 
 /// The attack lab on an ML-DSA token: every forgery, key attacks included, rejected.
