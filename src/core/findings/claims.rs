@@ -4,6 +4,7 @@
 use super::{Finding, Severity, Target, clip};
 use crate::core::claims::{NumericDate, human_duration, utc_text};
 use crate::core::json::kind_name;
+use crate::core::profiles::{Profile, detect};
 use serde_json::{Map, Value};
 
 /// Longest lifetime of an access token that does not draw a warning: 24 hours.
@@ -38,7 +39,8 @@ fn kind_of_word(word: &str) -> Option<fn(String) -> TokenKind> {
 }
 
 /// Takes a token for an access token unless its `token_use`, `token_type` or `type` claim, or
-/// its header's `typ`, says it is a refresh or ID token.
+/// its header's `typ`, says it is a refresh or ID token, or its claims are an OpenID Connect
+/// ID token's (as the profile detection reads them).
 pub fn token_kind(claims: &Map<String, Value>, header: Option<&Map<String, Value>>) -> TokenKind {
     let from_claims = ["token_use", "token_type", "type"]
         .into_iter()
@@ -52,7 +54,25 @@ pub fn token_kind(claims: &Map<String, Value>, header: Option<&Map<String, Value
             return make(format!("{source} is \"{}\"", clip(word, 30)));
         }
     }
+    let empty = Map::new();
+    if detect(header.unwrap_or(&empty), Some(claims)) == Profile::IdToken {
+        return TokenKind::Id(
+            "it carries OpenID Connect claims (nonce, at_hash, c_hash, auth_time, azp, acr or amr) beside iss, sub and aud".into(),
+        );
+    }
     TokenKind::Access("nothing in it says refresh or ID token".into())
+}
+
+/// Proofs that carry `iat` and `jti` and no `exp` by design, their freshness judged by the
+/// verifier from `iat`: a DPoP proof (RFC 9449 section 4.2) and an SD-JWT's KB-JWT (RFC 9901
+/// section 4.3).
+fn exp_not_expected(claims: &Map<String, Value>, header: Option<&Map<String, Value>>) -> bool {
+    header.is_some_and(|h| {
+        matches!(
+            detect(h, Some(claims)),
+            Profile::DpopProof | Profile::KeyBinding
+        )
+    })
 }
 
 fn warn(id: &'static str, claim: &str, title: String, detail: String) -> Finding {
@@ -178,7 +198,7 @@ pub(super) fn claim_findings(
     let exp = read_time(claims, "exp", &mut out);
     let nbf = read_time(claims, "nbf", &mut out);
     let iat = read_time(claims, "iat", &mut out);
-    if !claims.contains_key("exp") {
+    if !claims.contains_key("exp") && !exp_not_expected(claims, header) {
         out.push(warn(
             "exp-missing",
             "exp",
@@ -250,4 +270,40 @@ pub(super) fn claim_findings(
     }
     type_findings(claims, &mut out);
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn ids(claims: Value, header: Value) -> Vec<&'static str> {
+        let (Value::Object(c), Value::Object(h)) = (claims, header) else {
+            panic!("objects")
+        };
+        claim_findings(&c, Some(&h), 1_800_000_000, 0)
+            .into_iter()
+            .map(|f| f.id)
+            .collect()
+    }
+
+    #[test]
+    fn proofs_without_exp_and_id_tokens_are_not_access_tokens() {
+        let proof =
+            json!({"jti": "j", "htm": "GET", "htu": "https://a.example/", "iat": 1_800_000_000});
+        let dpop = json!({"typ": "dpop+jwt", "alg": "ES256"});
+        assert!(!ids(proof.clone(), dpop).contains(&"exp-missing"));
+        let kb = json!({"typ": "kb+jwt", "alg": "ES256"});
+        assert!(!ids(json!({"iat": 1_800_000_000, "nonce": "n"}), kb).contains(&"exp-missing"));
+        // The same claims under typ JWT: a token that never expires.
+        assert!(ids(proof, json!({"typ": "JWT"})).contains(&"exp-missing"));
+        // A two-day id_token is not taken for an access token; the same without nonce is.
+        let day2 = json!({"iss": "i", "sub": "s", "aud": "c", "nonce": "n", "iat": 1_800_000_000, "exp": 1_800_172_800});
+        assert!(!ids(day2.clone(), json!({"alg": "RS256"})).contains(&"lifetime-long"));
+        let Value::Object(mut at) = day2 else {
+            panic!()
+        };
+        at.remove("nonce");
+        assert!(ids(Value::Object(at), json!({"alg": "RS256"})).contains(&"lifetime-long"));
+    }
 }
