@@ -55,10 +55,14 @@ pub(super) fn header_findings(header: &Map<String, Value>) -> Vec<Finding> {
     out
 }
 
-/// Findings about the claims alone.
-pub(super) fn claim_findings(claims: &Map<String, Value>) -> Vec<Finding> {
+/// Findings about the claims (the header says whether the token is a DPoP proof, which names
+/// its request with htm and htu instead of an audience: RFC 9449 section 4.2).
+pub(super) fn claim_findings(
+    claims: &Map<String, Value>,
+    header: Option<&Map<String, Value>>,
+) -> Vec<Finding> {
     let mut out = Vec::new();
-    if !claims.contains_key("aud") {
+    if !claims.contains_key("aud") && !super::header::is_dpop_proof(header) {
         out.push(Finding::new(
             "aud-missing",
             Severity::Info,
@@ -140,12 +144,12 @@ mod tests {
         assert_eq!(f[0].title, "kid holds \\u{202e}");
         assert!(f[0].detail.contains("at character 3"));
         assert!(!text::has_hidden(&f[0].detail));
-        let f = claim_findings(&obj("{\"aud\":\"a\",\"na\\u001bme\":\"x\"}"));
+        let f = claim_findings(&obj("{\"aud\":\"a\",\"na\\u001bme\":\"x\"}"), None);
         assert_eq!(ids(&f), ["text-hidden-characters"]);
         assert_eq!(f[0].target, Target::Claim("na\u{1b}me".into()));
         assert!(!text::has_hidden(&f[0].title));
         assert_eq!(
-            ids(&claim_findings(&obj(r#"{"sub":"1"}"#))),
+            ids(&claim_findings(&obj(r#"{"sub":"1"}"#), None)),
             ["aud-missing"]
         );
     }

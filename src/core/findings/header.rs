@@ -95,6 +95,13 @@ fn alg_findings(alg: &HeaderAlg, expected: &[JwsAlg]) -> Vec<Finding> {
     out
 }
 
+/// Whether the header says DPoP proof (`typ` `dpop+jwt`, with or without `application/`).
+pub(super) fn is_dpop_proof(header: Option<&Map<String, Value>>) -> bool {
+    header.is_some_and(|h| {
+        crate::core::profiles::detect(h, None) == crate::core::profiles::Profile::DpopProof
+    })
+}
+
 fn injection_findings(header: &Map<String, Value>) -> Vec<Finding> {
     const MEMBERS: [(&str, &str, &str); 4] = [
         (
@@ -121,6 +128,9 @@ fn injection_findings(header: &Map<String, Value>) -> Vec<Finding> {
     MEMBERS
         .iter()
         .filter(|(m, _, _)| header.contains_key(*m))
+        // A DPoP proof must carry its public key in jwk (RFC 9449 section 4.2): the DPoP
+        // checks use it, public only, and compare its thumbprint with the token's cnf.jkt.
+        .filter(|(m, _, _)| !(*m == "jwk" && is_dpop_proof(Some(header))))
         .map(|(member, id, detail)| {
             warn(
                 id,

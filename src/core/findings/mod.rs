@@ -259,7 +259,7 @@ pub fn timeless_findings(insp: &Inspection, ctx: &Context<'_>) -> Vec<Finding> {
         out.extend(duplicates::duplicate_findings(bytes, Target::Claim));
     }
     if let Some(c) = insp.claims() {
-        out.extend(bcp::claim_findings(c));
+        out.extend(bcp::claim_findings(c, insp.header.as_ref().ok()));
         out.extend(sensitive::sensitive_findings(c));
     }
     out
@@ -331,5 +331,29 @@ mod tests {
         let all = ids(findings(&insp, &Context::at(1000)));
         assert_eq!(all.len(), timeless.len() + early.len());
         assert!(early.iter().chain(&timeless).all(|id| all.contains(id)));
+    }
+
+    #[test]
+    fn a_dpop_proof_is_not_judged_as_an_access_token() {
+        let b64 = |v: Value| crate::core::b64::encode(v.to_string().as_bytes());
+        let jwk = json!({"kty": "EC", "crv": "P-256", "x": "eA", "y": "eQ"});
+        let claims =
+            b64(json!({"jti": "j", "htm": "GET", "htu": "https://a.example/", "iat": 1000}));
+        let ids = |typ: &str| {
+            let header = b64(json!({"typ": typ, "alg": "ES256", "jwk": jwk}));
+            let insp = inspect(&format!("{header}.{claims}.eA")).unwrap();
+            findings(&insp, &Context::at(1000))
+                .into_iter()
+                .map(|f| f.id)
+                .collect::<Vec<_>>()
+        };
+        let proof = ids("dpop+jwt");
+        for id in ["header-jwk", "aud-missing", "exp-missing"] {
+            assert!(!proof.contains(&id), "{id} in {proof:?}");
+        }
+        let jwt = ids("JWT");
+        for id in ["header-jwk", "aud-missing", "exp-missing"] {
+            assert!(jwt.contains(&id), "{id} not in {jwt:?}");
+        }
     }
 }
