@@ -17,6 +17,8 @@ mod common;
 mod defects;
 #[path = "ui/ui_app.rs"]
 mod ui_app;
+#[path = "ui/ui_fetch.rs"]
+mod ui_fetch;
 #[path = "ui/ui_jwe.rs"]
 mod ui_jwe;
 #[path = "ui/ui_modern.rs"]

@@ -47,6 +47,7 @@ pub fn keys_ui(
     }
     jws_key_ui(ui, wb, buffers, state, now, actions);
     key_file_ui(ui, state, actions);
+    super::fetch_dialog::fetch_keys_ui(ui, wb, &mut state.fetch, actions);
     ui.separator();
     super::jwe_pane::jwe_ui(ui, wb, buffers, state, actions);
 }

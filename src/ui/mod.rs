@@ -11,6 +11,7 @@ pub mod clipboard;
 pub mod commands;
 mod context;
 mod debugger;
+pub mod fetch_dialog;
 pub mod findings;
 pub mod header;
 mod highlight;
@@ -98,6 +99,8 @@ pub struct UiState {
     pub presentation: bool,
     /// Sensitive claims shown in clear in presentation mode.
     pub revealed: Vec<String>,
+    /// The "Fetch keys…" window.
+    pub fetch: fetch_dialog::FetchDialog,
 }
 
 impl Default for UiState {
@@ -117,6 +120,7 @@ impl Default for UiState {
             structure_char: None,
             presentation: false,
             revealed: Vec::new(),
+            fetch: fetch_dialog::FetchDialog::default(),
         }
     }
 }

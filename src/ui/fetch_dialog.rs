@@ -1,0 +1,307 @@
+//! The key pane's "Fetch keys…" window (issue 20): the plan of what would be sent, shown
+//! before anything is; a fetch only on the Fetch button, off the UI thread, with Cancel; or a
+//! JWKS pasted from elsewhere, read with the same checks. "Use these keys" puts the usable
+//! keys in the public key field (in memory only).
+
+use super::Actions;
+use super::runner::spawn;
+use crate::core::text::escape;
+use crate::core::workbench::{Edit, Workbench};
+use crate::fetch::{self, Cancel, FetchError, Fetched, FetchedKeys, KeysFetch, Options, Plan};
+use crate::fetch::{Pasted, Source};
+use serde_json::{Map, Value};
+use std::sync::mpsc::{Receiver, TryRecvError, channel};
+
+/// The button in the key pane, and the window's title.
+pub const FETCH_KEYS: &str = "Fetch keys…";
+/// The URL field.
+pub const KEYS_URL: &str = "Keys or discovery URL";
+/// The paste box.
+pub const PASTE_JWKS: &str = "Paste a JWKS fetched elsewhere";
+/// Copies the plan as a curl command.
+pub const COPY_CURL: &str = "Copy as curl command";
+/// Starts the fetch.
+pub const FETCH: &str = "Fetch";
+/// Loads the usable keys as verification keys.
+pub const USE_KEYS: &str = "Use these keys";
+/// Marks the key the token's kid picks.
+pub const KID_PICKS: &str = "✔ the token's kid picks this key";
+
+/// What a fetch thread sends back.
+type Answer = Result<KeysFetch, FetchError>;
+
+/// The window's state: open or not, its fields, a fetch under way, the last result.
+#[derive(Debug, Default)]
+pub struct FetchDialog {
+    /// The window is open.
+    pub open: bool,
+    /// The URL field's text.
+    pub url: String,
+    /// The paste box's text.
+    pub pasted: String,
+    /// The header member (`jku`, `x5u`) the URL came from, when the token chose it.
+    token_member: Option<&'static str>,
+    running: Option<(Cancel, Receiver<Answer>)>,
+    outcome: Option<Result<(FetchedKeys, Vec<Fetched>), String>>,
+}
+
+fn object(text: &str) -> Option<Map<String, Value>> {
+    match serde_json::from_str(text) {
+        Ok(Value::Object(m)) => Some(m),
+        _ => None,
+    }
+}
+
+/// The source the URL field names (a header member's URL keeps its warning).
+fn source_of(d: &FetchDialog, header: Option<&Map<String, Value>>) -> Result<Source, FetchError> {
+    if let (Some(member), Some(h)) = (d.token_member, header)
+        && h.get(member).and_then(Value::as_str) == Some(d.url.trim())
+    {
+        return Source::from_header(h, member);
+    }
+    Source::from_url(d.url.trim())
+}
+
+/// The usable keys of a set as text for the public key field: a JWKS keeps only the entries
+/// that can verify a JWS; anything else (PEM, one JWK) as received.
+pub fn usable_text(keys: &FetchedKeys) -> Option<String> {
+    keys.file.as_ref()?;
+    let text = String::from_utf8(keys.bytes.clone()).ok()?;
+    let Some(mut doc) = object(&text) else {
+        return Some(text);
+    };
+    if let Some(Value::Array(entries)) = doc.get_mut("keys") {
+        let mut rows = keys.rows.iter();
+        entries.retain(|_| rows.next().is_some_and(|r| r.problem.is_none()));
+        if entries.is_empty() {
+            return None;
+        }
+    }
+    serde_json::to_string_pretty(&Value::Object(doc)).ok()
+}
+
+/// The "Fetch keys…" button, and the window while it is open.
+pub fn fetch_keys_ui(
+    ui: &mut egui::Ui,
+    wb: &Workbench,
+    d: &mut FetchDialog,
+    actions: &mut Actions,
+) {
+    let header = object(wb.header());
+    let claims = object(wb.payload());
+    if ui
+        .button(FETCH_KEYS)
+        .on_hover_text("Shows what would be sent first; nothing is sent until you press Fetch")
+        .clicked()
+    {
+        d.open = true;
+        if d.url.is_empty()
+            && let Ok(source) = Source::from_claims(claims.as_ref())
+        {
+            d.url = source.first_url().to_string();
+        }
+    }
+    poll(d);
+    if !d.open {
+        return;
+    }
+    let mut open = d.open;
+    egui::Window::new(FETCH_KEYS)
+        .open(&mut open)
+        .default_width(620.0)
+        .vscroll(true)
+        .show(ui.ctx(), |ui| window_ui(ui, header.as_ref(), d, actions));
+    d.open = open && d.open;
+    if !d.open
+        && let Some((cancel, _)) = d.running.take()
+    {
+        cancel.cancel();
+    }
+}
+
+/// Takes a finished fetch's answer.
+fn poll(d: &mut FetchDialog) {
+    let Some((_, rx)) = &d.running else { return };
+    let answer = match rx.try_recv() {
+        Ok(Ok(f)) => Ok((f.keys, f.steps)),
+        Ok(Err(e)) => Err(e.to_string()),
+        Err(TryRecvError::Empty) => return,
+        Err(TryRecvError::Disconnected) => Err("the fetch stopped without an answer".into()),
+    };
+    d.running = None;
+    d.outcome = Some(answer);
+}
+
+fn window_ui(
+    ui: &mut egui::Ui,
+    header: Option<&Map<String, Value>>,
+    d: &mut FetchDialog,
+    actions: &mut Actions,
+) {
+    let kid = header.and_then(|h| h.get("kid")).and_then(Value::as_str);
+    for member in ["jku", "x5u"] {
+        if let Some(url) = header.and_then(|h| h.get(member)).and_then(Value::as_str)
+            && ui
+                .button(format!("Use the token's {member} URL (the token chose it)"))
+                .clicked()
+        {
+            d.url = url.to_string();
+            d.token_member = Some(member);
+        }
+    }
+    ui.horizontal(|ui| {
+        let label = ui.label(KEYS_URL);
+        ui.add(egui::TextEdit::singleline(&mut d.url).desired_width(f32::INFINITY))
+            .labelled_by(label.id);
+    });
+    let source = source_of(d, header);
+    match &source {
+        Ok(source) => {
+            let plan = Plan::new(source.clone(), Options::default());
+            ui.label(format!("Host: {}", escape(&source.first_url().host)));
+            for line in plan.lines() {
+                ui.label(egui::RichText::new(escape(&line)).monospace());
+            }
+            ui.horizontal(|ui| {
+                if ui.button(COPY_CURL).clicked() {
+                    actions.copy(plan.curl(), "curl command");
+                }
+                fetch_button_ui(ui, source, d);
+            });
+        }
+        Err(e) if d.url.trim().is_empty() => {
+            ui.weak(format!("No URL yet: the token has no https iss ({e})"));
+        }
+        Err(e) => {
+            ui.colored_label(ui.visuals().warn_fg_color, e.to_string());
+        }
+    }
+    ui.separator();
+    let label = ui.label(PASTE_JWKS);
+    let pasted = ui
+        .add(
+            egui::TextEdit::multiline(&mut d.pasted)
+                .desired_rows(3)
+                .desired_width(f32::INFINITY),
+        )
+        .labelled_by(label.id);
+    if pasted.changed() && !d.pasted.trim().is_empty() {
+        let issuer = source.as_ref().ok().and_then(Source::issuer);
+        d.outcome = Some(match fetch::read_pasted(d.pasted.as_bytes(), issuer) {
+            Ok(Pasted::Keys(keys)) => Ok((keys, Vec::new())),
+            Ok(Pasted::Discovery(uri)) => {
+                d.url = uri.to_string();
+                Err(format!(
+                    "a discovery document: its jwks_uri is {uri} (now in the URL field); fetch or paste that JWKS"
+                ))
+            }
+            Err(e) => Err(e.to_string()),
+        });
+    }
+    ui.separator();
+    outcome_ui(ui, kid, d, actions);
+}
+
+fn fetch_button_ui(ui: &mut egui::Ui, source: &Source, d: &mut FetchDialog) {
+    if let Some((cancel, _)) = &d.running {
+        ui.spinner();
+        ui.label("Fetching…");
+        if ui.button("Cancel").clicked() {
+            cancel.cancel();
+            d.running = None;
+            d.outcome = Some(Err(FetchError::Cancelled.to_string()));
+        }
+        return;
+    }
+    let fetch = ui
+        .add_enabled(fetch::CAN_FETCH, egui::Button::new(FETCH))
+        .on_disabled_hover_text(
+            "This build has no network client (built without the fetch feature): paste a JWKS fetched elsewhere",
+        );
+    if !fetch.clicked() {
+        return;
+    }
+    let (tx, rx) = channel();
+    let cancel = Cancel::default();
+    let stop = cancel.clone();
+    let ctx = ui.ctx().clone();
+    let source = source.clone();
+    let work = move || {
+        let _ = tx.send(fetch::fetch_keys(&source, &Options::default(), &stop));
+        ctx.request_repaint();
+    };
+    if spawn("fetch", work).is_some() {
+        d.running = Some((cancel, rx));
+        d.outcome = None;
+    } else {
+        d.outcome = Some(Err("could not start a thread for the fetch".into()));
+    }
+}
+
+fn date(t: i64) -> String {
+    chrono::DateTime::from_timestamp(t, 0)
+        .map(|d| d.format("%Y-%m-%d %H:%M UTC").to_string())
+        .unwrap_or_else(|| t.to_string())
+}
+
+fn outcome_ui(ui: &mut egui::Ui, kid: Option<&str>, d: &mut FetchDialog, actions: &mut Actions) {
+    let Some(outcome) = &d.outcome else { return };
+    let (keys, steps) = match outcome {
+        Ok(found) => found,
+        Err(e) => {
+            ui.colored_label(ui.visuals().error_fg_color, escape(e));
+            return;
+        }
+    };
+    for step in steps {
+        ui.label(format!("Source: {}", escape(&step.final_url.to_string())));
+        match &step.tls {
+            Some(tls) => ui.label(format!(
+                "TLS certificate: {}, expires {}",
+                escape(&tls.subject),
+                date(tls.not_after)
+            )),
+            None => ui.label("No TLS (plain http to loopback)"),
+        };
+    }
+    if steps.is_empty() {
+        ui.label("Source: pasted by you (no TLS facts)");
+    }
+    ui.label(format!("{} key(s):", keys.rows.len()));
+    for row in &keys.rows {
+        let mut line = format!(
+            "kid {} · {} · alg {} · use {}",
+            row.kid
+                .as_deref()
+                .map_or("(none)".into(), |k| format!("\"{}\"", escape(k))),
+            escape(&row.kty),
+            escape(row.alg.as_deref().unwrap_or("-")),
+            escape(row.usage.as_deref().unwrap_or("-")),
+        );
+        if let Some(t) = &row.thumbprint {
+            line.push_str(&format!(" · thumbprint {t}"));
+        }
+        if let Some(p) = &row.problem {
+            line.push_str(&format!(" · unusable: {}", escape(p)));
+        }
+        ui.label(egui::RichText::new(line).monospace());
+        if kid.is_some() && row.kid.as_deref() == kid {
+            ui.strong(KID_PICKS);
+        }
+    }
+    match usable_text(keys) {
+        Some(text) => {
+            if ui
+                .button(USE_KEYS)
+                .on_hover_text("Puts the usable keys in the public key field; kept in memory only")
+                .clicked()
+            {
+                actions.edit(Edit::PublicKey(text));
+                d.open = false;
+            }
+        }
+        None => {
+            ui.weak("No key here can verify a signature.");
+        }
+    }
+}
