@@ -55,6 +55,8 @@ pub struct Settings {
     pub private_key: Option<String>,
     /// Public key text; only stored when `prefs.remember_key`.
     pub public_key: Option<String>,
+    /// The root certificates pinned for x5c chains, one PEM block each (public material).
+    pub pinned_roots: Vec<String>,
 }
 
 impl Default for Settings {
@@ -74,6 +76,7 @@ impl Default for Settings {
             secret: None,
             private_key: None,
             public_key: None,
+            pinned_roots: Vec::new(),
         }
     }
 }

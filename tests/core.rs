@@ -67,3 +67,5 @@ mod strict_props;
 mod vectors;
 #[path = "core/x5c.rs"]
 mod x5c;
+#[path = "core/x5c_document.rs"]
+mod x5c_document;

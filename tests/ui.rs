@@ -33,3 +33,5 @@ mod ui_sdjwt;
 mod ui_second_pass;
 #[path = "ui/ui_teaching.rs"]
 mod ui_teaching;
+#[path = "ui/ui_x5c.rs"]
+mod ui_x5c;

@@ -18,6 +18,8 @@ pub enum Command {
     SaveToken,
     /// Open a key file through the native open dialog.
     OpenKey,
+    /// Pin root certificates for x5c from a PEM file, through the native open dialog.
+    PinRoots,
     /// Load the key file named in the path field.
     LoadKeyPath,
     /// Fill the editors from a template.
@@ -102,6 +104,7 @@ impl Command {
             Command::CopyPayload => "Copy payload",
             Command::SaveToken => "Save token…",
             Command::OpenKey => "Open key…",
+            Command::PinRoots => "Pin roots from file…",
             Command::LoadKeyPath => "Load",
             Command::New(t) => t.label(),
             Command::Clear => "Clear",
@@ -140,6 +143,9 @@ impl Command {
                 "Open a key file: PEM, DER, JWK or JWKS (you can also drop one on the window)"
             }
             Command::LoadKeyPath => "Load the key file named in the path field",
+            Command::PinRoots => {
+                "Pin the root certificates of a PEM file: a token's x5c chain is trusted only when it validates to one of them"
+            }
             Command::New(t) => t.tooltip(),
             Command::Clear => "Empty the token, header and payload (keys stay)",
             Command::Resign => {

@@ -31,6 +31,12 @@ pub fn keys_view_ui(
             current_ui(ui, wb, now, actions);
             ui.add_space(8.0);
             ui.separator();
+            super::x5c::chain_ui(ui, wb, now);
+            ui.add_space(8.0);
+            ui.separator();
+            super::x5c::roots_ui(ui, wb, state, actions);
+            ui.add_space(8.0);
+            ui.separator();
             ui.label(egui::RichText::new("Load or generate").strong());
             keys::algorithm_ui(ui, wb, actions);
             keys::key_actions_ui(ui, wb, state, actions);

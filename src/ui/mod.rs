@@ -36,6 +36,7 @@ pub mod verdict;
 pub mod views;
 mod watch;
 pub mod widgets;
+pub mod x5c;
 
 pub use app::{AppOptions, Clock, WorkbenchApp};
 pub use native::run_window;
@@ -101,6 +102,8 @@ pub struct UiState {
     pub revealed: Vec<String>,
     /// The "Fetch keys…" window.
     pub fetch: fetch_dialog::FetchDialog,
+    /// The Keys view's field for a root certificate to pin (PEM).
+    pub root_paste: String,
 }
 
 impl Default for UiState {
@@ -121,6 +124,7 @@ impl Default for UiState {
             presentation: false,
             revealed: Vec::new(),
             fetch: fetch_dialog::FetchDialog::default(),
+            root_paste: String::new(),
         }
     }
 }

@@ -9,14 +9,44 @@ use std::sync::mpsc::{Receiver, Sender, channel};
 /// A dialog's outcome.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum DialogEvent {
-    /// The user chose a key file.
-    KeyFileChosen(PathBuf),
+    /// The user chose a file to open, for this purpose.
+    Chosen(Opening, PathBuf),
     /// The token was written to this file.
     Saved(PathBuf),
     /// The user closed the dialog.
     Cancelled,
     /// The dialog could not be shown or the write failed.
     Failed(String),
+}
+
+/// What an open dialog picks a file for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Opening {
+    /// A key for the key pane: PEM, DER, JWK or JWKS.
+    Key,
+    /// Root certificates to pin for x5c chains: PEM.
+    Roots,
+}
+
+impl Opening {
+    fn title(self) -> &'static str {
+        match self {
+            Opening::Key => "Open a key: PEM, DER, JWK or JWKS",
+            Opening::Roots => "Pin root certificates for x5c: a PEM file",
+        }
+    }
+
+    fn filter(self) -> (&'static str, &'static [&'static str]) {
+        match self {
+            Opening::Key => (
+                "Keys",
+                &[
+                    "pem", "key", "crt", "cer", "der", "json", "jwk", "jwks", "pub",
+                ],
+            ),
+            Opening::Roots => ("Certificates", &["pem", "crt", "cer"]),
+        }
+    }
 }
 
 /// A file to save through the save dialog.
@@ -61,8 +91,8 @@ pub fn write_saved(path: &std::path::Path, req: &SaveRequest) -> DialogEvent {
 
 /// Desktop services.
 pub trait Platform {
-    /// Starts an open dialog for a key file.
-    fn open_key_dialog(&mut self, ctx: &egui::Context);
+    /// Starts an open dialog for a file of the kind `what` names.
+    fn open_dialog(&mut self, ctx: &egui::Context, what: Opening);
     /// Starts a save dialog and writes the request to the chosen file.
     fn save_dialog(&mut self, ctx: &egui::Context, req: SaveRequest);
     /// A finished dialog, if any.
@@ -91,21 +121,18 @@ impl Default for NativePlatform {
 }
 
 impl Platform for NativePlatform {
-    fn open_key_dialog(&mut self, ctx: &egui::Context) {
+    fn open_dialog(&mut self, ctx: &egui::Context, what: Opening) {
         let tx = self.tx.clone();
         let ctx = ctx.clone();
         let started = super::runner::spawn("open-dialog", move || {
+            let (name, extensions) = what.filter();
             let picked = rfd::FileDialog::new()
-                .set_title("Open a key: PEM, DER, JWK or JWKS")
-                .add_filter(
-                    "Keys",
-                    &[
-                        "pem", "key", "crt", "cer", "der", "json", "jwk", "jwks", "pub",
-                    ],
-                )
+                .set_title(what.title())
+                .add_filter(name, extensions)
                 .add_filter("All files", &["*"])
                 .pick_file();
-            let _ = tx.send(picked.map_or(DialogEvent::Cancelled, DialogEvent::KeyFileChosen));
+            let _ =
+                tx.send(picked.map_or(DialogEvent::Cancelled, |p| DialogEvent::Chosen(what, p)));
             ctx.request_repaint();
         });
         if started.is_none() {
@@ -196,13 +223,13 @@ impl FakePlatform {
 }
 
 impl Platform for FakePlatform {
-    fn open_key_dialog(&mut self, ctx: &egui::Context) {
+    fn open_dialog(&mut self, ctx: &egui::Context, what: Opening) {
         ctx.request_repaint();
         let mut s = self.script();
         let event = s
             .next_open
             .take()
-            .map_or(DialogEvent::Cancelled, DialogEvent::KeyFileChosen);
+            .map_or(DialogEvent::Cancelled, |p| DialogEvent::Chosen(what, p));
         s.pending.push(event);
     }
 

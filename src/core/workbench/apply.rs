@@ -138,6 +138,7 @@ impl Workbench {
                 fx.changed = self.lab_built(generation, result);
             }
             Edit::Clear => self.clear(),
+            Edit::PinnedRoots(roots) => self.roots = roots,
             Edit::Resign if self.lead == Lead::Token && self.jwe.is_some() => {
                 fx.changed = false;
                 fx.notice = Some(Notice::info(

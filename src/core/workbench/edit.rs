@@ -119,6 +119,9 @@ pub enum Edit {
     },
     /// A slow signing job was handed to a worker.
     SigningStarted(u64),
+    /// The roots the user pins for `x5c` chains (DER certificates): only a chain that
+    /// validates to one of them lets its leaf key verify a token.
+    PinnedRoots(Vec<Vec<u8>>),
 }
 
 impl Edit {
@@ -160,6 +163,7 @@ impl Edit {
             Edit::Compact => "Compact",
             Edit::Signed { .. } => "Signed",
             Edit::SigningStarted(_) => "SigningStarted",
+            Edit::PinnedRoots(_) => "PinnedRoots",
         }
     }
 }

@@ -64,7 +64,9 @@ impl Workbench {
         } else {
             self.policy.clone()
         };
-        let mut report = Report::assemble(self.signature.clone(), insp, &policy, self.at(now));
+        let (signature, key_source) = self.signature_at(now);
+        let mut report = Report::assemble(signature, insp, &policy, self.at(now));
+        report.checks.extend(key_source);
         if let Some(sd) = sd {
             // The issuer JWT's own checks are the report's already; 7.1 step 1 onwards follow.
             report.checks.extend(sd.steps.iter().cloned());

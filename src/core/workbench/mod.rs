@@ -23,6 +23,7 @@ mod stale;
 mod templates;
 mod verdict;
 mod verdict_jwe;
+mod x5c;
 
 pub use edit::{Edit, Effects, Notice, Template, TimeTravel};
 pub use inputs::KeyInputs;
@@ -78,6 +79,8 @@ pub struct Snapshot {
     pub audience: String,
     /// Accept any audience.
     pub any_audience: bool,
+    /// The pinned x5c roots (DER).
+    pub pinned_roots: Vec<Vec<u8>>,
 }
 
 /// The document.
@@ -116,6 +119,8 @@ pub struct Workbench {
     /// The key being generated (its generation and what it is), if any.
     generating: Option<(u64, String)>,
     keygen_generation: u64,
+    /// The roots pinned for `x5c` chains (DER).
+    roots: Vec<Vec<u8>>,
 }
 
 impl Workbench {
@@ -151,6 +156,7 @@ impl Workbench {
             lab: LabState::default(),
             generating: None,
             keygen_generation: 0,
+            roots: Vec::new(),
         };
         wb.refresh_keys();
         wb.refresh_signature();
@@ -174,6 +180,7 @@ impl Workbench {
         let preferences = (s.leeway, s.audience, s.any_audience);
         *self = Workbench::empty();
         self.keys = s.keys;
+        self.roots = s.pinned_roots;
         self.policy.leeway = preferences.0;
         self.policy.aud = Some(preferences.1).filter(|a| !a.is_empty());
         self.policy.any_aud = preferences.2;
@@ -203,6 +210,7 @@ impl Workbench {
             leeway: self.policy.leeway,
             audience: self.policy.aud.clone().unwrap_or_default(),
             any_audience: self.policy.any_aud,
+            pinned_roots: self.roots.clone(),
         }
     }
 

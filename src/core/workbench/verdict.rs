@@ -8,7 +8,7 @@ use crate::core::alg::HeaderAlg;
 use crate::core::claims::{self, NumericDate};
 use crate::core::error::Error;
 use crate::core::findings;
-use crate::core::verify::{Unchecked, Verdict};
+use crate::core::verify::{Report, SignatureStatus, Unchecked, Verdict};
 
 /// The tone of a headline.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -110,7 +110,7 @@ impl Workbench {
         };
         let (verdict, text) = report.verdict();
         if verdict == Verdict::Valid {
-            let (tone, title, detail) = self.valid_headline();
+            let (tone, title, detail) = self.valid_headline(&report);
             return head(tone, title, detail, self.judging());
         }
         let (tone, title) = match verdict {
@@ -142,7 +142,7 @@ impl Workbench {
             ),
             Verdict::NotChecked => (
                 Tone::Warn,
-                format!("? Not checked: {}", self.why_unchecked()),
+                format!("? Not checked: {}", self.why_unchecked(&report)),
             ),
         };
         let detail = match verdict {
@@ -160,7 +160,7 @@ impl Workbench {
     /// The headline of a valid token: a plain green "✔ Valid" only when nothing undermines
     /// it. A key anyone can have (an empty, published or short secret; the key the token
     /// carries in its own header) is said in the headline itself, not only below it.
-    fn valid_headline(&self) -> (Tone, String, String) {
+    fn valid_headline(&self, report: &Report) -> (Tone, String, String) {
         let key = self.verify_key().ok();
         let secret = key
             .map(|k| findings::secret_findings(k, self.alg))
@@ -196,6 +196,13 @@ impl Workbench {
                 "Signed with the public key it carries, as RFC 9449 requires, and every step of section 4.3 passed for the request given under Context.".into(),
             );
         }
+        if let Some(x5c) = report.checks.iter().find(|c| c.name == "x5c" && c.ok) {
+            return (
+                Tone::Good,
+                "✔ Valid, signed by a certificate chain to a pinned root".into(),
+                format!("{}. Every check passed.", capitalised(&x5c.detail)),
+            );
+        }
         if key.is_some_and(|k| self.is_embedded_key(k)) {
             return (
                 Tone::Warn,
@@ -224,8 +231,19 @@ impl Workbench {
     }
 
     /// Why the signature was not checked, in a few words.
-    fn why_unchecked(&self) -> String {
-        match self.unchecked() {
+    fn why_unchecked(&self, report: &Report) -> String {
+        let unchecked = match &report.signature {
+            SignatureStatus::Unchecked(u, _) => Some(*u),
+            _ => None,
+        };
+        match unchecked {
+            Some(Unchecked::NoKey) if self.x5c_decides() => {
+                if self.roots.is_empty() {
+                    "no key, and no root is pinned for its x5c chain".into()
+                } else {
+                    "its x5c chain does not validate to a pinned root".into()
+                }
+            }
             Some(Unchecked::NoKey) => match self.verify_key() {
                 Err(e) => key_short(e),
                 Ok(_) => "no key".into(),
@@ -299,6 +317,9 @@ impl Workbench {
         };
         let key = match self.verify_key() {
             Ok(k) => k.describe(),
+            Err(_) if self.x5c_decides() => {
+                "the leaf key of its x5c chain, trusted only through a pinned root".into()
+            }
             Err(_) => "no usable key".into(),
         };
         format!("Judging {which} ({alg}, {sig}) with {key}")

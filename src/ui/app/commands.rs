@@ -6,7 +6,7 @@ use crate::core::alg::{Family, JwsAlg};
 use crate::core::keys::{self, ExportKind, KeySpec};
 use crate::core::workbench::{Edit, TimeTravel};
 use crate::ui::commands::Command;
-use crate::ui::platform::SaveRequest;
+use crate::ui::platform::{Opening, SaveRequest};
 use eframe::egui;
 use std::path::PathBuf;
 
@@ -26,7 +26,8 @@ impl WorkbenchApp {
                     self.platform.save_dialog(ctx, req);
                 }
             }
-            Command::OpenKey => self.platform.open_key_dialog(ctx),
+            Command::OpenKey => self.platform.open_dialog(ctx, Opening::Key),
+            Command::PinRoots => self.platform.open_dialog(ctx, Opening::Roots),
             Command::LoadKeyPath => {
                 let path = self.state.key_path.trim().to_string();
                 if path.is_empty() {

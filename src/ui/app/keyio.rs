@@ -4,7 +4,7 @@
 use super::WorkbenchApp;
 use crate::core::keys::{self, KeyField};
 use crate::core::workbench::Edit;
-use crate::ui::platform::DialogEvent;
+use crate::ui::platform::{DialogEvent, Opening};
 use crate::ui::watch::{Watched, field_text, modified};
 use eframe::egui;
 use std::path::Path;
@@ -19,6 +19,27 @@ impl WorkbenchApp {
                 self.apply(Edit::LoadKey { bytes, source }, Some(ctx));
             }
             Err(e) => self.error(format!("Could not use {}: {e}", path.display())),
+        }
+    }
+
+    /// Pins the root certificates of a PEM file for x5c chains (the Keys view's "Pin roots
+    /// from file…").
+    pub(super) fn pin_roots_file(&mut self, path: &Path, ctx: &egui::Context) {
+        let read = crate::core::files::read_capped(path, keys::MAX_KEY_FILE, "roots file")
+            .map_err(|e| e.to_string())
+            .map(|bytes| String::from_utf8_lossy(&bytes).into_owned());
+        let pinned = read.and_then(|pem| {
+            crate::core::keys::x5c::pin(self.wb.pinned_roots(), &pem).map_err(|e| e.to_string())
+        });
+        match pinned {
+            Ok((roots, added)) => {
+                self.apply(Edit::PinnedRoots(roots), Some(ctx));
+                self.status(crate::ui::x5c::pinned_note(
+                    &added,
+                    &path.display().to_string(),
+                ));
+            }
+            Err(e) => self.error(format!("Could not pin roots from {}: {e}", path.display())),
         }
     }
 
@@ -72,7 +93,8 @@ impl WorkbenchApp {
     pub(super) fn poll_dialogs(&mut self, ctx: &egui::Context) {
         while let Some(event) = self.platform.poll() {
             match event {
-                DialogEvent::KeyFileChosen(path) => self.load_key_path(&path, ctx),
+                DialogEvent::Chosen(Opening::Key, path) => self.load_key_path(&path, ctx),
+                DialogEvent::Chosen(Opening::Roots, path) => self.pin_roots_file(&path, ctx),
                 DialogEvent::Saved(path) => {
                     self.status(format!("Saved to {}", path.display()));
                 }

@@ -124,6 +124,11 @@ impl WorkbenchApp {
             secret: Some(snap.keys.secret.clone()),
             private_key: Some(snap.keys.private_key.clone()),
             public_key: Some(snap.keys.public_key.clone()),
+            pinned_roots: snap
+                .pinned_roots
+                .iter()
+                .map(|der| crate::core::keys::pem_encode("CERTIFICATE", der))
+                .collect(),
         }
     }
 
@@ -213,5 +218,12 @@ fn snapshot_of(s: &Settings) -> Snapshot {
         leeway: s.leeway,
         audience: s.audience.clone(),
         any_audience: s.any_audience,
+        // A root that no longer reads (the file was edited by hand) is left out, not fatal.
+        pinned_roots: s
+            .pinned_roots
+            .iter()
+            .filter_map(|pem| crate::core::keys::x5c::pem_certificates(pem).ok())
+            .flatten()
+            .collect(),
     }
 }

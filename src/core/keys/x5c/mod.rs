@@ -187,6 +187,25 @@ pub fn pem_certificates(text: &str) -> Result<Vec<Vec<u8>>, X5cError> {
     Ok(certs)
 }
 
+/// The pinned roots after pinning the certificates of a PEM text: each one read (a block that
+/// is not a certificate refuses the whole text), those already pinned kept once; returns the
+/// new list and the certificates it added.
+pub fn pin(pinned: &[Vec<u8>], pem: &str) -> Result<(Vec<Vec<u8>>, Vec<CertDetails>), X5cError> {
+    let mut roots = pinned.to_vec();
+    let mut added = Vec::new();
+    for (i, der) in pem_certificates(pem)?.into_iter().enumerate() {
+        let details = describe_cert(&der, i)?;
+        if !roots.contains(&der) {
+            roots.push(der);
+            added.push(details);
+        }
+    }
+    if roots.len() > MAX_CHAIN * 16 {
+        return Err(X5cError::TooMany { count: roots.len() });
+    }
+    Ok((roots, added))
+}
+
 /// Every certificate of a chain described, leaf first.
 pub fn describe_chain(chain: &[Vec<u8>]) -> Result<Vec<CertDetails>, X5cError> {
     chain

@@ -1,0 +1,158 @@
+//! x5c in the document the window edits (issue 20 item 4): with no key in the pane, a token's
+//! chain decides the key, and only through the roots the user pinned, judged at the document's
+//! clock; the headline says which root, and a key the user gives always wins.
+
+use crate::common::pki::{NOW_2026, forge, intermediate, leaf, root, x5c_token};
+use jwt_workbench::core::verify::{SignatureStatus, Unchecked, Verdict};
+use jwt_workbench::core::workbench::{Edit, Snapshot, TimeTravel, Tone, Workbench};
+use rcgen::KeyUsagePurpose::DigitalSignature;
+
+const LIFE: (i32, i32) = (2024, 2030);
+
+/// A pinned-able root, and a token whose x5c chains to it through an intermediate that
+/// expires at the start of 2027.
+fn setup() -> (Vec<u8>, String, String) {
+    let ca = root("Window Root", LIFE);
+    let mid = intermediate("Issuing CA", (2024, 2027), &ca);
+    let (leaf_der, leaf_key) = leaf("signer", LIFE, &[DigitalSignature], &mid);
+    let token = x5c_token(&[&leaf_der, mid.der()], &leaf_key, r#"{"sub":"a"}"#);
+    (ca.der().to_vec(), token, leaf_key)
+}
+
+fn pasted(token: &str) -> Workbench {
+    let mut wb = Workbench::empty();
+    wb.apply_and_settle(Edit::Token(token.to_string()));
+    wb.apply_and_settle(Edit::Clock(TimeTravel::At(NOW_2026)));
+    wb
+}
+
+#[test]
+fn without_a_pinned_root_the_chain_is_shown_not_trusted() {
+    let (_, token, _) = setup();
+    let wb = pasted(&token);
+    let chain = wb.x5c_chain().unwrap().unwrap();
+    assert_eq!(chain.len(), 2);
+    assert!(chain[0].subject.contains("signer"), "{}", chain[0].subject);
+    assert!(wb.x5c_decides());
+    let report = wb.report(NOW_2026).unwrap();
+    assert_eq!(report.verdict().0, Verdict::NotChecked);
+    assert!(
+        matches!(&report.signature, SignatureStatus::Unchecked(Unchecked::NoKey, why) if why.contains("no root is pinned")),
+        "{:?}",
+        report.signature
+    );
+    let head = wb.headline(NOW_2026);
+    assert_eq!(head.tone, Tone::Warn, "{head:?}");
+    assert!(head.title.contains("no root is pinned"), "{}", head.title);
+    assert!(head.judging.contains("x5c"), "{}", head.judging);
+}
+
+#[test]
+fn a_chain_to_a_pinned_root_verifies_and_the_headline_names_the_root() {
+    let (ca, token, _) = setup();
+    let mut wb = pasted(&token);
+    wb.apply_and_settle(Edit::PinnedRoots(vec![ca.clone()]));
+    let report = wb.report(NOW_2026).unwrap();
+    assert_eq!(report.signature, SignatureStatus::Valid);
+    assert!(report.valid(), "{:?}", report.checks);
+    let x5c = report.checks.iter().find(|c| c.name == "x5c").unwrap();
+    assert!(
+        x5c.ok && x5c.detail.contains("pinned root CN=Window Root"),
+        "{}",
+        x5c.detail
+    );
+    let head = wb.headline(NOW_2026);
+    assert_eq!(head.tone, Tone::Good);
+    assert!(head.title.contains("pinned root"), "{}", head.title);
+    assert!(head.detail.contains("Window Root"), "{}", head.detail);
+
+    // A forged signature under the same chain is invalid, not valid.
+    let mut forged = pasted(&forge(&token));
+    forged.apply_and_settle(Edit::PinnedRoots(vec![ca]));
+    let report = forged.report(NOW_2026).unwrap();
+    assert_eq!(report.verdict().0, Verdict::InvalidSignature);
+    assert_eq!(forged.headline(NOW_2026).tone, Tone::Bad);
+}
+
+#[test]
+fn another_root_or_a_later_clock_is_refused_with_the_reason() {
+    let (ca, token, _) = setup();
+    let other = root("Other Root", LIFE);
+    let mut wb = pasted(&token);
+    wb.apply_and_settle(Edit::PinnedRoots(vec![other.der().to_vec()]));
+    let report = wb.report(NOW_2026).unwrap();
+    assert!(!report.valid());
+    assert_eq!(report.verdict().0, Verdict::NotChecked);
+    let x5c = report.checks.iter().find(|c| c.name == "x5c").unwrap();
+    assert!(
+        !x5c.ok && x5c.detail.contains("not trusted"),
+        "{}",
+        x5c.detail
+    );
+    assert!(
+        wb.headline(NOW_2026)
+            .title
+            .contains("does not validate to a pinned root")
+    );
+
+    // The right root, but time travel past the intermediate's expiry: refused, naming it.
+    wb.apply_and_settle(Edit::PinnedRoots(vec![ca]));
+    assert!(wb.report(NOW_2026).unwrap().valid());
+    let later = NOW_2026 + 400 * 86_400;
+    wb.apply_and_settle(Edit::Clock(TimeTravel::At(later)));
+    let report = wb.report(later).unwrap();
+    assert!(!report.valid());
+    let x5c = report.checks.iter().find(|c| c.name == "x5c").unwrap();
+    assert!(x5c.detail.contains("expired"), "{}", x5c.detail);
+}
+
+#[test]
+fn a_key_given_in_the_pane_wins_over_the_chain() {
+    let (ca, token, _) = setup();
+    let mut wb = pasted(&token);
+    wb.apply_and_settle(Edit::PinnedRoots(vec![ca]));
+    // Another key: the token does not pick its own key, so the signature is invalid.
+    let (_, _, stranger) = setup();
+    wb.apply_and_settle(Edit::PrivateKey(stranger));
+    assert!(!wb.x5c_decides());
+    let report = wb.report(NOW_2026).unwrap();
+    assert_eq!(report.verdict().0, Verdict::InvalidSignature);
+    assert!(report.checks.iter().all(|c| c.name != "x5c"));
+}
+
+#[test]
+fn pinned_roots_are_kept_in_the_snapshot_and_through_clear() {
+    let (ca, token, _) = setup();
+    let mut wb = pasted(&token);
+    wb.apply_and_settle(Edit::PinnedRoots(vec![ca.clone()]));
+    wb.apply_and_settle(Edit::Clear);
+    assert_eq!(wb.pinned_roots(), std::slice::from_ref(&ca));
+    let snap = wb.snapshot();
+    assert_eq!(snap.pinned_roots, vec![ca.clone()]);
+    let mut restored = Workbench::empty();
+    restored.apply_and_settle(Edit::Restore(Box::new(Snapshot { token, ..snap })));
+    restored.apply_and_settle(Edit::Clock(TimeTravel::At(NOW_2026)));
+    assert_eq!(restored.pinned_roots(), [ca]);
+    assert!(restored.report(NOW_2026).unwrap().valid());
+}
+
+#[test]
+fn pinning_reads_pem_keeps_each_root_once_and_refuses_junk() {
+    use crate::common::pki::pem_of;
+    use jwt_workbench::core::keys::x5c::{self, X5cError};
+    let a = root("Root A", LIFE);
+    let b = root("Root B", LIFE);
+    let both = format!("{}{}", pem_of(a.der()), pem_of(b.der()));
+    let (roots, added) = x5c::pin(&[a.der().to_vec()], &both).unwrap();
+    assert_eq!(roots, vec![a.der().to_vec(), b.der().to_vec()]);
+    assert_eq!(added.len(), 1);
+    assert!(added[0].subject.contains("Root B"), "{}", added[0].subject);
+    let err = x5c::pin(&[], "just words").unwrap_err();
+    assert!(
+        matches!(err, X5cError::NoRootsInFile | X5cError::Pem(_)),
+        "{err}"
+    );
+    let junk = "-----BEGIN CERTIFICATE-----\nMAMCAQE=\n-----END CERTIFICATE-----\n";
+    let err = x5c::pin(&[], junk).unwrap_err();
+    assert!(matches!(err, X5cError::NotACertificate { .. }), "{err}");
+}
