@@ -19,6 +19,9 @@ mod defects;
 mod ui_app;
 #[path = "ui/ui_fetch.rs"]
 mod ui_fetch;
+#[cfg(feature = "fetch")]
+#[path = "ui/ui_fetch_live.rs"]
+mod ui_fetch_live;
 #[path = "ui/ui_jwe.rs"]
 mod ui_jwe;
 #[path = "ui/ui_modern.rs"]

@@ -4,10 +4,13 @@
 //! keys in the public key field (in memory only).
 
 use super::Actions;
+use super::fetch_options::FetchOptions;
+pub use super::fetch_result::{KID_PICKS, USE_KEYS};
+use super::fetch_result::{Outcome, Used, outcome_ui};
 use super::runner::spawn;
 use crate::core::text::escape;
-use crate::core::workbench::{Edit, Workbench};
-use crate::fetch::{self, Cancel, FetchError, Fetched, FetchedKeys, KeysFetch, Options, Plan};
+use crate::core::workbench::Workbench;
+use crate::fetch::{self, Cancel, FetchError, KeysFetch, Plan};
 use crate::fetch::{Pasted, Source};
 use serde_json::{Map, Value};
 use std::sync::mpsc::{Receiver, TryRecvError, channel};
@@ -22,10 +25,6 @@ pub const PASTE_JWKS: &str = "Paste a JWKS fetched elsewhere";
 pub const COPY_CURL: &str = "Copy as curl command";
 /// Starts the fetch.
 pub const FETCH: &str = "Fetch";
-/// Loads the usable keys as verification keys.
-pub const USE_KEYS: &str = "Use these keys";
-/// Marks the key the token's kid picks.
-pub const KID_PICKS: &str = "✔ the token's kid picks this key";
 
 /// What a fetch thread sends back.
 type Answer = Result<KeysFetch, FetchError>;
@@ -42,13 +41,24 @@ pub struct FetchDialog {
     /// The header member (`jku`, `x5u`) the URL came from, when the token chose it.
     token_member: Option<&'static str>,
     running: Option<(Cancel, Receiver<Answer>)>,
-    outcome: Option<Result<(FetchedKeys, Vec<Fetched>), String>>,
+    outcome: Option<Outcome>,
+    /// Private addresses, plain http to loopback, an extra trusted root; the address lookup.
+    pub options: FetchOptions,
+    /// The keys last put in the public key field, and where they came from.
+    used: Option<Used>,
 }
 
 fn object(text: &str) -> Option<Map<String, Value>> {
     match serde_json::from_str(text) {
         Ok(Value::Object(m)) => Some(m),
         _ => None,
+    }
+}
+
+impl FetchDialog {
+    /// The keys last put in the public key field from here, and where they came from.
+    pub fn used(&self) -> Option<&Used> {
+        self.used.as_ref()
     }
 }
 
@@ -60,24 +70,6 @@ fn source_of(d: &FetchDialog, header: Option<&Map<String, Value>>) -> Result<Sou
         return Source::from_header(h, member);
     }
     Source::from_url(d.url.trim())
-}
-
-/// The usable keys of a set as text for the public key field: a JWKS keeps only the entries
-/// that can verify a JWS; anything else (PEM, one JWK) as received.
-pub fn usable_text(keys: &FetchedKeys) -> Option<String> {
-    keys.file.as_ref()?;
-    let text = String::from_utf8(keys.bytes.clone()).ok()?;
-    let Some(mut doc) = object(&text) else {
-        return Some(text);
-    };
-    if let Some(Value::Array(entries)) = doc.get_mut("keys") {
-        let mut rows = keys.rows.iter();
-        entries.retain(|_| rows.next().is_some_and(|r| r.problem.is_none()));
-        if entries.is_empty() {
-            return None;
-        }
-    }
-    serde_json::to_string_pretty(&Value::Object(doc)).ok()
 }
 
 /// The "Fetch keys…" button, and the window while it is open.
@@ -155,9 +147,12 @@ fn window_ui(
             .labelled_by(label.id);
     });
     let source = source_of(d, header);
+    d.options
+        .ui(ui, source.as_ref().ok().map(Source::first_url));
     match &source {
         Ok(source) => {
-            let plan = Plan::new(source.clone(), Options::default());
+            let mut plan = Plan::new(source.clone(), d.options.options().unwrap_or_default());
+            plan.addresses = d.options.addresses(source.first_url());
             ui.label(format!("Host: {}", escape(&source.first_url().host)));
             for line in plan.lines() {
                 ui.label(egui::RichText::new(escape(&line)).monospace());
@@ -199,7 +194,12 @@ fn window_ui(
         });
     }
     ui.separator();
-    outcome_ui(ui, kid, d, actions);
+    if let Some(outcome) = &d.outcome
+        && let Some(used) = outcome_ui(ui, kid, outcome, actions)
+    {
+        d.used = Some(used);
+        d.open = false;
+    }
 }
 
 fn fetch_button_ui(ui: &mut egui::Ui, source: &Source, d: &mut FetchDialog) {
@@ -213,11 +213,18 @@ fn fetch_button_ui(ui: &mut egui::Ui, source: &Source, d: &mut FetchDialog) {
         }
         return;
     }
+    let options = d.options.options();
+    let why_not = if !fetch::CAN_FETCH {
+        "This build has no network client (built without the fetch feature): paste a JWKS fetched elsewhere".to_string()
+    } else if let Err(e) = &options {
+        format!("Fix the options first: {e}")
+    } else {
+        String::new()
+    };
     let fetch = ui
-        .add_enabled(fetch::CAN_FETCH, egui::Button::new(FETCH))
-        .on_disabled_hover_text(
-            "This build has no network client (built without the fetch feature): paste a JWKS fetched elsewhere",
-        );
+        .add_enabled(why_not.is_empty(), egui::Button::new(FETCH))
+        .on_disabled_hover_text(why_not);
+    let Ok(options) = options else { return };
     if !fetch.clicked() {
         return;
     }
@@ -227,7 +234,7 @@ fn fetch_button_ui(ui: &mut egui::Ui, source: &Source, d: &mut FetchDialog) {
     let ctx = ui.ctx().clone();
     let source = source.clone();
     let work = move || {
-        let _ = tx.send(fetch::fetch_keys(&source, &Options::default(), &stop));
+        let _ = tx.send(fetch::fetch_keys(&source, &options, &stop));
         ctx.request_repaint();
     };
     if spawn("fetch", work).is_some() {
@@ -235,73 +242,5 @@ fn fetch_button_ui(ui: &mut egui::Ui, source: &Source, d: &mut FetchDialog) {
         d.outcome = None;
     } else {
         d.outcome = Some(Err("could not start a thread for the fetch".into()));
-    }
-}
-
-fn date(t: i64) -> String {
-    chrono::DateTime::from_timestamp(t, 0)
-        .map(|d| d.format("%Y-%m-%d %H:%M UTC").to_string())
-        .unwrap_or_else(|| t.to_string())
-}
-
-fn outcome_ui(ui: &mut egui::Ui, kid: Option<&str>, d: &mut FetchDialog, actions: &mut Actions) {
-    let Some(outcome) = &d.outcome else { return };
-    let (keys, steps) = match outcome {
-        Ok(found) => found,
-        Err(e) => {
-            ui.colored_label(ui.visuals().error_fg_color, escape(e));
-            return;
-        }
-    };
-    for step in steps {
-        ui.label(format!("Source: {}", escape(&step.final_url.to_string())));
-        match &step.tls {
-            Some(tls) => ui.label(format!(
-                "TLS certificate: {}, expires {}",
-                escape(&tls.subject),
-                date(tls.not_after)
-            )),
-            None => ui.label("No TLS (plain http to loopback)"),
-        };
-    }
-    if steps.is_empty() {
-        ui.label("Source: pasted by you (no TLS facts)");
-    }
-    ui.label(format!("{} key(s):", keys.rows.len()));
-    for row in &keys.rows {
-        let mut line = format!(
-            "kid {} · {} · alg {} · use {}",
-            row.kid
-                .as_deref()
-                .map_or("(none)".into(), |k| format!("\"{}\"", escape(k))),
-            escape(&row.kty),
-            escape(row.alg.as_deref().unwrap_or("-")),
-            escape(row.usage.as_deref().unwrap_or("-")),
-        );
-        if let Some(t) = &row.thumbprint {
-            line.push_str(&format!(" · thumbprint {t}"));
-        }
-        if let Some(p) = &row.problem {
-            line.push_str(&format!(" · unusable: {}", escape(p)));
-        }
-        ui.label(egui::RichText::new(line).monospace());
-        if kid.is_some() && row.kid.as_deref() == kid {
-            ui.strong(KID_PICKS);
-        }
-    }
-    match usable_text(keys) {
-        Some(text) => {
-            if ui
-                .button(USE_KEYS)
-                .on_hover_text("Puts the usable keys in the public key field; kept in memory only")
-                .clicked()
-            {
-                actions.edit(Edit::PublicKey(text));
-                d.open = false;
-            }
-        }
-        None => {
-            ui.weak("No key here can verify a signature.");
-        }
     }
 }

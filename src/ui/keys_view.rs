@@ -26,6 +26,7 @@ pub fn keys_view_ui(
             ui.label(egui::RichText::new("Keys come from the debugger's key pane, a file (Open key…, the path field, or drop one on the window), or generation. Public forms are shown in full; private keys never are.").weak());
             ui.add_space(6.0);
             set_ui(ui, wb);
+            super::fetch_result::provenance_ui(ui, wb, state.fetch.used());
             ui.add_space(8.0);
             ui.separator();
             current_ui(ui, wb, now, actions);

@@ -12,6 +12,8 @@ pub mod commands;
 mod context;
 mod debugger;
 pub mod fetch_dialog;
+pub mod fetch_options;
+mod fetch_result;
 pub mod findings;
 pub mod header;
 mod highlight;
