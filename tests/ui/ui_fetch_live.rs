@@ -127,3 +127,61 @@ fn cancel_stops_a_fetch_under_way_in_the_window() {
     assert!(!shows(&h, USE_KEYS));
     assert!(!is_valid(&h));
 }
+
+#[test]
+fn a_jku_in_a_pasted_token_makes_no_connection_until_fetched_through_the_plan() {
+    use crate::common::https::{listener, was_contacted};
+    let (l, port) = listener();
+    let url = format!("https://127.0.0.1:{port}/jwks");
+    let signer = fixture_key("rsa2048.pkcs8.pem", Purpose::Sign);
+    let token = jwt_workbench::core::sign::sign(
+        &format!(r#"{{"alg":"RS256","jku":"{url}"}}"#),
+        r#"{"sub":"jku","iss":"https://idp.example"}"#,
+        &signer,
+        jwt_workbench::core::sign::Layout::Minified,
+    )
+    .unwrap();
+    let (mut h, _) = harness(Opts::default());
+    set_text(&mut h, labels::TOKEN, &token);
+    // Every view drawn with the token: the attack lab too, which writes its own jku URLs.
+    for view in [View::Structure, View::Attacks, View::Keys, View::Debugger] {
+        h.state_mut().run_command_for_tests(Command::Show(view));
+        h.step();
+        // The lab is built off the UI thread; its spinner repaints until it is there.
+        for _ in 0..1500 {
+            if view != View::Attacks || h.state().document().lab().is_some() {
+                break;
+            }
+            std::thread::sleep(Duration::from_millis(20));
+            h.step();
+        }
+        h.run();
+    }
+    assert!(h.state().document().lab().is_some(), "the lab was built");
+    h.get_by_label(FETCH_KEYS).click_accesskit();
+    h.run();
+    h.get_by_label("Use the token's jku URL (the token chose it)")
+        .click_accesskit();
+    h.run();
+    assert_eq!(value(&h, KEYS_URL), url);
+    assert!(shows(&h, "DANGER: the token chose this URL itself (jku)"));
+    std::thread::sleep(Duration::from_millis(200));
+    assert!(!was_contacted(&l), "a jku was fetched without being asked");
+
+    // Asked for (loopback allowed, Fetch pressed), it is: the check above could fail.
+    h.get_by_label(ALLOW_PRIVATE).click_accesskit();
+    h.run();
+    h.get_by_label(FETCH).click_accesskit();
+    h.run();
+    let mut contacted = false;
+    for _ in 0..250 {
+        std::thread::sleep(Duration::from_millis(20));
+        if was_contacted(&l) {
+            contacted = true;
+            break;
+        }
+    }
+    assert!(contacted, "Fetch through the plan connects");
+    h.get_by_label("Cancel").click_accesskit();
+    h.run();
+}
