@@ -56,6 +56,7 @@ pub struct Settings {
     /// Public key text; only stored when `prefs.remember_key`.
     pub public_key: Option<String>,
     /// The root certificates pinned for x5c chains, one PEM block each (public material).
+    #[serde(deserialize_with = "lenient_strings")]
     pub pinned_roots: Vec<String>,
 }
 
@@ -90,6 +91,18 @@ impl std::fmt::Debug for Settings {
             .field("prefs", &self.prefs)
             .finish_non_exhaustive()
     }
+}
+
+/// A list of strings read leniently: a value that is not an array reads as empty, an entry
+/// that is not a string is left out (a hand-edited file keeps the rest of its settings).
+fn lenient_strings<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
+    Ok(match serde_json::Value::deserialize(d)? {
+        serde_json::Value::Array(items) => items
+            .into_iter()
+            .filter_map(|v| v.as_str().map(str::to_string))
+            .collect(),
+        _ => Vec::new(),
+    })
 }
 
 /// Where settings live.

@@ -161,6 +161,10 @@ fn current_ui(ui: &mut egui::Ui, wb: &Workbench, now: i64, actions: &mut Actions
     ui.label(egui::RichText::new("The key in use").strong());
     let key = match wb.verify_key() {
         Ok(k) => k,
+        Err(_) if wb.x5c_key(now).is_some() => {
+            super::x5c::leaf_in_use_ui(ui, wb, now);
+            return;
+        }
         Err(e) => {
             ui.label(
                 egui::RichText::new(format!("No usable key for {}: {e}", wb.alg())).color(p.warn),

@@ -98,10 +98,17 @@ pub fn chain_ui(ui: &mut egui::Ui, wb: &Workbench, now: i64) {
             .default_open(i == 0)
             .show(ui, |ui| cert_grid(ui, &format!("x5c-grid-{i}"), c, at));
     }
+    let pane_has_key = wb.verify_key().is_ok()
+        || !wb.keys().public_key.trim().is_empty()
+        || !wb.keys().private_key.trim().is_empty();
     let (color, line) = match wb.x5c_trust(now) {
-        None => (
+        None if pane_has_key => (
             ui.visuals().weak_text_color(),
             "Shown, not used: the key pane's key verifies the token (a token does not choose its own key).".to_string(),
+        ),
+        None => (
+            ui.visuals().weak_text_color(),
+            "Shown, not used: x5c picks the key only for a signed compact token, not a JWE, a JWS JSON document or a DPoP proof.".to_string(),
         ),
         Some(Ok(t)) => (p.ok, format!("✔ {}", t.sentence())),
         Some(Err(X5cError::NoRoots)) => (
@@ -111,6 +118,22 @@ pub fn chain_ui(ui: &mut egui::Ui, wb: &Workbench, now: i64) {
         Some(Err(e)) => (p.bad, format!("× Not trusted: {e}")),
     };
     ui.label(egui::RichText::new(line).color(color));
+}
+
+/// "The key in use" when it is the leaf of a chain that validates to a pinned root.
+pub fn leaf_in_use_ui(ui: &mut egui::Ui, wb: &Workbench, now: i64) {
+    let Some(key) = wb.x5c_key(now) else { return };
+    ui.label(
+        egui::RichText::new(
+            "The leaf key of the token's x5c chain, which validates to a pinned root (below)",
+        )
+        .color(Palette::of(ui).ok),
+    );
+    ui.label(key.describe());
+    ui.horizontal_wrapped(|ui| {
+        ui.label("RFC 7638 thumbprint:");
+        ui.label(egui::RichText::new(key.thumbprint()).monospace());
+    });
 }
 
 /// The pinned roots: one row each with Unpin, pin from a file, pin pasted PEM.

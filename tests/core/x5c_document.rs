@@ -156,3 +156,89 @@ fn pinning_reads_pem_keeps_each_root_once_and_refuses_junk() {
     let err = x5c::pin(&[], junk).unwrap_err();
     assert!(matches!(err, X5cError::NotACertificate { .. }), "{err}");
 }
+
+/// The review's attack: a key in the pane that does not fit the token (another type, or a
+/// JWKS without the token's kid) is a failure, never a reason to take the token's own chain,
+/// even when the chain validates to a pinned root.
+#[test]
+fn a_key_that_does_not_fit_never_hands_the_choice_to_the_chain() {
+    use crate::common::fixture;
+    let (ca, token, _) = setup();
+    let rsa = std::fs::read_to_string(fixture("rsa2048.spki.pem")).unwrap();
+    let mut ec =
+        crate::common::fixture_key("ec256.spki.pem", jwt_workbench::core::keys::Purpose::Verify);
+    ec.kid = Some("someone-else".into());
+    let jwks = jwt_workbench::core::keys::public_jwks(&[ec]).to_string();
+    for pane in [rsa, jwks] {
+        let mut wb = pasted(&token);
+        wb.apply_and_settle(Edit::PinnedRoots(vec![ca.clone()]));
+        assert!(
+            wb.report(NOW_2026).unwrap().valid(),
+            "the chain alone verifies"
+        );
+        wb.apply_and_settle(Edit::PublicKey(pane));
+        assert!(!wb.x5c_decides());
+        let report = wb.report(NOW_2026).unwrap();
+        assert!(!report.valid(), "{:?}", report.signature);
+        assert!(report.checks.iter().all(|c| c.name != "x5c"));
+        assert_ne!(wb.headline(NOW_2026).tone, Tone::Good);
+    }
+}
+
+/// "Use this embedded key" loads the x5c leaf into the pane: the headline says it is the
+/// key the token carries, never a plain green Valid.
+#[test]
+fn the_leaf_loaded_by_hand_is_the_key_the_token_carries() {
+    let ca = root("Hand Root", LIFE);
+    let (leaf_der, leaf_key) = leaf("signer", LIFE, &[DigitalSignature], &ca);
+    let token = x5c_token(&[&leaf_der], &leaf_key, r#"{"sub":"a"}"#);
+    let mut wb = pasted(&token);
+    let pem = jwt_workbench::core::keys::pem_encode("CERTIFICATE", &leaf_der);
+    wb.apply_and_settle(Edit::PublicKey(pem));
+    assert!(wb.report(NOW_2026).unwrap().valid());
+    let head = wb.headline(NOW_2026);
+    assert_eq!(head.tone, Tone::Warn, "{head:?}");
+    assert!(
+        head.title.contains("only with the key the token carries"),
+        "{}",
+        head.title
+    );
+}
+
+/// Trust follows the clock: with no time claims, the window is still told when the chain's
+/// intermediate expires (2027-01-01), so a green headline does not outlive it.
+#[test]
+fn the_next_tick_includes_the_end_of_the_chain() {
+    let (ca, token, signer) = setup();
+    let mut wb = pasted(&token);
+    wb.apply_and_settle(Edit::PinnedRoots(vec![ca]));
+    let expiry_2027 = 1_798_761_600;
+    assert_eq!(wb.next_tick(NOW_2026), Some(expiry_2027 + 1 - NOW_2026));
+    wb.apply_and_settle(Edit::Clock(TimeTravel::At(expiry_2027 + 1)));
+    assert!(!wb.report(expiry_2027 + 1).unwrap().valid());
+    // With a key in the pane the chain decides nothing, and a token without times never ticks.
+    wb.apply_and_settle(Edit::PrivateKey(signer));
+    assert_eq!(wb.next_tick(NOW_2026), None);
+}
+
+/// Certificate names come from whoever made the chain: control and bidi characters are
+/// escaped in the chain shown and in the reason it is not trusted.
+#[test]
+fn names_in_a_chain_are_escaped() {
+    let ca = root("Root", LIFE);
+    let evil = intermediate("CA\n✔ Valid\u{202e}", LIFE, &ca);
+    let (leaf_der, leaf_key) = leaf("signer", LIFE, &[DigitalSignature], &evil);
+    let token = x5c_token(&[&leaf_der, evil.der()], &leaf_key, r#"{"sub":"a"}"#);
+    let mut wb = pasted(&token);
+    let chain = wb.x5c_chain().unwrap().unwrap();
+    assert_eq!(chain[1].subject, "CN=CA\\n✔ Valid\\u{202e}");
+    assert!(chain[0].issuer.contains("\\n") && !chain[0].issuer.contains('\n'));
+    wb.apply_and_settle(Edit::PinnedRoots(vec![root("Other", LIFE).der().to_vec()]));
+    let report = wb.report(NOW_2026).unwrap();
+    let x5c = report.checks.iter().find(|c| c.name == "x5c").unwrap();
+    assert!(
+        !x5c.detail.contains('\n') && !x5c.detail.contains('\u{202e}'),
+        "{}",
+        x5c.detail
+    );
+}

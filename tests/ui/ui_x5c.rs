@@ -151,3 +151,59 @@ fn roots_pinned_from_a_file_are_kept_in_settings() {
     debugger(&mut h);
     assert!(is_valid(&h));
 }
+
+/// A hand-edited settings file: entries that are not strings, not certificates or not usable
+/// as roots are left out; the good root and every other setting stay, and a pinned_roots that
+/// is not a list reads as none, without setting the file aside.
+#[test]
+fn odd_pinned_roots_in_settings_are_left_out_not_fatal() {
+    let (root_pem, token) = chain();
+    let dir = temp_dir("x5c-odd-settings");
+    let path = dir.join("settings.json");
+    let store = SettingsStore::at(&path);
+    let mut h = keys_view(
+        Opts {
+            store: Some(store.clone()),
+            ..Opts::default()
+        },
+        &token,
+    );
+    set_text(&mut h, PASTE, &root_pem);
+    h.get_by_label(PIN_PASTED).click_accesskit();
+    h.run();
+    h.state_mut().save_settings();
+    let mut saved: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+    let not_a_cert = "-----BEGIN CERTIFICATE-----\nMAMCAQE=\n-----END CERTIFICATE-----\n";
+    saved["pinned_roots"] = serde_json::json!(["junk", not_a_cert, 7, root_pem]);
+    std::fs::write(&path, saved.to_string()).unwrap();
+    let h = keys_view(
+        Opts {
+            store: Some(store.clone()),
+            ..Opts::default()
+        },
+        &token,
+    );
+    assert_eq!(h.state().document().pinned_roots().len(), 1);
+    assert_eq!(h.state().document().headline(NOW).tone, Tone::Good);
+
+    saved["pinned_roots"] = serde_json::json!(5);
+    std::fs::write(&path, saved.to_string()).unwrap();
+    let h = keys_view(
+        Opts {
+            store: Some(store),
+            ..Opts::default()
+        },
+        &token,
+    );
+    assert!(h.state().document().pinned_roots().is_empty());
+    assert!(
+        h.state().ui_state().status.is_none(),
+        "{:?}",
+        h.state().ui_state().status
+    );
+    // Not set aside: the folder still holds the one file, as written.
+    let files: Vec<_> = std::fs::read_dir(&dir).unwrap().flatten().collect();
+    assert_eq!(files.len(), 1, "{files:?}");
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), saved.to_string());
+}

@@ -122,7 +122,7 @@ fn injection_findings(header: &Map<String, Value>) -> Vec<Finding> {
         (
             "x5c",
             "header-x5c",
-            "the token carries its own certificate chain. This workbench did not use it: the verdict is about the key you gave. Unless the chain is validated against a root you trust (and pin), an attacker signs with any certificate they made; a debugger that verifies with it accepts forgeries",
+            "the token carries its own certificate chain. This workbench uses it only when you give no key and the chain validates to a root you pinned (Pinned roots in the Keys view, or --x5c-root), and then only its leaf's key. Unless the chain is validated against a root you trust (and pin), an attacker signs with any certificate they made; a debugger that verifies with it accepts forgeries",
         ),
     ];
     MEMBERS

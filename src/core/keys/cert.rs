@@ -70,7 +70,10 @@ pub(super) fn distinguished_name(content: &[u8]) -> String {
                 [0x55, 0x04, 0x0B] => "OU",
                 _ => continue,
             };
-            parts.push(format!("{name}={}", String::from_utf8_lossy(v.content)));
+            // Names come from whoever made the certificate (a token's x5c): escaped and capped
+            // here, so no screen or terminal gets their control or bidi characters.
+            let value = crate::core::text::clip(&String::from_utf8_lossy(v.content), 256);
+            parts.push(format!("{name}={value}"));
         }
     }
     if parts.is_empty() {

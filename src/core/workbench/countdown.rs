@@ -58,9 +58,18 @@ fn text_changes_in(d: i64) -> i64 {
 
 impl Workbench {
     /// Seconds until any time the window shows (the countdown, exp, nbf, iat as relative text)
-    /// would read differently; `None` when the token shows no times. The window repaints then,
-    /// and not before.
+    /// would read differently, or an x5c chain that decides the key may change its trust;
+    /// `None` when neither can. The window repaints then, and not before.
     pub fn next_tick(&self, now: NumericDate) -> Option<i64> {
+        let x5c = self.x5c_tick(now);
+        let claims = self.claims_tick(now);
+        match (x5c, claims) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        }
+    }
+
+    fn claims_tick(&self, now: NumericDate) -> Option<i64> {
         let c = self.inspection.as_ref().ok()?.claims()?;
         let at = self.at(now);
         ["exp", "nbf", "iat"]

@@ -168,11 +168,10 @@ impl Workbench {
             algorithms: vec![self.alg],
             ..SdPolicy::default()
         };
-        Some(sdjwt::verify(
-            &doc.sd,
-            self.verify_key().ok(),
-            &policy,
-            self.at(now),
-        ))
+        // The issuer key: the pane's, else the leaf of an x5c chain that validates to a pinned
+        // root (the same key the report's signature check used).
+        let x5c = self.x5c_key(now);
+        let key = self.verify_key().ok().or(x5c.as_ref());
+        Some(sdjwt::verify(&doc.sd, key, &policy, self.at(now)))
     }
 }

@@ -207,7 +207,7 @@ impl Workbench {
             return (
                 Tone::Warn,
                 "⚠ Valid signature, but only with the key the token carries".into(),
-                "The token was checked with the key from its own header: anyone can make a token that passes that. Verify with the issuer's key.".into(),
+                "The token was checked with the key from its own header (jwk, or the leaf of its x5c): anyone can make a token that passes that. Verify with the issuer's key, or empty the key pane and pin the root its x5c chain must validate to (Keys view).".into(),
             );
         }
         (
@@ -227,7 +227,7 @@ impl Workbench {
             .and_then(|h| h.get("jwk"))
             .and_then(serde_json::Value::as_object)
             .and_then(|jwk| crate::core::keys::parse_jwk(jwk).ok());
-        embedded.is_some_and(|e| e.thumbprint() == key.thumbprint())
+        embedded.is_some_and(|e| e.thumbprint() == key.thumbprint()) || self.is_x5c_leaf(key)
     }
 
     /// Why the signature was not checked, in a few words.

@@ -35,12 +35,59 @@ impl Workbench {
         }
     }
 
-    /// True when the token's `x5c` decides which key verifies it: the header carries one and
-    /// the key pane has no verifying key.
+    /// True when the token's `x5c` decides which key verifies it: the header carries one, and
+    /// the key pane holds no public or private key at all (a key that is there but does not
+    /// fit the token's alg or kid is a failure, never a reason to take the token's own chain)
+    /// nor a secret that verifies it. Not for a JWE, a JWS JSON document or a DPoP proof (its
+    /// `jwk` is its key).
     pub fn x5c_decides(&self) -> bool {
-        self.key_state.verify.is_err()
+        self.keys.public_key.trim().is_empty()
+            && self.keys.private_key.trim().is_empty()
+            && self.key_state.verify.is_err()
             && self.jwe.is_none()
+            && self.json.is_none()
+            && self.jwe_json.is_none()
+            && self.profile() != crate::core::profiles::Profile::DpopProof
             && self.decoded_header().is_some_and(|h| h.contains_key("x5c"))
+    }
+
+    /// The leaf key of a chain that validates to a pinned root at the document's clock, when
+    /// the chain decides the key.
+    pub fn x5c_key(&self, now: NumericDate) -> Option<crate::core::keys::Key> {
+        self.x5c_trust(now)?.ok().map(|t| t.leaf_key)
+    }
+
+    /// Seconds until the chain's trust may change at the document's clock (a certificate of
+    /// the chain or a pinned root starts or ends its validity), when the chain decides.
+    pub(super) fn x5c_tick(&self, now: NumericDate) -> Option<i64> {
+        if !self.x5c_decides() {
+            return None;
+        }
+        let at = self.at(now);
+        let chain = self.x5c_chain()?.ok()?;
+        let roots = self
+            .roots
+            .iter()
+            .enumerate()
+            .filter_map(|(i, der)| x5c::describe_cert(der, i).ok());
+        chain
+            .into_iter()
+            .chain(roots)
+            .flat_map(|c| [c.not_before, c.not_after.saturating_add(1)])
+            .filter(|t| *t > at)
+            .map(|t| t - at)
+            .min()
+    }
+
+    /// True when `key` is the key of the token's `x5c` leaf (loaded into the pane by hand).
+    pub(super) fn is_x5c_leaf(&self, key: &crate::core::keys::Key) -> bool {
+        let Some(header) = self.decoded_header() else {
+            return false;
+        };
+        x5c::chain_of(header)
+            .ok()
+            .and_then(|chain| x5c::leaf_key(&chain).ok())
+            .is_some_and(|leaf| leaf.thumbprint() == key.thumbprint())
     }
 
     /// Whether the token's chain validates to a pinned root at the document's clock, when

@@ -218,12 +218,14 @@ fn snapshot_of(s: &Settings) -> Snapshot {
         leeway: s.leeway,
         audience: s.audience.clone(),
         any_audience: s.any_audience,
-        // A root that no longer reads (the file was edited by hand) is left out, not fatal.
+        // A root that no longer reads, or cannot be a trust anchor (the file was edited by
+        // hand), is left out: it neither stops the start nor disables the other roots.
         pinned_roots: s
             .pinned_roots
             .iter()
             .filter_map(|pem| crate::core::keys::x5c::pem_certificates(pem).ok())
             .flatten()
+            .filter(|der| crate::core::keys::x5c::check_root(der, 0).is_ok())
             .collect(),
     }
 }

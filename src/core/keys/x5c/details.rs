@@ -172,7 +172,7 @@ fn alt_names(value: &[u8]) -> Result<Vec<String>, DerError> {
     Ok(names
         .iter()
         .map(|n| {
-            let text = || String::from_utf8_lossy(n.content).into_owned();
+            let text = || crate::core::text::clip(&String::from_utf8_lossy(n.content), 256);
             match n.tag {
                 0x81 => format!("email:{}", text()),
                 0x82 => format!("DNS:{}", text()),

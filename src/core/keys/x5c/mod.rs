@@ -7,7 +7,7 @@ mod details;
 mod trust;
 
 pub use details::{CertDetails, describe_cert, fingerprint};
-pub use trust::{Trusted, validate};
+pub use trust::{Trusted, check_root, validate};
 
 use crate::core::b64;
 use serde_json::{Map, Value};
@@ -194,7 +194,7 @@ pub fn pin(pinned: &[Vec<u8>], pem: &str) -> Result<(Vec<Vec<u8>>, Vec<CertDetai
     let mut roots = pinned.to_vec();
     let mut added = Vec::new();
     for (i, der) in pem_certificates(pem)?.into_iter().enumerate() {
-        let details = describe_cert(&der, i)?;
+        let details = check_root(&der, i)?;
         if !roots.contains(&der) {
             roots.push(der);
             added.push(details);
@@ -204,6 +204,16 @@ pub fn pin(pinned: &[Vec<u8>], pem: &str) -> Result<(Vec<Vec<u8>>, Vec<CertDetai
         return Err(X5cError::TooMany { count: roots.len() });
     }
     Ok((roots, added))
+}
+
+/// The public key of a chain's leaf, untrusted: anyone can make a chain (for telling that a
+/// key in the pane is the one the token carries).
+pub fn leaf_key(chain: &[Vec<u8>]) -> Result<crate::core::keys::Key, X5cError> {
+    let leaf = chain.first().ok_or(X5cError::NotArray)?;
+    super::cert::from_certificate(leaf).map_err(|e| X5cError::NotACertificate {
+        index: 0,
+        detail: e.to_string(),
+    })
 }
 
 /// Every certificate of a chain described, leaf first.

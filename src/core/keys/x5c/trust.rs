@@ -92,6 +92,18 @@ fn check_path(
         .unwrap_or(0))
 }
 
+/// A certificate that can be pinned: readable, and usable as a trust anchor.
+pub fn check_root(der: &[u8], index: usize) -> Result<CertDetails, X5cError> {
+    let details = describe_cert(der, index)?;
+    webpki::anchor_from_trusted_cert(&CertificateDer::from(der)).map_err(|e| {
+        X5cError::BadRoot {
+            index,
+            detail: format!("{e:?}"),
+        }
+    })?;
+    Ok(details)
+}
+
 /// Validates `chain` (DER, leaf first) to one of `roots` (DER) at `now`: the path, each
 /// certificate's validity, and the leaf's key usage (digitalSignature, when it has one).
 pub fn validate(chain: &[Vec<u8>], roots: &[Vec<u8>], now: i64) -> Result<Trusted, X5cError> {
