@@ -135,7 +135,11 @@ fn injection_findings(header: &Map<String, Value>) -> Vec<Finding> {
             warn(
                 id,
                 member,
-                format!("header carries \"{member}\": not used"),
+                if *member == "x5c" {
+                    "header carries \"x5c\": used only through a root you pinned".to_string()
+                } else {
+                    format!("header carries \"{member}\": not used")
+                },
                 (*detail).to_string(),
             )
         })
