@@ -3,10 +3,11 @@
 //! and the connection goes to those very addresses (a resolver that answers only with them);
 //! redirects are followed here, not by ureq, so that each one is checked.
 
+use super::lookup::resolve_by;
 use super::tls::{TlsConnector, client_config};
 use super::{
     ACCEPT, Cancel, FetchError, Fetched, KeysFetch, Options, Scheme, Source, TlsFacts, USER_AGENT,
-    Url, check_addresses, check_scheme, jwks_uri_of, proxy_from_env, read_key_set,
+    Url, jwks_uri_of, proxy_from_env, read_key_set,
 };
 use std::net::{IpAddr, SocketAddr, ToSocketAddrs};
 use std::sync::{Arc, Mutex};
@@ -16,28 +17,6 @@ use ureq::config::{AutoHeaderValue, Config};
 use ureq::http::Uri;
 use ureq::unversioned::resolver::{ResolvedSocketAddrs, Resolver};
 use ureq::unversioned::transport::{ConnectProxyConnector, Connector, NextTimeout, TcpConnector};
-
-/// Asks DNS for `url`'s host (nothing is sent to the host) and checks every address against
-/// the rules: the addresses a fetch would connect to.
-pub fn resolve(url: &Url, opts: &Options) -> Result<Vec<IpAddr>, FetchError> {
-    check_scheme(url, opts)?;
-    let addrs: Vec<IpAddr> = match url.ip() {
-        Some(ip) => vec![ip],
-        None => {
-            let found = (url.host.as_str(), url.port)
-                .to_socket_addrs()
-                .map_err(|e| FetchError::Resolve {
-                    host: url.host.clone(),
-                    detail: e.to_string(),
-                })?;
-            let mut ips: Vec<IpAddr> = found.map(|a| a.ip()).collect();
-            ips.dedup();
-            ips
-        }
-    };
-    check_addresses(url, &addrs, opts)?;
-    Ok(addrs)
-}
 
 /// A resolver that answers only with the addresses already checked (and, through a proxy
 /// from `HTTPS_PROXY`, the proxy's own).
@@ -151,7 +130,7 @@ fn remaining(deadline: Instant, opts: &Options) -> Result<Duration, FetchError> 
 /// from another thread.
 pub fn get(url: &Url, opts: &Options, cancel: &Cancel) -> Result<Fetched, FetchError> {
     let deadline = Instant::now() + opts.limits.timeout;
-    let addresses = resolve(url, opts)?;
+    let addresses = resolve_by(url, opts, deadline, cancel)?;
     let facts = Arc::new(Mutex::new(None));
     let agent = agent_for(url, &addresses, opts, facts.clone())?;
     let stopper = agent.clone();

@@ -19,6 +19,8 @@ mod client;
 mod documents;
 mod error;
 mod fetched;
+#[cfg(feature = "fetch")]
+mod lookup;
 #[cfg(not(feature = "fetch"))]
 mod offline;
 mod plan;
@@ -28,12 +30,14 @@ mod url;
 
 pub use address::{AddrClass, classify};
 #[cfg(feature = "fetch")]
-pub use client::{fetch_keys, get, resolve};
+pub use client::{fetch_keys, get};
 pub use documents::{
     FetchedKeys, KeyRow, Pasted, discovery_url, jwks_uri_of, read_key_set, read_pasted,
 };
 pub use error::FetchError;
 pub use fetched::{Cancel, Fetched, KeysFetch, TlsFacts};
+#[cfg(feature = "fetch")]
+pub use lookup::resolve;
 #[cfg(not(feature = "fetch"))]
 pub use offline::{fetch_keys, get, resolve};
 pub use plan::{Plan, Source, curl_command, proxy_from_env, request_lines};
