@@ -133,7 +133,11 @@ pub(crate) fn verify_json(args: &VerifyArgs, text: &str, now: i64) -> CliResult 
         }
         doc.attach_payload(&attach_bytes(arg, &args.token)?);
     }
-    let keys = load_key_set(&args.key)?;
+    let claims = first_readable(&doc).and_then(token::Inspection::claims);
+    let keys = match super::remote::key_set_for(&args.remote, claims)? {
+        Some(fetched) => fetched,
+        None => load_key_set(&args.key)?,
+    };
     let verdicts = jws_json::verify_each(&doc, &keys, &policy, now);
     let accepted = verdicts.accepted(args.all);
     let judged = verdicts.results.iter().find_map(|r| match &r.outcome {

@@ -109,6 +109,31 @@ pub(crate) fn fetch_noted(source: &Source, net: &NetArgs) -> Result<KeysFetch, F
     Ok(got)
 }
 
+/// The key set `verify` of a JWS JSON document uses when `--jwks-url` or `--discover` (from
+/// the payload's `iss`) is given: each signature's kid picks from it; `Ok(None)` without
+/// them. `--x5c-root` reads a compact token's x5c only, and says so.
+pub(crate) fn key_set_for(
+    args: &RemoteKeyArgs,
+    claims: Option<&serde_json::Map<String, serde_json::Value>>,
+) -> Result<Option<crate::core::keys::KeyFile>, Fail> {
+    if args.x5c_root.is_some() {
+        return Err(Fail {
+            code: 2,
+            message: "--x5c-root reads the x5c of a compact token; for a JWS JSON document, convert the signature you want to compact (convert DOC --to compact --index N) and verify that".into(),
+        });
+    }
+    let source = match (&args.jwks_url, args.discover) {
+        (Some(url), _) => Source::from_url(url)?,
+        (None, true) => Source::from_claims(claims)?,
+        (None, false) => return Ok(None),
+    };
+    let got = fetch_noted(&source, &args.net)?;
+    got.keys.file.map(Some).ok_or_else(|| Fail {
+        code: 2,
+        message: "the fetched key set has no key that can verify a signature (jwks fetch URL lists each with the reason)".into(),
+    })
+}
+
 /// The key `verify` uses when a key-from-elsewhere flag is given, with a check saying where
 /// it came from; `Ok(None)` when none is given. An x5c chain that is not trusted gives no key
 /// and a signature status that says why (exit 1).

@@ -189,3 +189,28 @@ fn a_jku_in_the_token_makes_no_connection() {
     workbench(&["decode", &t, "--json"], None, None);
     assert!(!was_contacted(&l), "a jku was fetched without being asked");
 }
+
+#[test]
+fn a_jws_json_document_verifies_with_fetched_keys() {
+    use jwt_workbench::core::jws_json::{Serialization, to_json};
+    let server = idp(None);
+    let dir = scratch("jws-json-fetch");
+    let ca = write(&dir, "ca.pem", &server.ca_pem);
+    let issuer = format!("https://127.0.0.1:{}", server.port);
+    let compact = token(("typ", "JWT"), &issuer);
+    let doc = to_json(&compact, Serialization::General).unwrap();
+    let forged = to_json(&forge(&compact), Serialization::General).unwrap();
+    let url = server.url("/jwks");
+    let net = ["--cacert", ca.as_str(), "--allow-private"];
+    let run = |doc: &str, how: &[&str]| {
+        let mut args = vec!["verify", doc];
+        args.extend_from_slice(how);
+        args.extend_from_slice(&net);
+        workbench(&args, None, None)
+    };
+    run(&doc, &["--jwks-url", &url]).expect(0, &["general JWS JSON"]);
+    run(&doc, &["--discover"]).expect(0, &["general JWS JSON"]);
+    assert_eq!(run(&forged, &["--jwks-url", &url]).code, 1);
+    let roots = write(&dir, "roots.pem", &server.ca_pem);
+    run(&doc, &["--x5c-root", &roots]).expect(2, &["convert DOC --to compact"]);
+}
