@@ -233,6 +233,11 @@ fn key_pair_ui(
     }
     match wb.verify_key() {
         Ok(k) => widgets::colored_line(ui, p.ok, format!("Verifies with: {}", k.describe())),
+        Err(_) if wb.x5c_decides() => widgets::colored_line(
+            ui,
+            p.warn,
+            "No key here: the token's x5c chain verifies it only if it validates to a root pinned in the Keys view".to_string(),
+        ),
         Err(e) => widgets::colored_line(ui, p.warn, format!("Cannot verify: {e}")),
     };
     let shown = wb.verify_key().ok().or(wb.sign_key().ok());

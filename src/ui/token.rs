@@ -128,12 +128,15 @@ pub fn token_notes_ui(ui: &mut egui::Ui, wb: &Workbench, actions: &mut Actions) 
         for member in ["jwk", "jku", "x5u", "x5c"] {
             if let Some(v) = h.get(member) {
                 let shown: String = v.to_string().chars().take(80).collect();
+                let used = if member == "x5c" {
+                    "It is used only when the key pane holds no key and the chain validates to a root you pinned (Keys view)."
+                } else {
+                    "It is shown here, never used: verification uses only the key pane."
+                };
                 widgets::colored_line(
                     ui,
                     p.warn,
-                    format!(
-                        "The token names its own key ({member}: {shown}). It is shown here, never used: verification uses only the key pane."
-                    ),
+                    format!("The token names its own key ({member}: {shown}). {used}"),
                 );
             }
         }

@@ -200,7 +200,7 @@ impl Workbench {
             return (
                 Tone::Good,
                 "✔ Valid, signed by a certificate chain to a pinned root".into(),
-                format!("{}. Every check passed.", capitalised(&x5c.detail)),
+                format!("The {}. Every check passed.", x5c.detail),
             );
         }
         if key.is_some_and(|k| self.is_embedded_key(k)) {

@@ -121,9 +121,7 @@ impl Workbench {
             }
             Err(e) => {
                 let why = match e {
-                    X5cError::NoRoots => format!(
-                        "no key given, and the token's x5c chain is {e}: pin its root under Pinned roots in the Keys view, or give the issuer's key"
-                    ),
+                    X5cError::NoRoots => "no key given, and no root is pinned for the token's x5c chain (shown, not trusted): pin its root under Pinned roots in the Keys view, or give the issuer's key".to_string(),
                     e => format!("the x5c chain is not trusted: {e}"),
                 };
                 let (_, alg, alg_check) = self.signature.clone();
