@@ -11,6 +11,8 @@ mod interop;
 mod issue;
 #[path = "sdjwt/ours.rs"]
 mod ours;
+#[path = "sdjwt/resign.rs"]
+mod resign;
 #[path = "sdjwt/rfc.rs"]
 mod rfc;
 

@@ -152,7 +152,15 @@ impl Workbench {
                 fx.push(self.sign_job().map(Box::new).map(Job::Sign));
             }
             Edit::Format | Edit::Compact => self.reformat(matches!(edit, Edit::Format)),
-            Edit::Signed { generation, result } => fx.changed = self.signed(generation, result),
+            Edit::Signed { generation, result } => {
+                let had_kb = self.sd.as_ref().is_some_and(|d| d.sd.kb.is_some());
+                fx.changed = self.signed(generation, result);
+                if fx.changed && had_kb && self.sd.is_some() {
+                    fx.notice = Some(Notice::info(
+                        "Re-signed the SD-JWT's issuer JWT: its disclosures are kept, its KB-JWT is dropped (its sd_hash covered the old JWT); present it again with the holder key to bind it",
+                    ));
+                }
+            }
             Edit::SigningStarted(generation) => {
                 fx.changed = false;
                 if generation == self.generation {

@@ -209,7 +209,13 @@ impl Workbench {
         self.signing = false;
         match result {
             Ok(s) => {
-                self.token = s.token;
+                let sd = if s.jwe.is_none() {
+                    self.resign_sd(&s.token)
+                } else {
+                    self.sd = None;
+                    None
+                };
+                self.token = sd.unwrap_or(s.token);
                 self.inspection = Ok(*s.inspection);
                 self.jwe = s.jwe.map(|j| *j);
                 self.stale = None;

@@ -3,7 +3,7 @@
 //! clock with the key pane's key, its numbered steps joining the report's checks. Text from
 //! the token is escaped here, so the panes draw it as it is.
 
-use super::{Lead, Workbench};
+use super::Workbench;
 use crate::core::claims::NumericDate;
 use crate::core::sdjwt::{self, HolderBinding, Processed, SdJwt, SdPolicy, SdReport, Slot};
 use crate::core::text::{escape, escape_lines};
@@ -146,9 +146,29 @@ impl SdDoc {
 }
 
 impl Workbench {
-    /// The pasted SD-JWT, read, while the token leads (an edit re-signs a plain JWT).
+    /// The SD-JWT the token is: pasted, or re-signed from the editors with its disclosures.
     pub fn sd_jwt(&self) -> Option<&SdDoc> {
-        self.sd.as_deref().filter(|_| self.lead == Lead::Token)
+        self.sd.as_deref()
+    }
+
+    /// After the editors signed `jwt` in place of an SD-JWT's issuer JWT: the same disclosures
+    /// follow it when its claims still place one of them (edits keep the `_sd` digests), as
+    /// `JWT~D1~…~Dn~`; the KB-JWT does not (its `sd_hash` covered the old JWT). `None` when
+    /// there was no SD-JWT, or the new claims place none of its disclosures (a new document:
+    /// a template, say): the token is then the plain JWT.
+    pub(super) fn resign_sd(&mut self, jwt: &str) -> Option<String> {
+        let old = self.sd.take()?;
+        let mut text = format!("{jwt}~");
+        for d in &old.sd.disclosures {
+            text.push_str(&d.text);
+            text.push('~');
+        }
+        let doc = SdDoc::read(SdJwt::parse(&text).ok()?);
+        if !doc.rows.iter().any(|r| r.state == RowState::Placed) {
+            return None;
+        }
+        self.sd = Some(Box::new(doc));
+        Some(text)
     }
 
     /// The SD-JWT verified at the document's clock (given the real clock `now`) with the key
