@@ -23,6 +23,8 @@ mod cli_attack;
 #[cfg(feature = "fetch")]
 #[path = "cli/cli_fetch.rs"]
 mod cli_fetch;
+#[path = "cli/cli_files.rs"]
+mod cli_files;
 #[path = "cli/cli_jwe.rs"]
 mod cli_jwe;
 #[path = "cli/cli_jwe_json.rs"]

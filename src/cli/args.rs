@@ -195,7 +195,7 @@ pub struct EncodeArgs {
     /// Not supported: Ed448, HashML-DSA, SLH-DSA.
     #[arg(long, short = 'A')]
     pub alg: Option<String>,
-    /// Header JSON (alg is added if missing).
+    /// Header JSON, or @FILE (alg is added if missing).
     #[arg(long)]
     pub header: Option<String>,
     /// Key id to put in the header (a JWK's kid is used when not given).
@@ -218,7 +218,7 @@ pub struct EncodeArgs {
     /// 7.2); general signs once per --key, each with its own algorithm.
     #[arg(long, value_enum, default_value = "compact")]
     pub serialization: SerializationArg,
-    /// Payload JSON, or - to read it from standard input; default {}.
+    /// Payload JSON, @FILE, or - to read it from standard input; default {}.
     pub payload: Option<String>,
 }
 

@@ -2,7 +2,7 @@
 
 use super::{
     CliResult, EncodeArgs, Fail, PairArgs, RefreshArgs, SerializationArg, load_key, load_key_for,
-    load_key_set, parse_alg, read_arg, say,
+    load_key_set, parse_alg, read_token, say,
 };
 use crate::core::error::Error;
 use crate::core::jws_json::{self, Signer};
@@ -18,10 +18,11 @@ use std::process::ExitCode;
 
 pub(crate) fn encode(args: &EncodeArgs, now: i64) -> CliResult {
     let payload = claims_text(args, now)?;
-    let header_in = args
-        .header
-        .clone()
-        .unwrap_or_else(|| r#"{"typ":"JWT"}"#.to_string());
+    let header_in = match &args.header {
+        Some(h) if h.starts_with('@') => read_token(h, "header")?,
+        Some(h) => h.clone(),
+        None => r#"{"typ":"JWT"}"#.to_string(),
+    };
     let header_obj = json::parse_object("header", &header_in)?;
     let header_alg = header_obj.get("alg").and_then(Value::as_str);
     let unencoded = args.b64 == Some(false) || header_obj.get("b64") == Some(&Value::Bool(false));
@@ -71,7 +72,7 @@ pub(crate) fn encode(args: &EncodeArgs, now: i64) -> CliResult {
 /// The payload argument (or `{}`) with iat (unless --no-iat) and exp (with --exp) added.
 fn claims_text(args: &EncodeArgs, now: i64) -> Result<String, Fail> {
     let payload = match &args.payload {
-        Some(p) => read_arg(p, "payload")?,
+        Some(p) => read_token(p, "payload")?,
         None => "{}".to_string(),
     };
     let payload_obj = json::parse_object("payload", &payload)?;
@@ -222,7 +223,7 @@ pub(crate) fn pair(args: &PairArgs, now: i64) -> CliResult {
 }
 
 pub(crate) fn refresh(args: &RefreshArgs, now: i64) -> CliResult {
-    let text = read_arg(&args.token, "token")?;
+    let text = read_token(&args.token, "token")?;
     let key = match inspect(&text) {
         Ok(insp) => load_key_for(&args.key, &insp, Purpose::Sign)?,
         Err(_) => load_key(&args.key, None, Purpose::Sign)?,

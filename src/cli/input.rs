@@ -142,15 +142,21 @@ pub(crate) fn load_key_set(args: &KeyArgs) -> Result<corekeys::KeyFile, Fail> {
     })
 }
 
-/// A token argument: the text, @FILE (UTF-8, up to the token limit) or - for standard input.
+/// A token (or a JSON document) argument: the text, @FILE (UTF-8, up to the token limit) or -
+/// for standard input.
 pub(crate) fn read_token(arg: &str, what: &str) -> Result<String, Fail> {
     let Some(path) = arg.strip_prefix('@') else {
         return read_arg(arg, what);
     };
+    let label = match what {
+        "payload" => "payload file",
+        "header" => "header file",
+        _ => "token file",
+    };
     let mut bytes = crate::core::files::read_capped(
         std::path::Path::new(path),
         crate::core::token::MAX_TOKEN,
-        "token file",
+        label,
     )?;
     // One line terminator ends a text file (`echo TOKEN > t.jwt`); it is not part of the token.
     if bytes.ends_with(b"\n") {
