@@ -104,7 +104,7 @@ fn audience(claims: &Map<String, Value>, client_id: Option<&str>) -> Check {
             "id_token aud",
             OIDC,
             "3.1.3.7",
-            "the client is not named (--client-id): aud is checked only against the expected audience".into(),
+            "the client is not named (--client-id, or Client ID under Context): aud is checked only against the expected audience".into(),
         ),
         Some(id) if auds.contains(&id) => pass(
             "id_token aud",
@@ -163,7 +163,7 @@ fn nonce(claims: &Map<String, Value>, expected: Option<&str>) -> Check {
             "id_token nonce",
             OIDC,
             "3.1.3.7",
-            "the token carries a nonce; give the one sent (--nonce) to check it against replay"
+            "the token carries a nonce; give the one sent (--nonce, or Nonce under Context) to check it against replay"
                 .into(),
         ),
         (Some(_), None) => fail(

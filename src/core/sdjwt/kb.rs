@@ -151,14 +151,14 @@ pub(crate) fn key_binding(
         "nonce",
         kb_claims,
         policy.nonce.as_deref(),
-        "--nonce",
+        "--nonce, or Nonce under Context",
     ));
     checks.push(expected_step(
         steps::KB_AUD,
         "aud",
         kb_claims,
         policy.aud.as_deref(),
-        "--aud",
+        "--aud, or Expected audience",
     ));
     let claimed = kb_claims.and_then(|c| c.get("sd_hash"));
     let computed = sd.sd_hash();

@@ -123,7 +123,7 @@ pub(super) fn binding(access_token: &str, introspected: Option<&str>, key: Optio
                 &id,
                 RFC,
                 "6.2",
-                "the access token is opaque: give the jkt its introspection returns (--jkt) to check the binding".into(),
+                "the access token is opaque: give the jkt its introspection returns (--jkt, or the jkt field under Context) to check the binding".into(),
             );
         }
     };

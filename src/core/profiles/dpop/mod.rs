@@ -218,7 +218,7 @@ fn method(claims: &Map<String, Value>, expected: Option<&str>) -> Check {
             &id,
             RFC,
             "4.3",
-            "the request's method is not given (--htm): the proof cannot be tied to it".into(),
+            "the request's method is not given (--htm, or Request method under Context): the proof cannot be tied to it".into(),
         ),
         (Some(e), Some(g)) if g == e => {
             pass(&id, RFC, "4.3", format!("htm {g} is the request's method"))
@@ -244,7 +244,7 @@ fn url(claims: &Map<String, Value>, expected: Option<&str>) -> Check {
             &id,
             RFC,
             "4.3",
-            "the request's URL is not given (--htu): the proof cannot be tied to it".into(),
+            "the request's URL is not given (--htu, or Request URL under Context): the proof cannot be tied to it".into(),
         );
     };
     let Some(got) = claims.get("htu").and_then(Value::as_str) else {
