@@ -24,16 +24,22 @@ pub struct Trusted {
 impl Trusted {
     /// One sentence for a verdict: which root, when.
     pub fn sentence(&self) -> String {
+        // The leaf's names, so a reader can compare them with the token's iss: any
+        // certificate under a pinned root verifies, whoever it was issued to.
+        let leaf = self.chain.first().map_or_else(String::new, |c| {
+            if c.san.is_empty() {
+                c.subject.clone()
+            } else {
+                format!("{} ({})", c.subject, c.san.join(", "))
+            }
+        });
         format!(
-            "x5c chain of {} certificate{} validates to the pinned root {} (SHA-256 {}) as of {}; its leaf {} verifies the token",
+            "x5c chain of {} certificate{} validates to the pinned root {} (SHA-256 {}) as of {}; its leaf {leaf} verifies the token",
             self.chain.len(),
             if self.chain.len() == 1 { "" } else { "s" },
             self.root.subject,
             self.root.sha256.get(..23).unwrap_or(&self.root.sha256),
             utc_text(self.at),
-            self.chain
-                .first()
-                .map_or_else(String::new, |c| c.subject.clone()),
         )
     }
 }
