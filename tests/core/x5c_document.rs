@@ -61,6 +61,12 @@ fn a_chain_to_a_pinned_root_verifies_and_the_headline_names_the_root() {
         "{}",
         x5c.detail
     );
+    // The leaf's names are shown, to compare with the token's iss.
+    assert!(
+        x5c.detail.contains("CN=signer (DNS:signer.example)"),
+        "{}",
+        x5c.detail
+    );
     let head = wb.headline(NOW_2026);
     assert_eq!(head.tone, Tone::Good);
     assert!(head.title.contains("pinned root"), "{}", head.title);
