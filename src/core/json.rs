@@ -243,8 +243,11 @@ fn newline(out: &mut String, depth: usize) {
 pub fn set_members(what: &str, object_text: &str, members: &[(&str, String)]) -> Result<String> {
     parse_object(what, object_text)?;
     let toks = tokens(object_text);
-    // Walk the top level of the object: {"k":v,"k2":v2}
-    let mut out = String::from("{");
+    // Walk the top level of the object: {"k":v,"k2":v2}. Sized for the result up front: a
+    // large payload is not left with twice its size reserved.
+    let extra: usize = members.iter().map(|(n, v)| n.len() + v.len() + 4).sum();
+    let mut out = String::with_capacity(object_text.len() + extra + 2);
+    out.push('{');
     let mut used = vec![false; members.len()];
     let mut depth = 0usize;
     let mut first = true;

@@ -75,12 +75,11 @@ pub(super) fn admin_payload(orig: &Original) -> Result<Option<(String, String)>,
 
 /// The original header and signature segments around a new payload.
 fn with_old_signature(orig: &Original, payload: &str) -> String {
-    format!(
-        "{}.{}.{}",
-        orig.header_segment,
-        b64::encode(payload.as_bytes()),
-        orig.signature_segment
-    )
+    super::dotted(&[
+        &orig.header_segment,
+        &b64::encode(payload.as_bytes()),
+        &orig.signature_segment,
+    ])
 }
 
 fn draft(orig: &Original, id: &str, name: String, payload: &str, explanation: &str) -> Draft {
@@ -102,26 +101,28 @@ pub(super) fn variants(
     orig: &Original,
     now: NumericDate,
     notes: &mut Vec<String>,
-) -> Result<Vec<Draft>, AttackError> {
+    out: &mut dyn FnMut(Draft),
+) -> Result<(), AttackError> {
     let Some((text, claims)) = &orig.claims else {
         notes.push(
             "claim tampering skipped: the payload is not a JSON object of claims".to_string(),
         );
-        return Ok(Vec::new());
+        return Ok(());
     };
-    let mut out = Vec::new();
     if let Some((payload, what)) = admin_payload(orig)? {
         let explanation = format!("The payload has {what}: a privilege escalation.");
-        out.push(draft(orig, "claims-admin", what, &payload, &explanation));
+        out(draft(orig, "claims-admin", what, &payload, &explanation));
     }
     let role = match claims.get("role") {
         Some(Value::String(r)) if r == "admin" => "user",
         _ => "admin",
     };
-    let payload = json::set_members("payload", text, &[("role", json_str(role))])?;
-    let name = format!("role set to \"{role}\"");
-    let explanation = format!("The payload has {name}: a change of role.");
-    out.push(draft(orig, "claims-role", name, &payload, &explanation));
+    {
+        let payload = json::set_members("payload", text, &[("role", json_str(role))])?;
+        let name = format!("role set to \"{role}\"");
+        let explanation = format!("The payload has {name}: a change of role.");
+        out(draft(orig, "claims-role", name, &payload, &explanation));
+    }
     match time_claim(claims, "exp") {
         Ok(exp) => {
             let (value, name) = match exp {
@@ -131,7 +132,7 @@ pub(super) fn variants(
             let payload = json::set_members("payload", text, &[("exp", value.to_string())])?;
             let explanation =
                 format!("The payload has {name}: a token that lives longer than issued.");
-            out.push(draft(
+            out(draft(
                 orig,
                 "claims-exp-extended",
                 name.to_string(),
@@ -143,7 +144,7 @@ pub(super) fn variants(
     }
     if claims.contains_key("exp") {
         let payload = remove_member(text, "exp")?;
-        out.push(draft(
+        out(draft(
             orig,
             "claims-exp-removed",
             "exp removed".to_string(),
@@ -174,7 +175,7 @@ pub(super) fn variants(
             let explanation = format!(
                 "The payload has {name}: audience checks that handle only one shape let it through, and a changed shape must still break the signature."
             );
-            out.push(draft(
+            out(draft(
                 orig,
                 "claims-aud-shape",
                 name.to_string(),
@@ -187,7 +188,7 @@ pub(super) fn variants(
                 .to_string(),
         ),
     }
-    Ok(out)
+    Ok(())
 }
 
 #[cfg(test)]

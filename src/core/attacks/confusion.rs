@@ -155,25 +155,24 @@ pub(super) fn variants(
     key: &Key,
     key_text: Option<&str>,
     notes: &mut Vec<String>,
-) -> Result<Vec<Draft>, AttackError> {
+    out: &mut dyn FnMut(Draft),
+) -> Result<(), AttackError> {
     if key.family() == Family::Hmac {
         notes.push(
             "key confusion skipped: the loaded key is an HMAC secret, not a public key".to_string(),
         );
-        return Ok(Vec::new());
+        return Ok(());
     }
     let forms = key_forms(key, key_text, notes)?;
-    let mut out = Vec::new();
     for alg in [JwsAlg::HS256, JwsAlg::HS384, JwsAlg::HS512] {
         let header = orig.header_with(&[("alg", json_str(alg.name()))])?;
-        let input = format!(
-            "{}.{}",
-            crate::core::b64::encode(header.as_bytes()),
-            orig.payload_segment
-        );
+        let input = super::dotted(&[
+            &crate::core::b64::encode(header.as_bytes()),
+            &orig.payload_segment,
+        ]);
         for form in &forms {
             let mac = hmac(alg, &form.bytes, input.as_bytes());
-            out.push(
+            out(
                 Draft::new(
                     format!("key-confusion-{alg}-{}", form.id),
                     Group::KeyConfusion,
@@ -193,5 +192,5 @@ pub(super) fn variants(
             );
         }
     }
-    Ok(out)
+    Ok(())
 }

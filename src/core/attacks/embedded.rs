@@ -52,20 +52,20 @@ fn jwk_variant(orig: &Original, key: &Key, alg: JwsAlg, what: &str) -> Result<Dr
     ))
 }
 
-/// The jwk, jku, x5u and x5c variants; generates one RSA-2048 and one EC P-256 key.
+/// The jwk, jku, x5u and x5c variants, each handed to `out` as soon as it is made; generates
+/// one RSA-2048 and one EC P-256 key.
 pub(super) fn variants(
     orig: &Original,
     url: &str,
     now: NumericDate,
-) -> Result<Vec<Draft>, AttackError> {
+    out: &mut dyn FnMut(Draft),
+) -> Result<(), AttackError> {
     let fresh = Fresh {
         rsa: keys::generate(&KeySpec::new(JwsAlg::RS256))?,
         ec: keys::generate(&KeySpec::new(JwsAlg::ES256))?,
     };
-    let mut out = vec![
-        jwk_variant(orig, &fresh.rsa, JwsAlg::RS256, "RSA")?,
-        jwk_variant(orig, &fresh.ec, JwsAlg::ES256, "EC")?,
-    ];
+    out(jwk_variant(orig, &fresh.rsa, JwsAlg::RS256, "RSA")?);
+    out(jwk_variant(orig, &fresh.ec, JwsAlg::ES256, "EC")?);
 
     let rsa_kid = kid(&fresh.rsa);
     let jwks = keys::public_jwks(&[fresh.rsa.public_half()]).to_string();
@@ -86,7 +86,7 @@ pub(super) fn variants(
         JKU_REF,
     );
     jku.serve = Some(jwks);
-    out.push(jku);
+    out(jku);
 
     let rsa_cert = cert::self_signed(&fresh.rsa, now)?;
     let header = orig.header_with(&[
@@ -106,7 +106,7 @@ pub(super) fn variants(
         X5U_REF,
     );
     x5u.serve = Some(keys::pem_encode("CERTIFICATE", &rsa_cert));
-    out.push(x5u);
+    out(x5u);
 
     let ec_cert = cert::self_signed(&fresh.ec, now)?;
     for (key, der, alg, what) in [
@@ -118,7 +118,7 @@ pub(super) fn variants(
         )]);
         let header =
             orig.header_with(&[("alg", json_str(alg.name())), ("x5c", chain.to_string())])?;
-        out.push(
+        out(
             Draft::new(
                 format!("x5c-self-signed-{}", what.to_ascii_lowercase()),
                 Group::X5c,
@@ -132,5 +132,5 @@ pub(super) fn variants(
             ),
         );
     }
-    Ok(out)
+    Ok(())
 }

@@ -11,19 +11,16 @@ const NONE_REF: &str = "PortSwigger Web Security Academy lab \"JWT authenticatio
 const NONE_MUST: &str = "Reject it: the server must verify with an allow-list of algorithms it chose itself (never the header's alg) and never accept none, in any letter case, with or without a signature.";
 
 /// `alg` set to each spelling of none, signature stripped and signature kept: 8 variants.
-pub(super) fn alg_none(orig: &Original) -> Result<Vec<Draft>, AttackError> {
-    let mut out = Vec::new();
+pub(super) fn alg_none(orig: &Original, out: &mut dyn FnMut(Draft)) -> Result<(), AttackError> {
     for spelling in NONE_SPELLINGS {
         let header = orig.header_with(&[("alg", json_str(spelling))])?;
         let head = crate::core::b64::encode(header.as_bytes());
-        let stripped = format!("{head}.{}.", orig.payload_segment);
-        let kept = format!("{head}.{}.{}", orig.payload_segment, orig.signature_segment);
-        out.push(
+        out(
             Draft::new(
                 format!("alg-none-{spelling}-stripped"),
                 Group::AlgNone,
                 format!("alg \"{spelling}\", signature stripped"),
-                stripped,
+                super::dotted(&[&head, &orig.payload_segment, ""]),
             )
             .text(
                 format!(
@@ -33,12 +30,12 @@ pub(super) fn alg_none(orig: &Original) -> Result<Vec<Draft>, AttackError> {
                 NONE_REF,
             ),
         );
-        out.push(
+        out(
             Draft::new(
                 format!("alg-none-{spelling}-kept-signature"),
                 Group::AlgNone,
                 format!("alg \"{spelling}\", old signature kept"),
-                kept,
+                super::dotted(&[&head, &orig.payload_segment, &orig.signature_segment]),
             )
             .text(
                 format!(
@@ -49,12 +46,12 @@ pub(super) fn alg_none(orig: &Original) -> Result<Vec<Draft>, AttackError> {
             ),
         );
     }
-    Ok(out)
+    Ok(())
 }
 
 /// The original header and payload with an empty signature segment.
 pub(super) fn null_signature(orig: &Original) -> Draft {
-    let token = format!("{}.{}.", orig.header_segment, orig.payload_segment);
+    let token = super::dotted(&[&orig.header_segment, &orig.payload_segment, ""]);
     Draft::new(
         "null-signature",
         Group::NullSignature,
@@ -106,7 +103,10 @@ type KidCase = (
 );
 
 /// kid values that reach a file path, an SQL query and a shell, MACed with what they select.
-pub(super) fn kid_injection(orig: &Original) -> Result<Vec<Draft>, AttackError> {
+pub(super) fn kid_injection(
+    orig: &Original,
+    out: &mut dyn FnMut(Draft),
+) -> Result<(), AttackError> {
     let cases: [KidCase; 3] = [
         (
             "kid-path-traversal",
@@ -133,24 +133,20 @@ pub(super) fn kid_injection(orig: &Original) -> Result<Vec<Draft>, AttackError> 
             "PortSwigger Web Security Academy, \"JWT attacks\", section on the kid parameter, https://portswigger.net/web-security/jwt; OWASP Web Security Testing Guide, Testing JSON Web Tokens",
         ),
     ];
-    let mut out = Vec::new();
     for (id, name, kid, key, explanation, reference) in cases {
         let header = orig.header_with(&[("alg", json_str("HS256")), ("kid", json_str(kid))])?;
-        let input = format!(
-            "{}.{}",
-            crate::core::b64::encode(header.as_bytes()),
-            orig.payload_segment
-        );
+        let input = super::dotted(&[
+            &crate::core::b64::encode(header.as_bytes()),
+            &orig.payload_segment,
+        ]);
         let mac = hmac(JwsAlg::HS256, key, input.as_bytes());
-        out.push(
-            Draft::new(
-                id,
-                Group::KidInjection,
-                name,
-                compact(&header, &orig.payload_segment, &mac),
-            )
-            .text(explanation, KID_MUST, reference),
-        );
+        out(Draft::new(
+            id,
+            Group::KidInjection,
+            name,
+            compact(&header, &orig.payload_segment, &mac),
+        )
+        .text(explanation, KID_MUST, reference));
     }
-    Ok(out)
+    Ok(())
 }

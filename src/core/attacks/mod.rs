@@ -24,7 +24,7 @@ use crate::core::alg::JwsAlg;
 use crate::core::claims::NumericDate;
 use crate::core::keys::{self, Key};
 use crate::core::token::inspect;
-use original::{Original, compact, hmac, json_str, signed};
+use original::{Original, compact, dotted, hmac, json_str, signed};
 
 /// The largest token the lab takes (1 MiB): it makes a few dozen variants, each about as large
 /// as the token, so memory and output grow with it; real tokens are a few kilobytes.
@@ -230,7 +230,7 @@ pub fn generate(input: &AttackInput<'_>, now: NumericDate) -> Result<Lab, Attack
 pub fn generate_each(
     input: &AttackInput<'_>,
     now: NumericDate,
-    mut sink: impl FnMut(Variant),
+    sink: impl FnMut(Variant),
 ) -> Result<Tally, AttackError> {
     if input.token.trim().len() > MAX_LAB_TOKEN {
         return Err(AttackError::TooLarge(input.token.trim().len()));
@@ -251,39 +251,60 @@ pub fn generate_each(
     }
     let url = input.attacker_url.unwrap_or(DEFAULT_ATTACKER_URL);
     let policy = lab::policy_for(&orig);
-    let mut tally = Tally {
-        original: lab::check(input.token, input.key, &policy, now),
-        ..Tally::default()
+    let mut em = Emit {
+        tally: Tally {
+            original: lab::check(input.token, input.key, &policy, now),
+            ..Tally::default()
+        },
+        sink,
+        key: input.key,
+        policy,
+        now,
     };
     let mut notes = Vec::new();
-    let mut emit = |drafts: Vec<Draft>, tally: &mut Tally| {
-        for d in drafts {
-            sink(tally.count(lab::verified(d, input.key, &policy, now)));
-        }
-    };
-    emit(forge::alg_none(&orig)?, &mut tally);
-    emit(vec![forge::null_signature(&orig)], &mut tally);
-    emit(vec![forge::empty_key(&orig)?], &mut tally);
+    // The groups that make several variants as large as the token hand each one over as
+    // soon as it is made: it is verified, passed on and dropped before the next is built.
+    forge::alg_none(&orig, &mut |d| em.one(d))?;
+    em.one(forge::null_signature(&orig));
+    em.one(forge::empty_key(&orig)?);
     match input.key {
-        Some(key) => emit(
-            confusion::variants(&orig, key, input.key_text, &mut notes)?,
-            &mut tally,
-        ),
+        Some(key) => {
+            confusion::variants(&orig, key, input.key_text, &mut notes, &mut |d| em.one(d))?;
+        }
         None => notes.push(
             "key confusion skipped: it needs the public key, and no key is loaded".to_string(),
         ),
     }
-    emit(embedded::variants(&orig, url, now)?, &mut tally);
-    emit(forge::kid_injection(&orig)?, &mut tally);
-    emit(ecdsa::variants(&orig, &mut notes)?, &mut tally);
-    emit(pq::variants(&orig, input.key, &mut notes)?, &mut tally);
-    emit(claims::variants(&orig, now, &mut notes)?, &mut tally);
-    emit(
-        dpop::variants(&orig, input.key, now, &mut notes)?,
-        &mut tally,
-    );
-    tally.notes = notes;
-    Ok(tally)
+    embedded::variants(&orig, url, now, &mut |d| em.one(d))?;
+    forge::kid_injection(&orig, &mut |d| em.one(d))?;
+    ecdsa::variants(&orig, &mut notes, &mut |d| em.one(d))?;
+    em.all(pq::variants(&orig, input.key, &mut notes)?);
+    claims::variants(&orig, now, &mut notes, &mut |d| em.one(d))?;
+    em.all(dpop::variants(&orig, input.key, now, &mut notes)?);
+    em.tally.notes = notes;
+    Ok(em.tally)
+}
+
+/// Verifies each draft as it comes, counts it and hands it to the sink.
+struct Emit<'k, F: FnMut(Variant)> {
+    tally: Tally,
+    sink: F,
+    key: Option<&'k keys::Key>,
+    policy: crate::core::verify::Policy,
+    now: NumericDate,
+}
+
+impl<F: FnMut(Variant)> Emit<'_, F> {
+    fn one(&mut self, d: Draft) {
+        let v = lab::verified(d, self.key, &self.policy, self.now);
+        (self.sink)(self.tally.count(v));
+    }
+
+    fn all(&mut self, drafts: Vec<Draft>) {
+        for d in drafts {
+            self.one(d);
+        }
+    }
 }
 
 #[cfg(test)]
