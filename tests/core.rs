@@ -20,6 +20,8 @@ mod support;
 mod attacks;
 #[path = "core/attacks_profiles.rs"]
 mod attacks_profiles;
+#[path = "core/detached_document.rs"]
+mod detached_document;
 #[cfg(feature = "fetch")]
 #[path = "core/fetch.rs"]
 mod fetch;

@@ -96,6 +96,35 @@ fn an_unencoded_payload_token_verifies_in_the_window() {
     assert!(!is_valid(&h));
 }
 
+/// RFC 7797 section 4.2's detached token: typed into the Payload editor, "$.02" makes it
+/// verify and the token stays as pasted; another payload does not.
+#[test]
+fn a_detached_token_takes_its_payload_from_the_payload_editor() {
+    let f = jose();
+    let r = &f["rfc7797"];
+    let token = r["rfc_example"]["detached_compact"].as_str().unwrap();
+    let (mut h, _) = harness(Opts::default());
+    set_text(&mut h, labels::SECRET, "");
+    h.get_by_label(labels::SECRET_ENCODING).click();
+    h.run();
+    h.get_by_label("base64").click();
+    h.run();
+    set_text(&mut h, labels::SECRET, r["key"]["k"].as_str().unwrap());
+    set_text(&mut h, labels::TOKEN, token);
+    assert!(!is_valid(&h));
+    assert!(shows(&h, "type it in the window's Payload editor"));
+    set_text(&mut h, labels::PAYLOAD, "$.02");
+    // A valid JWS whose payload is no JWT: the signature verifies, and the headline says so.
+    assert!(
+        shows(&h, "? Valid signature, not a JWT"),
+        "the RFC's payload verifies"
+    );
+    assert_eq!(value(&h, labels::TOKEN), token, "nothing was re-signed");
+    set_text(&mut h, labels::PAYLOAD, "$.03");
+    assert!(!shows(&h, "? Valid signature, not a JWT"));
+    assert!(shows(&h, "× Invalid signature"));
+}
+
 #[test]
 fn a_pasted_jwe_json_document_is_decrypted_by_the_recipient_the_key_is_for() {
     let f = jose();

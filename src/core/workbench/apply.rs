@@ -32,6 +32,10 @@ impl Workbench {
                 self.follow_header_alg();
                 fx.push(self.sign_job().map(Box::new).map(Job::Sign));
             }
+            Edit::Payload(text) if self.detached_pasted() => {
+                self.payload = text;
+                self.attach_detached();
+            }
             Edit::Payload(text) => {
                 self.payload = text;
                 self.lead = Lead::Editors;
@@ -234,8 +238,9 @@ impl Workbench {
                 self.header_parsed = Some(insp.header.clone());
                 self.payload_parsed = match &insp.payload {
                     Ok(Payload::Claims(m)) => Some(Ok(m.clone())),
-                    // An undecrypted JWE's payload is not the user's JSON: no error to show.
-                    Ok(Payload::Encrypted) => None,
+                    // An undecrypted JWE's payload is not the user's JSON, and a detached one
+                    // is not there yet: no error to show.
+                    Ok(Payload::Encrypted | Payload::Detached) => None,
                     Ok(_) => Some(json::parse_object("payload", &self.payload)),
                     Err(e) => Some(Err(e.clone())),
                 };

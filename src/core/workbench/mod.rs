@@ -8,6 +8,7 @@
 mod apply;
 mod countdown;
 mod derive;
+mod detached;
 mod edit;
 mod inputs;
 mod job;
