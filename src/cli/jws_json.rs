@@ -133,8 +133,7 @@ pub(crate) fn verify_json(args: &VerifyArgs, text: &str, now: i64) -> CliResult 
         }
         doc.attach_payload(&attach_bytes(arg, &args.token)?);
     }
-    let claims = first_readable(&doc).and_then(token::Inspection::claims);
-    let keys = match super::remote::key_set_for(&args.remote, claims)? {
+    let keys = match super::remote::key_set_for(&args.remote, args.iss.as_deref())? {
         Some(fetched) => fetched,
         None => load_key_set(&args.key)?,
     };

@@ -1,4 +1,4 @@
-//! Keys from elsewhere for `verify`: a JWKS URL, OpenID discovery from the token's `iss`, or
+//! Keys from elsewhere for `verify`: a JWKS URL, OpenID discovery from the issuer given with `--iss`, or
 //! the token's own `x5c` chain checked against pinned roots. Every fetch happens only because
 //! a flag asked for it, and says on stderr what it fetched and from whom.
 
@@ -34,8 +34,9 @@ pub struct RemoteKeyArgs {
     /// shows what is sent first. The token's kid picks the key.
     #[arg(long, value_name = "URL", group = "KeyArgs")]
     pub jwks_url: Option<String>,
-    /// Fetch the keys its issuer publishes: iss + /.well-known/openid-configuration, whose
-    /// issuer must equal iss exactly, then the jwks_uri it names (https).
+    /// Fetch the keys the issuer given with --iss publishes: ISS +
+    /// /.well-known/openid-configuration, whose issuer must equal it exactly, then the jwks_uri
+    /// it names (https); the token's iss must then equal --iss too.
     #[arg(long, group = "KeyArgs")]
     pub discover: bool,
     /// Verify with the leaf key of the token's x5c chain, only if the chain validates (at
@@ -109,12 +110,27 @@ pub(crate) fn fetch_noted(source: &Source, net: &NetArgs) -> Result<KeysFetch, F
     Ok(got)
 }
 
+/// Where `--jwks-url` or `--discover` fetch from; `None` without them. Discovery starts from
+/// the issuer the user expects (`--iss`), never from the token's own `iss`: a forged token
+/// could name a server that publishes the forger's keys, with a discovery document to match.
+fn source_for(args: &RemoteKeyArgs, expected_iss: Option<&str>) -> Result<Option<Source>, Fail> {
+    match (&args.jwks_url, args.discover, expected_iss) {
+        (Some(url), _, _) => Ok(Some(Source::from_url(url)?)),
+        (None, true, Some(iss)) => Ok(Some(Source::discover(iss)?)),
+        (None, true, None) => Err(Fail {
+            code: 2,
+            message: "--discover needs --iss ISSUER, the issuer you trust: discovery from the token's own iss would let a forged token name a server that serves the forger's keys".into(),
+        }),
+        (None, false, _) => Ok(None),
+    }
+}
+
 /// The key set `verify` of a JWS JSON document uses when `--jwks-url` or `--discover` (from
 /// the payload's `iss`) is given: each signature's kid picks from it; `Ok(None)` without
 /// them. `--x5c-root` reads a compact token's x5c only, and says so.
 pub(crate) fn key_set_for(
     args: &RemoteKeyArgs,
-    claims: Option<&serde_json::Map<String, serde_json::Value>>,
+    expected_iss: Option<&str>,
 ) -> Result<Option<crate::core::keys::KeyFile>, Fail> {
     if args.x5c_root.is_some() {
         return Err(Fail {
@@ -122,10 +138,8 @@ pub(crate) fn key_set_for(
             message: "--x5c-root reads the x5c of a compact token; for a JWS JSON document, convert the signature you want to compact (convert DOC --to compact --index N) and verify that".into(),
         });
     }
-    let source = match (&args.jwks_url, args.discover) {
-        (Some(url), _) => Source::from_url(url)?,
-        (None, true) => Source::from_claims(claims)?,
-        (None, false) => return Ok(None),
+    let Some(source) = source_for(args, expected_iss)? else {
+        return Ok(None);
     };
     let got = fetch_noted(&source, &args.net)?;
     got.keys.file.map(Some).ok_or_else(|| Fail {
@@ -141,14 +155,13 @@ pub(crate) fn key_for(
     args: &RemoteKeyArgs,
     insp: &Inspection,
     now: i64,
+    expected_iss: Option<&str>,
 ) -> Result<Option<FoundKey>, Fail> {
     if let Some(path) = &args.x5c_root {
         return x5c::verify_key(path, insp, now).map(Some);
     }
-    let source = match (&args.jwks_url, args.discover) {
-        (Some(url), _) => Source::from_url(url)?,
-        (None, true) => Source::from_claims(insp.claims())?,
-        (None, false) => return Ok(None),
+    let Some(source) = source_for(args, expected_iss)? else {
+        return Ok(None);
     };
     let got = fetch_noted(&source, &args.net)?;
     let Some(file) = got.keys.file else {

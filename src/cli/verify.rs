@@ -22,14 +22,15 @@ pub(crate) fn verify_cmd(args: &VerifyArgs, now: i64) -> CliResult {
     if let Some(arg) = &args.payload {
         attach(&mut insp, arg, &args.token)?;
     }
-    let (key, source_check, status) = match super::remote::key_for(&args.remote, &insp, now)? {
-        Some(found) => (found.key, Some(found.check), found.status),
-        None => (
-            Some(load_key_for(&args.key, &insp, Purpose::Verify)?),
-            None,
-            None,
-        ),
-    };
+    let (key, source_check, status) =
+        match super::remote::key_for(&args.remote, &insp, now, args.iss.as_deref())? {
+            Some(found) => (found.key, Some(found.check), found.status),
+            None => (
+                Some(load_key_for(&args.key, &insp, Purpose::Verify)?),
+                None,
+                None,
+            ),
+        };
     let mut report = verify(&insp, key.as_ref(), &policy, now);
     if let Some(status) = status {
         report.signature = status;

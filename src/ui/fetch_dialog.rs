@@ -23,6 +23,8 @@ pub const KEYS_URL: &str = "Keys or discovery URL";
 pub const PASTE_JWKS: &str = "Paste a JWKS fetched elsewhere";
 /// Copies the plan as a curl command.
 pub const COPY_CURL: &str = "Copy as curl command";
+/// Said when the URL is the token's own iss.
+pub const FROM_ISS: &str = "This URL comes from the token's own iss: fetch it only if you know and trust this issuer. A forged token can name any issuer, with a server that publishes the forger's keys; keys fetched from there prove only that the token matches its own issuer.";
 /// Starts the fetch.
 pub const FETCH: &str = "Fetch";
 
@@ -81,6 +83,9 @@ pub fn fetch_keys_ui(
 ) {
     let header = object(wb.header());
     let claims = object(wb.payload());
+    let iss_url = Source::from_claims(claims.as_ref())
+        .ok()
+        .map(|s| s.first_url().to_string());
     if ui
         .button(FETCH_KEYS)
         .on_hover_text("Shows what would be sent first; nothing is sent until you press Fetch")
@@ -88,9 +93,9 @@ pub fn fetch_keys_ui(
     {
         d.open = true;
         if d.url.is_empty()
-            && let Ok(source) = Source::from_claims(claims.as_ref())
+            && let Some(url) = &iss_url
         {
-            d.url = source.first_url().to_string();
+            d.url = url.clone();
         }
     }
     poll(d);
@@ -102,7 +107,10 @@ pub fn fetch_keys_ui(
         .open(&mut open)
         .default_width(620.0)
         .vscroll(true)
-        .show(ui.ctx(), |ui| window_ui(ui, header.as_ref(), d, actions));
+        .show(ui.ctx(), |ui| {
+            let from_iss = iss_url.as_deref() == Some(d.url.trim());
+            window_ui(ui, header.as_ref(), from_iss, d, actions);
+        });
     d.open = open && d.open;
     if !d.open
         && let Some((cancel, _)) = d.running.take()
@@ -127,6 +135,7 @@ fn poll(d: &mut FetchDialog) {
 fn window_ui(
     ui: &mut egui::Ui,
     header: Option<&Map<String, Value>>,
+    from_iss: bool,
     d: &mut FetchDialog,
     actions: &mut Actions,
 ) {
@@ -154,6 +163,9 @@ fn window_ui(
             let mut plan = Plan::new(source.clone(), d.options.options().unwrap_or_default());
             plan.addresses = d.options.addresses(source.first_url());
             ui.label(format!("Host: {}", escape(&source.first_url().host)));
+            if from_iss {
+                ui.colored_label(ui.visuals().warn_fg_color, FROM_ISS);
+            }
             for line in plan.lines() {
                 ui.label(egui::RichText::new(escape(&line)).monospace());
             }

@@ -143,11 +143,20 @@ fn verify_with_a_jwks_url_or_discovery() {
     };
     args(&["--jwks-url", &url], &t)
         .expect(0, &["fetched", "key k1 (of 2 in the set) fetched from"]);
-    args(&["--discover"], &t).expect(0, &["openid-configuration", "valid"]);
+    args(&["--discover", "--iss", &base], &t).expect(0, &["openid-configuration", "valid"]);
     args(&["--jwks-url", &url], &forge(&t)).expect(1, &["invalid signature"]);
-    // The token's iss differs from the discovery document's issuer by a final slash.
-    let slash = token(("typ", "JWT"), &format!("{base}/"));
-    args(&["--discover"], &slash).expect(2, &["not \"https://127.0.0.1", "section 4.3"]);
+    // The issuer given differs from the discovery document's issuer by a final slash.
+    let slash = format!("{base}/");
+    args(&["--discover", "--iss", &slash], &t)
+        .expect(2, &["not \"https://127.0.0.1", "section 4.3"]);
+    // Discovery never starts from the token's own iss: without --iss it is refused before
+    // any request, and a token naming another issuer fails the iss check (exit 1) even
+    // though its signature verifies with the keys of the issuer given.
+    let before = server.requests().len();
+    args(&["--discover"], &t).expect(2, &["--discover needs --iss"]);
+    assert_eq!(server.requests().len(), before, "nothing was fetched");
+    let elsewhere = token(("typ", "JWT"), "https://evil.example");
+    args(&["--discover", "--iss", &base], &elsewhere).expect(1, &["iss"]);
 }
 
 #[test]
@@ -164,6 +173,8 @@ fn discovery_naming_another_issuer_is_refused() {
             "verify",
             &t,
             "--discover",
+            "--iss",
+            &format!("https://127.0.0.1:{}", server.port),
             "--cacert",
             &ca,
             "--allow-private",
@@ -209,7 +220,8 @@ fn a_jws_json_document_verifies_with_fetched_keys() {
         workbench(&args, None, None)
     };
     run(&doc, &["--jwks-url", &url]).expect(0, &["general JWS JSON"]);
-    run(&doc, &["--discover"]).expect(0, &["general JWS JSON"]);
+    run(&doc, &["--discover", "--iss", &issuer]).expect(0, &["general JWS JSON"]);
+    run(&doc, &["--discover"]).expect(2, &["--discover needs --iss"]);
     assert_eq!(run(&forged, &["--jwks-url", &url]).code, 1);
     let roots = write(&dir, "roots.pem", &server.ca_pem);
     run(&doc, &["--x5c-root", &roots]).expect(2, &["convert DOC --to compact"]);

@@ -34,6 +34,10 @@ fn fetch_keys_shows_the_plan_and_a_pasted_jwks_makes_the_token_verify() {
     let url = "https://idp.example/.well-known/openid-configuration";
     assert_eq!(value(&h, KEYS_URL), url);
     assert!(shows(&h, "Host: idp.example"));
+    assert!(
+        shows(&h, "comes from the token's own iss"),
+        "the URL's origin is said"
+    );
     assert!(shows(&h, "nothing has been sent yet"));
     assert!(shows(&h, &format!("1. GET {url}")));
     assert!(shows(&h, "GET /.well-known/openid-configuration HTTP/1.1"));

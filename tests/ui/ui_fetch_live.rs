@@ -74,6 +74,10 @@ fn fetch_in_the_window_follows_the_options_and_says_where_the_keys_came_from() {
     let url = server.url("/jwks");
     let mut h = fetch_window(&token, &url);
     assert!(shows(&h, "nothing has been sent yet"));
+    assert!(
+        !shows(&h, "comes from the token's own iss"),
+        "a URL typed by the user"
+    );
     assert!(!is_valid(&h));
 
     // The defaults refuse a private address, before any connection.
