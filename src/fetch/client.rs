@@ -129,7 +129,16 @@ fn remaining(deadline: Instant, opts: &Options) -> Result<Duration, FetchError> 
 /// GETs `url` under every rule: scheme, addresses, redirects, size, time. `cancel` can stop it
 /// from another thread.
 pub fn get(url: &Url, opts: &Options, cancel: &Cancel) -> Result<Fetched, FetchError> {
-    let deadline = Instant::now() + opts.limits.timeout;
+    get_until(url, opts, cancel, Instant::now() + opts.limits.timeout)
+}
+
+/// [`get`] within a deadline shared with the other requests of the same fetch.
+fn get_until(
+    url: &Url,
+    opts: &Options,
+    cancel: &Cancel,
+    deadline: Instant,
+) -> Result<Fetched, FetchError> {
     let addresses = resolve_by(url, opts, deadline, cancel)?;
     let facts = Arc::new(Mutex::new(None));
     let agent = agent_for(url, &addresses, opts, facts.clone())?;
@@ -210,13 +219,15 @@ pub fn fetch_keys(
     opts: &Options,
     cancel: &Cancel,
 ) -> Result<KeysFetch, FetchError> {
-    let first = get(source.first_url(), opts, cancel)?;
+    // One time limit for the whole fetch: discovery and the JWKS it names share it.
+    let deadline = Instant::now() + opts.limits.timeout;
+    let first = get_until(source.first_url(), opts, cancel, deadline)?;
     let mut steps = Vec::new();
     let jwks = match source.issuer() {
         Some(issuer) => {
             let uri = jwks_uri_of(&first.body, issuer)?;
             steps.push(first);
-            get(&uri, opts, cancel)?
+            get_until(&uri, opts, cancel, deadline)?
         }
         None => first,
     };

@@ -23,6 +23,8 @@ pub enum Reply {
     Status(u16),
     /// Reads the request, then says nothing for 30 s.
     Stall,
+    /// 200 with this body, after waiting this long.
+    Late(Duration, Vec<u8>),
 }
 
 /// A running server.
@@ -134,6 +136,13 @@ fn answer<S: Read + Write>(mut s: S, routes: &[(String, Reply)], log: &Mutex<Vec
         .iter()
         .find(|(p, _)| *p == path)
         .map(|(_, r)| r.clone());
+    let reply = match reply {
+        Some(Reply::Late(wait, body)) => {
+            std::thread::sleep(wait);
+            Some(Reply::Body(body))
+        }
+        other => other,
+    };
     let out = match reply {
         Some(Reply::Body(body)) => {
             let mut out = format!(
@@ -152,7 +161,7 @@ fn answer<S: Read + Write>(mut s: S, routes: &[(String, Reply)], log: &Mutex<Vec
             format!("HTTP/1.1 {code} X\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")
                 .into_bytes()
         }
-        Some(Reply::Stall) => {
+        Some(Reply::Stall | Reply::Late(..)) => {
             std::thread::sleep(Duration::from_secs(30));
             return;
         }

@@ -266,6 +266,41 @@ fn a_server_that_stalls_is_cut_at_the_time_limit() {
     );
 }
 
+/// The time limit is for the whole fetch: a discovery document and its JWKS that each take
+/// 0.7 s do not fit in 1 s, though each alone would.
+#[test]
+fn discovery_and_its_jwks_share_one_time_limit() {
+    let wait = Duration::from_millis(700);
+    let server = serve(
+        move |port| {
+            let base = format!("https://127.0.0.1:{port}");
+            let doc = json!({"issuer": base, "jwks_uri": format!("{base}/jwks")});
+            vec![
+                (
+                    "/.well-known/openid-configuration".into(),
+                    Reply::Late(wait, doc.to_string().into_bytes()),
+                ),
+                ("/jwks".into(), Reply::Late(wait, jwks())),
+            ]
+        },
+        true,
+    );
+    let o = Options {
+        limits: Limits::tighter(Duration::from_secs(1)),
+        ..opts(&server)
+    };
+    let issuer = format!("https://127.0.0.1:{}", server.port);
+    let source = Source::discover(&issuer).unwrap();
+    let err = fetch_keys(&source, &o, &Cancel::default()).unwrap_err();
+    assert!(matches!(err, FetchError::Timeout { .. }), "{err}");
+    // With room for both, the same server answers.
+    let roomy = Options {
+        limits: Limits::tighter(Duration::from_secs(5)),
+        ..opts(&server)
+    };
+    assert!(fetch_keys(&source, &roomy, &Cancel::default()).is_ok());
+}
+
 #[test]
 fn cancel_stops_a_fetch_under_way() {
     let server = serve(|_| vec![("/slow".into(), Reply::Stall)], true);

@@ -112,7 +112,7 @@ fn a_detached_token_takes_its_payload_from_the_payload_editor() {
     set_text(&mut h, labels::SECRET, r["key"]["k"].as_str().unwrap());
     set_text(&mut h, labels::TOKEN, token);
     assert!(!is_valid(&h));
-    assert!(shows(&h, "type it in the window's Payload editor"));
+    assert!(shows(&h, "also the window's Payload editor"));
     set_text(&mut h, labels::PAYLOAD, "$.02");
     // A valid JWS whose payload is no JWT: the signature verifies, and the headline says so.
     assert!(

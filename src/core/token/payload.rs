@@ -61,7 +61,7 @@ impl Payload {
                 "the payload is not a valid JWT Claims Set: {error}"
             )),
             Payload::Detached => Some(
-                "the payload is detached (RFC 7515 appendix F): it is not in the token; give it to the verifier apart (verify --payload, or type it in the window's Payload editor)"
+                "the payload is detached (RFC 7515 appendix F): it is not in the token; give it to the verifier apart (verify --payload; for a compact token, also the window's Payload editor)"
                     .to_string(),
             ),
             Payload::Encrypted => Some(

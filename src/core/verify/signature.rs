@@ -198,7 +198,7 @@ pub fn signature_status(
     if insp.detached == Some(None) {
         return unchecked(
             Unchecked::Malformed,
-            "the payload is detached and was not given: verify needs it apart (--payload, or type it in the window's Payload editor)".into(),
+            "the payload is detached and was not given: verify needs it apart (--payload; for a compact token, also the window's Payload editor)".into(),
         );
     }
     match keys::verify_bytes(key, alg, &insp.signing_input(), sig) {

@@ -155,7 +155,13 @@ impl Workbench {
                 self.refresh_keys();
                 fx.push(self.sign_job().map(Box::new).map(Job::Sign));
             }
-            Edit::Format | Edit::Compact => self.reformat(matches!(edit, Edit::Format)),
+            Edit::Format | Edit::Compact => {
+                self.reformat(matches!(edit, Edit::Format));
+                // A detached payload is verified as the editor holds it, reformatted or not.
+                if self.detached_pasted() {
+                    self.attach_detached();
+                }
+            }
             Edit::Signed { generation, result } => {
                 let had_kb = self.sd.as_ref().is_some_and(|d| d.sd.kb.is_some());
                 fx.changed = self.signed(generation, result);

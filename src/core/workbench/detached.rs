@@ -26,9 +26,12 @@ impl Workbench {
             } else {
                 insp.attach_payload(self.payload.as_bytes().to_vec());
             }
+            // As for a pasted token: claims parse, anything else shows why it is not JSON.
             self.payload_parsed = match &insp.payload {
                 Ok(Payload::Claims(m)) => Some(Ok(m.clone())),
-                _ => None,
+                Ok(Payload::Detached) => None,
+                Ok(_) => Some(crate::core::json::parse_object("payload", &self.payload)),
+                Err(e) => Some(Err(e.clone())),
             };
         }
         self.refresh_signature();
