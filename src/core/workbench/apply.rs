@@ -163,13 +163,17 @@ impl Workbench {
                 }
             }
             Edit::Signed { generation, result } => {
-                let had_kb = self.sd.as_ref().is_some_and(|d| d.sd.kb.is_some());
+                let had = self.sd.as_ref().map(|d| d.sd.kb.is_some());
                 fx.changed = self.signed(generation, result);
-                if fx.changed && had_kb && self.sd.is_some() {
-                    fx.notice = Some(Notice::info(
+                fx.notice = match (fx.changed, had, self.sd.is_some()) {
+                    (true, Some(true), true) => Some(Notice::info(
                         "Re-signed the SD-JWT's issuer JWT: its disclosures are kept, its KB-JWT is dropped (its sd_hash covered the old JWT); present it again with the holder key to bind it",
-                    ));
-                }
+                    )),
+                    (true, Some(_), false) => Some(Notice::info(
+                        "The token is now a plain JWT: the signed claims place none of the SD-JWT's disclosures (or it is encrypted), so they were left out",
+                    )),
+                    _ => fx.notice,
+                };
             }
             Edit::SigningStarted(generation) => {
                 fx.changed = false;

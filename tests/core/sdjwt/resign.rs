@@ -64,7 +64,19 @@ fn an_edit_keeps_the_disclosures_and_drops_the_kb_jwt() {
 #[test]
 fn editors_that_place_no_disclosure_make_a_plain_jwt() {
     let mut wb = sd_jwt_vc();
-    wb.apply_and_settle(Edit::Payload(r#"{"sub":"someone else"}"#.into()));
+    let mut notices = Vec::new();
+    let mut jobs = wb
+        .apply(Edit::Payload(r#"{"sub":"someone else"}"#.into()))
+        .jobs;
+    while let Some(job) = jobs.pop() {
+        let mut fx = wb.apply(job.run());
+        notices.extend(fx.notice.take());
+        jobs.append(&mut fx.jobs);
+    }
+    assert!(
+        notices.iter().any(|n| n.text.contains("now a plain JWT")),
+        "{notices:?}"
+    );
     assert!(wb.sd_jwt().is_none());
     assert!(!wb.token().contains('~'), "{}", wb.token());
     // A template after an SD-JWT is a new document, not an SD-JWT.
