@@ -108,3 +108,5 @@ pub const SD_KB: &str = "Key-binding JWT (KB-JWT)";
 pub const SD_HASH: &str = "sd_hash input";
 /// Key binding optional (the Context group of an SD-JWT).
 pub const KB_OPTIONAL: &str = "Key binding optional";
+/// The checkbox that signs with the payload left out of the token.
+pub const DETACHED: &str = "Detached payload (header..signature)";

@@ -105,6 +105,14 @@ pub fn token_notes_ui(ui: &mut egui::Ui, wb: &Workbench, actions: &mut Actions) 
             }
             Lead::Editors => {
                 ui.label("The editors lead: the token is re-signed as you edit.");
+                let mut detached = wb.detached();
+                if ui
+                    .checkbox(&mut detached, labels::DETACHED)
+                    .on_hover_text("RFC 7515 appendix F: the payload is signed but left out of the token, and travels apart (the verifier gets it separately); with b64: false in the header it is signed as it stands (RFC 7797)")
+                    .changed()
+                {
+                    actions.edit(Edit::Detached(detached));
+                }
             }
         }
     });

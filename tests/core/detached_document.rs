@@ -49,3 +49,48 @@ fn the_payload_editor_gives_a_detached_token_its_payload() {
         SignatureStatus::Unchecked(..)
     ));
 }
+
+/// The editors sign a detached token when asked: `header..signature`, judged with the
+/// editors' payload; pasted back, it needs that payload again.
+#[test]
+fn the_editors_sign_a_detached_token_when_asked() {
+    use jwt_workbench::core::workbench::Template;
+    let mut wb = Workbench::empty();
+    wb.apply_and_settle(Edit::Template {
+        template: Template::Example,
+        now: NOW,
+    });
+    let attached = wb.token().to_string();
+    assert!(!attached.contains(".."));
+    wb.apply_and_settle(Edit::Detached(true));
+    let detached = wb.token().to_string();
+    let (head, sig) = detached.split_once("..").expect("header..signature");
+    assert!(
+        attached.starts_with(head) && attached.ends_with(sig),
+        "same signature"
+    );
+    assert_eq!(wb.report(NOW).unwrap().signature, SignatureStatus::Valid);
+
+    // Pasted back, it is not checked until the payload is given, then valid as before.
+    let payload = jwt_workbench::core::json::minify("payload", wb.payload()).unwrap();
+    wb.apply_and_settle(Edit::Token(detached.clone()));
+    assert!(wb.detached_pasted());
+    assert!(matches!(
+        wb.report(NOW).unwrap().signature,
+        SignatureStatus::Unchecked(..)
+    ));
+    wb.apply_and_settle(Edit::Payload(payload));
+    assert_eq!(wb.report(NOW).unwrap().signature, SignatureStatus::Valid);
+    assert_eq!(wb.token(), detached);
+
+    // Off again, and re-signed: the payload is back in the token.
+    wb.apply_and_settle(Edit::Detached(false));
+    assert_eq!(
+        wb.token(),
+        detached,
+        "the pasted token is not re-signed by the switch"
+    );
+    wb.apply_and_settle(Edit::Resign);
+    assert!(!wb.token().contains(".."), "{}", wb.token());
+    assert_eq!(wb.report(NOW).unwrap().signature, SignatureStatus::Valid);
+}

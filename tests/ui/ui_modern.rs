@@ -125,6 +125,25 @@ fn a_detached_token_takes_its_payload_from_the_payload_editor() {
     assert!(shows(&h, "× Invalid signature"));
 }
 
+/// The editors sign a detached token when "Detached payload" is ticked, and again with the
+/// payload inside when it is not; both verify with the editors' payload.
+#[test]
+fn the_detached_payload_box_signs_header_dot_dot_signature() {
+    let (mut h, _) = harness(Opts::default());
+    set_text(&mut h, labels::PAYLOAD, r#"{"sub":"detached"}"#);
+    assert!(!value(&h, labels::TOKEN).contains(".."));
+    h.get_by_label(labels::DETACHED).click_accesskit();
+    h.run();
+    let token = value(&h, labels::TOKEN);
+    assert_eq!(token.matches('.').count(), 2);
+    assert!(token.contains(".."), "{token}");
+    assert!(is_valid(&h), "judged with the editors' payload");
+    h.get_by_label(labels::DETACHED).click_accesskit();
+    h.run();
+    assert!(!value(&h, labels::TOKEN).contains(".."));
+    assert!(is_valid(&h));
+}
+
 #[test]
 fn a_pasted_jwe_json_document_is_decrypted_by_the_recipient_the_key_is_for() {
     let f = jose();

@@ -143,6 +143,12 @@ impl Workbench {
             }
             Edit::Clear => self.clear(),
             Edit::PinnedRoots(roots) => self.roots = roots,
+            Edit::Detached(on) => {
+                self.detached = on;
+                if self.lead == Lead::Editors {
+                    fx.push(self.sign_job().map(Box::new).map(Job::Sign));
+                }
+            }
             Edit::Resign if self.lead == Lead::Token && self.jwe.is_some() => {
                 fx.changed = false;
                 fx.notice = Some(Notice::info(

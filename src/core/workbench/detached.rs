@@ -6,6 +6,11 @@ use super::{Lead, Workbench};
 use crate::core::token::Payload;
 
 impl Workbench {
+    /// True when the editors sign with the payload left out of the token.
+    pub fn detached(&self) -> bool {
+        self.detached
+    }
+
     /// True when the pasted token's payload travels apart (RFC 7515 appendix F, RFC 7797):
     /// the payload editor then gives that payload to the verifier, it does not re-sign.
     pub fn detached_pasted(&self) -> bool {

@@ -122,6 +122,9 @@ pub enum Edit {
     /// The roots the user pins for `x5c` chains (DER certificates): only a chain that
     /// validates to one of them lets its leaf key verify a token.
     PinnedRoots(Vec<Vec<u8>>),
+    /// Sign with the payload left out of the token (`header..signature`, RFC 7515 appendix
+    /// F); the editors' payload is what the verdict is about.
+    Detached(bool),
 }
 
 impl Edit {
@@ -164,6 +167,7 @@ impl Edit {
             Edit::Signed { .. } => "Signed",
             Edit::SigningStarted(_) => "SigningStarted",
             Edit::PinnedRoots(_) => "PinnedRoots",
+            Edit::Detached(_) => "Detached",
         }
     }
 }

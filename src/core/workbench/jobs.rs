@@ -31,6 +31,8 @@ pub struct SignJob {
     header_text: String,
     payload: Map<String, Value>,
     payload_text: String,
+    /// Leave the payload out of the token (`header..signature`, RFC 7515 appendix F).
+    detached: bool,
 }
 
 /// A signed (and maybe encrypted) token and its inspection, built from the parts without
@@ -68,17 +70,22 @@ impl SignJob {
         } else {
             (std::mem::take(&mut self.payload), String::new())
         };
+        let unencoded = self.header.get("b64") == Some(&Value::Bool(false));
         let signed = match &self.key {
-            Some(key) if self.header.get("b64") == Some(&Value::Bool(false)) => {
-                // RFC 7797: the payload is carried as it stands.
+            Some(key) if unencoded || self.detached => {
+                // RFC 7797: the payload is carried as it stands; detached, it travels apart
+                // and the verdict is about the editor's payload, attached to the inspection.
                 let form = sign::PayloadForm {
-                    unencoded: true,
-                    detached: false,
+                    unencoded,
+                    detached: self.detached,
                 };
                 let token =
                     sign::sign_compact(&header_json, payload_json.as_bytes(), self.alg, key, form)?;
-                let inspection = Box::new(crate::core::token::inspect(&token)?);
-                Some((token, inspection))
+                let mut inspection = crate::core::token::inspect(&token)?;
+                if self.detached {
+                    inspection.attach_payload(payload_json.clone().into_bytes());
+                }
+                Some((token, Box::new(inspection)))
             }
             Some(key) => {
                 let (token, signature) =
@@ -174,10 +181,13 @@ impl Workbench {
                     header_text: self.header.clone(),
                     payload: p.clone(),
                     payload_text: self.payload.clone(),
+                    detached: false,
                 });
             }
             (Some(Ok(h)), Some(Ok(p))) => match (HeaderAlg::from_header(h), &self.key_state.sign) {
                 (HeaderAlg::Known(alg), Ok(key)) => {
+                    // A token inside a JWE carries its payload: encryption is the envelope.
+                    let detached = self.detached && encrypt.is_none();
                     return Some(SignJob {
                         generation: self.generation,
                         alg,
@@ -187,6 +197,7 @@ impl Workbench {
                         header_text: self.header.clone(),
                         payload: p.clone(),
                         payload_text: self.payload.clone(),
+                        detached,
                     });
                 }
                 (HeaderAlg::Known(_), Err(e)) => Stale::Key(e.clone()),

@@ -122,6 +122,8 @@ pub struct Workbench {
     keygen_generation: u64,
     /// The roots pinned for `x5c` chains (DER).
     roots: Vec<Vec<u8>>,
+    /// Sign with the payload left out (`header..signature`).
+    detached: bool,
 }
 
 impl Workbench {
@@ -158,6 +160,7 @@ impl Workbench {
             generating: None,
             keygen_generation: 0,
             roots: Vec::new(),
+            detached: false,
         };
         wb.refresh_keys();
         wb.refresh_signature();
