@@ -126,6 +126,14 @@ fn jwks_plan_prints_the_plan_and_curl_without_connecting() {
     assert!(!was_contacted(&l), "plan connected");
 }
 
+/// `verify TOKEN EXTRA…` trusting the test CA in `ca` and allowing the loopback server.
+fn verify_trusting(ca: &str, token: &str, extra: &[&str]) -> crate::common::cli::Run {
+    let mut args = vec!["verify", token];
+    args.extend_from_slice(extra);
+    args.extend_from_slice(&["--cacert", ca, "--allow-private"]);
+    workbench(&args, None, None)
+}
+
 #[test]
 fn verify_with_a_jwks_url_or_discovery() {
     let server = idp(None);
@@ -134,13 +142,7 @@ fn verify_with_a_jwks_url_or_discovery() {
     let base = format!("https://127.0.0.1:{}", server.port);
     let t = token(("typ", "JWT"), &base);
     let url = server.url("/jwks");
-    let net = ["--cacert", ca.as_str(), "--allow-private"];
-    let args = |extra: &[&str], tok: &str| {
-        let mut a = vec!["verify", tok];
-        a.extend_from_slice(extra);
-        a.extend_from_slice(&net);
-        workbench(&a, None, None)
-    };
+    let args = |extra: &[&str], tok: &str| verify_trusting(&ca, tok, extra);
     args(&["--jwks-url", &url], &t)
         .expect(0, &["fetched", "key k1 (of 2 in the set) fetched from"]);
     args(&["--discover", "--iss", &base], &t).expect(0, &["openid-configuration", "valid"]);
@@ -212,13 +214,7 @@ fn a_jws_json_document_verifies_with_fetched_keys() {
     let doc = to_json(&compact, Serialization::General).unwrap();
     let forged = to_json(&forge(&compact), Serialization::General).unwrap();
     let url = server.url("/jwks");
-    let net = ["--cacert", ca.as_str(), "--allow-private"];
-    let run = |doc: &str, how: &[&str]| {
-        let mut args = vec!["verify", doc];
-        args.extend_from_slice(how);
-        args.extend_from_slice(&net);
-        workbench(&args, None, None)
-    };
+    let run = |doc: &str, how: &[&str]| verify_trusting(&ca, doc, how);
     run(&doc, &["--jwks-url", &url]).expect(0, &["general JWS JSON"]);
     run(&doc, &["--discover", "--iss", &issuer]).expect(0, &["general JWS JSON"]);
     run(&doc, &["--discover"]).expect(2, &["--discover needs --iss"]);

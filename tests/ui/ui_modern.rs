@@ -73,11 +73,11 @@ fn an_unprotected_alg_is_never_trusted_in_the_window() {
     assert!(!is_valid(&h));
 }
 
-#[test]
-fn an_unencoded_payload_token_verifies_in_the_window() {
-    let f = jose();
-    let r = &f["rfc7797"];
-    let token = r["attached_compact"]["compact"].as_str().unwrap();
+/// The app with RFC 7797's HMAC key (base64) in the secret field and `token` pasted.
+fn with_rfc7797_key(
+    r: &Value,
+    token: &str,
+) -> egui_kittest::Harness<'static, jwt_workbench::ui::WorkbenchApp> {
     let (mut h, _) = harness(Opts::default());
     set_text(&mut h, labels::SECRET, "");
     h.get_by_label(labels::SECRET_ENCODING).click();
@@ -86,6 +86,15 @@ fn an_unencoded_payload_token_verifies_in_the_window() {
     h.run();
     set_text(&mut h, labels::SECRET, r["key"]["k"].as_str().unwrap());
     set_text(&mut h, labels::TOKEN, token);
+    h
+}
+
+#[test]
+fn an_unencoded_payload_token_verifies_in_the_window() {
+    let f = jose();
+    let r = &f["rfc7797"];
+    let token = r["attached_compact"]["compact"].as_str().unwrap();
+    let mut h = with_rfc7797_key(r, token);
     assert!(is_valid(&h), "jose's b64:false token verifies");
     assert!(
         value(&h, labels::PAYLOAD).contains("b64false"),
@@ -103,14 +112,7 @@ fn a_detached_token_takes_its_payload_from_the_payload_editor() {
     let f = jose();
     let r = &f["rfc7797"];
     let token = r["rfc_example"]["detached_compact"].as_str().unwrap();
-    let (mut h, _) = harness(Opts::default());
-    set_text(&mut h, labels::SECRET, "");
-    h.get_by_label(labels::SECRET_ENCODING).click();
-    h.run();
-    h.get_by_label("base64").click();
-    h.run();
-    set_text(&mut h, labels::SECRET, r["key"]["k"].as_str().unwrap());
-    set_text(&mut h, labels::TOKEN, token);
+    let mut h = with_rfc7797_key(r, token);
     assert!(!is_valid(&h));
     assert!(shows(&h, "also the window's Payload editor"));
     set_text(&mut h, labels::PAYLOAD, "$.02");
